@@ -1,0 +1,169 @@
+// The demo shop: product pages with JSON-LD, Open Graph and a live variant picker, served offline.
+import { catalogue, findProduct } from './catalogue.mjs';
+
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+// JSON inside <script> must not be able to close the tag.
+const scriptJson = (value) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function productJsonLd(product, origin) {
+  const url = `${origin}/products/${product.slug}`;
+  const offer = (variant) => ({
+    '@type': 'Offer',
+    price: variant.price,
+    priceCurrency: product.currency,
+    availability: 'https://schema.org/InStock',
+    url: product.options.length ? `${url}?variant=${variant.id}` : url,
+  });
+  if (!product.options.length) {
+    const [variant] = product.variants;
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'Product',
+      name: product.name,
+      description: product.description,
+      image: `${origin}${product.image}`,
+      sku: variant.sku,
+      brand: { '@type': 'Brand', name: product.brand },
+      offers: offer(variant),
+    };
+  }
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProductGroup',
+    name: product.name,
+    description: product.description,
+    image: `${origin}${product.image}`,
+    brand: { '@type': 'Brand', name: product.brand },
+    productGroupID: product.slug,
+    variesBy: product.options.map((option) => `https://schema.org/${option.toLowerCase()}`),
+    hasVariant: product.variants.map((variant) => ({
+      '@type': 'Product',
+      productID: variant.id,
+      sku: variant.sku,
+      name: `${product.name} – ${product.options.map((o) => variant[o]).join(' / ')}`,
+      ...Object.fromEntries(product.options.map((o) => [o.toLowerCase(), variant[o]])),
+      offers: offer(variant),
+    })),
+  };
+}
+
+function pickerHtml(product, selected) {
+  return product.options
+    .map((option) => {
+      const values = [...new Set(product.variants.map((v) => v[option]))];
+      const id = `option-${option.toLowerCase()}`;
+      return `<label for="${id}">${escapeHtml(option)}</label>
+      <select id="${id}" name="${escapeHtml(option)}" data-option="${escapeHtml(option)}">
+        ${values.map((value) => `<option${value === selected[option] ? ' selected' : ''}>${escapeHtml(value)}</option>`).join('')}
+      </select>`;
+    })
+    .join('\n');
+}
+
+export function productPage(product, origin, requestedVariantId) {
+  const selected = product.variants.find((v) => v.id === requestedVariantId) ?? product.variants[0];
+  const canonical = `${origin}/products/${product.slug}`;
+  const symbol = { USD: '$', GBP: '£', EUR: '€' }[product.currency] ?? '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(product.name)} – Demo Shop</title>
+<link rel="canonical" href="${canonical}">
+<meta property="og:type" content="product">
+<meta property="og:title" content="${escapeHtml(product.name)}">
+<meta property="og:image" content="${origin}${product.image}">
+<meta property="og:url" content="${canonical}">
+<meta property="product:price:amount" content="${selected.price}">
+<meta property="product:price:currency" content="${product.currency}">
+<script type="application/ld+json">${scriptJson(productJsonLd(product, origin))}</script>
+<style>
+  body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1d1d1f; }
+  header { padding: 12px 24px; background: #1d3557; color: white; }
+  header a { color: white; text-decoration: none; font-weight: 600; }
+  main { display: grid; grid-template-columns: 320px 1fr; gap: 32px; padding: 32px; max-width: 900px; }
+  img { width: 320px; height: 320px; border-radius: 12px; background: #eef; }
+  .price { font-size: 24px; font-weight: 600; }
+  label { display: block; margin-top: 12px; font-weight: 600; }
+  select { font-size: 16px; padding: 4px 8px; }
+  button { margin-top: 20px; font-size: 16px; padding: 8px 20px; }
+</style>
+</head>
+<body>
+<header><a href="/">Demo Shop</a></header>
+<main>
+  <img src="${product.image}" alt="${escapeHtml(product.name)}">
+  <div>
+    <h1>${escapeHtml(product.name)}</h1>
+    <p class="price" data-price>${symbol}${selected.price}</p>
+    <p>${escapeHtml(product.description)}</p>
+    <form id="product-form" action="/cart" method="post">
+      <input type="hidden" name="id" value="${selected.id}">
+      ${pickerHtml(product, selected)}
+      <button type="submit">Add to cart</button>
+    </form>
+  </div>
+</main>
+<script>
+  // Like a real shop theme: choosing options updates the price, the cart form and ?variant= in the URL.
+  const variants = ${scriptJson(product.variants)};
+  const options = ${scriptJson(product.options)};
+  const symbol = ${scriptJson(symbol)};
+  const form = document.getElementById('product-form');
+  form.addEventListener('change', () => {
+    const chosen = Object.fromEntries(options.map((o) => [o, form.querySelector('[data-option="' + o + '"]').value]));
+    const variant = variants.find((v) => options.every((o) => v[o] === chosen[o]));
+    if (!variant) return;
+    form.elements.id.value = variant.id;
+    document.querySelector('[data-price]').textContent = symbol + variant.price;
+    const url = new URL(location.href);
+    url.searchParams.set('variant', variant.id);
+    history.replaceState(null, '', url);
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+</script>
+</body>
+</html>`;
+}
+
+function indexPage() {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo Shop</title></head>
+<body style="font: 16px system-ui; padding: 24px"><h1>Demo Shop</h1><ul>
+${catalogue.map((p) => `<li><a href="/products/${p.slug}">${escapeHtml(p.name)}</a></li>`).join('\n')}
+</ul><p><a href="/no-product">A page without a product</a></p></body></html>`;
+}
+
+function imageSvg(product) {
+  const hue = [...product.slug].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="320" height="320" viewBox="0 0 320 320">
+<rect width="320" height="320" fill="hsl(${hue} 60% 85%)"/>
+<circle cx="160" cy="140" r="70" fill="hsl(${hue} 55% 45%)"/>
+<text x="160" y="270" font-family="sans-serif" font-size="22" text-anchor="middle" fill="#222">${escapeHtml(product.name)}</text>
+</svg>`;
+}
+
+/** Handles a request to the demo shop; returns false when the path is not the shop's. */
+export function handleShopRequest(req, res, origin) {
+  const url = new URL(req.url, origin);
+  const send = (status, type, body) => {
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(body);
+  };
+  if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage());
+  if (url.pathname === '/no-product') {
+    return send(200, 'text/html; charset=utf-8', '<!doctype html><title>About us</title><h1>About the Demo Shop</h1><p>No products here.</p>');
+  }
+  const productMatch = url.pathname.match(/^\/products\/([a-z0-9-]+)$/);
+  if (productMatch) {
+    const product = findProduct(productMatch[1]);
+    if (product) return send(200, 'text/html; charset=utf-8', productPage(product, origin, url.searchParams.get('variant')));
+  }
+  const imageMatch = url.pathname.match(/^\/images\/([a-z0-9-]+)\.svg$/);
+  if (imageMatch) {
+    const product = findProduct(imageMatch[1]);
+    if (product) return send(200, 'image/svg+xml', imageSvg(product));
+  }
+  return send(404, 'text/html; charset=utf-8', '<!doctype html><title>Not found</title><h1>Not found</h1>');
+}

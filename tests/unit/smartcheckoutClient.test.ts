@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSmartcheckoutClient, messageFromBody } from '../../utils/smartcheckout/client';
+import { SmartcheckoutError, parseRetryAfter } from '../../utils/smartcheckout/errors';
+// @ts-expect-error plain JavaScript module shared with the end-to-end tests
+import { startSandbox, SANDBOX_FORBIDDEN_KEY } from '../sandbox/index.mjs';
+
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+beforeAll(async () => {
+  sandbox = await startSandbox({ completionDelayMs: 200 });
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.api.reset());
+
+const client = (overrides: Partial<Parameters<typeof createSmartcheckoutClient>[0]> = {}) =>
+  createSmartcheckoutClient({ baseUrl: sandbox.apiUrl, apiKey: sandbox.apiKey, fetch, timeoutMs: 1000, ...overrides });
+const product = (query = '') => `${sandbox.shopUrl}/products/merino-tee${query}`;
+const userData = { email: 'ada@example.com', prompt: 'Size M', quantity: 1 };
+
+async function errorOf(promise: Promise<unknown>): Promise<SmartcheckoutError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SmartcheckoutError);
+  return error as SmartcheckoutError;
+}
+
+describe('createCheckout', () => {
+  it('posts url and user_data with the Bearer key and the Idempotency-Key', async () => {
+    const created = await client().createCheckout(product('?variant=4242'), userData, 'intent-1');
+    expect(created.status).toBe('processing');
+    expect(created.checkoutId).toMatch(/^[0-9a-f-]{36}$/);
+    const [request] = sandbox.api.requests;
+    expect(request.method).toBe('POST');
+    expect(request.path).toBe('/v0/checkout');
+    expect(request.headers.authorization).toBe(`Bearer ${sandbox.apiKey}`);
+    expect(request.headers['idempotency-key']).toBe('intent-1');
+    expect(request.headers['content-type']).toBe('application/json');
+    expect(request.body).toEqual({ url: product('?variant=4242'), user_data: userData });
+  });
+
+  it('tolerates a trailing slash in the base URL', async () => {
+    await client({ baseUrl: `${sandbox.apiUrl}/` }).createCheckout(product(), userData, 'k');
+    expect(sandbox.api.requests[0].path).toBe('/v0/checkout');
+  });
+
+  it.each([
+    ['wrong key', { apiKey: 'nope' }, '', 'auth', 401],
+    ['forbidden key', { apiKey: SANDBOX_FORBIDDEN_KEY }, '', 'auth', 403],
+    ['server error', {}, '?sc_scenario=post_500', 'server', 500],
+    ['rate limited', {}, '?sc_scenario=post_429', 'rate_limited', 429],
+    ['malformed answer', {}, '?sc_scenario=post_malformed', 'unexpected_response', null],
+    ['hanging answer', { timeoutMs: 300 }, '?sc_scenario=post_hang', 'timeout', null],
+  ])('%s → %s error, sent exactly once', async (_name, overrides, query, kind, status) => {
+    const error = await errorOf(client(overrides).createCheckout(product(query), userData, 'k'));
+    expect(error.kind).toBe(kind);
+    expect(error.status).toBe(status);
+    expect(sandbox.api.requests.filter((r: { method: string }) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('reports Retry-After on 429', async () => {
+    const error = await errorOf(client().createCheckout(product('?sc_scenario=post_429'), userData, 'k'));
+    expect(error.retryAfterMs).toBe(30_000);
+  });
+
+  it('shows the service message on 422', async () => {
+    const error = await errorOf(client().createCheckout(product('?sc_scenario=post_422'), userData, 'k'));
+    expect(error.kind).toBe('validation');
+    expect(error.message).toBe('The agent cannot buy from this shop.');
+  });
+
+  it('reports a closed port as a network error', async () => {
+    const error = await errorOf(client({ baseUrl: 'http://127.0.0.1:9' }).createCheckout(product(), userData, 'k'));
+    expect(error.kind).toBe('network');
+  });
+
+  it('returns the same checkout for the same Idempotency-Key', async () => {
+    const first = await client().createCheckout(product(), userData, 'same');
+    const second = await client().createCheckout(product(), userData, 'same');
+    expect(second.checkoutId).toBe(first.checkoutId);
+  });
+});
+
+describe('getCheckout', () => {
+  it('follows a checkout to completed with the amount and currency', async () => {
+    const { checkoutId } = await client().createCheckout(product('?variant=4243'), { ...userData, quantity: 2 }, 'k');
+    const processing = await client().getCheckout(checkoutId);
+    expect(processing).toMatchObject({ id: checkoutId, status: 'processing', amount: null });
+    await new Promise((r) => setTimeout(r, 250));
+    const done = await client().getCheckout(checkoutId);
+    expect(done).toMatchObject({ status: 'completed', amount: '62.00', currency: 'USD' });
+  });
+
+  it('reports a failure with the notes', async () => {
+    const { checkoutId } = await client().createCheckout(product('?sc_scenario=fail&sc_delay=0&sc_notes=No+stock'), userData, 'k');
+    expect(await client().getCheckout(checkoutId)).toMatchObject({ status: 'failed', notes: 'No stock' });
+  });
+
+  it('treats an unknown status as processing, keeping the raw value', async () => {
+    const { checkoutId } = await client().createCheckout(product('?sc_scenario=unknown_status&sc_delay=600'), userData, 'k');
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await client().getCheckout(checkoutId)).toMatchObject({ status: 'processing', rawStatus: 'awaiting_agent' });
+  });
+
+  it.each([
+    ['get_500', 'server'],
+    ['get_429', 'rate_limited'],
+    ['get_malformed', 'unexpected_response'],
+    ['get_missing_fields', 'unexpected_response'],
+  ])('%s → %s, then recovers', async (scenario, kind) => {
+    const { checkoutId } = await client().createCheckout(product(`?sc_scenario=${scenario}&sc_delay=0`), userData, 'k');
+    const error = await errorOf(client().getCheckout(checkoutId));
+    expect(error.kind).toBe(kind);
+    expect(error.isTransient).toBe(true);
+    if (kind === 'rate_limited') expect(error.retryAfterMs).toBe(1000);
+    if (scenario === 'get_500') await errorOf(client().getCheckout(checkoutId));
+    expect((await client().getCheckout(checkoutId)).status).toBe('completed');
+  });
+
+  it('aborts a hanging GET as a timeout', async () => {
+    const { checkoutId } = await client().createCheckout(product('?sc_scenario=get_hang'), userData, 'k');
+    const error = await errorOf(client({ timeoutMs: 200 }).getCheckout(checkoutId));
+    expect(error.kind).toBe('timeout');
+  });
+
+  it('reports an unknown id as not_found', async () => {
+    const error = await errorOf(client().getCheckout('00000000-0000-4000-8000-000000000000'));
+    expect(error.kind).toBe('not_found');
+    expect(error.isTransient).toBe(false);
+  });
+});
+
+describe('error helpers', () => {
+  it.each([
+    ['{"error":"Bad url"}', 'Bad url'],
+    ['{"message":"Missing email"}', 'Missing email'],
+    ['{"detail":{"message":"Nested"}}', 'Nested'],
+    ['{"detail":[{"msg":"a"},{"msg":"b"}]}', 'a; b'],
+    ['{"error":{"code":7}}', '{"code":7}'],
+    ['not json', null],
+    ['{"other":"x"}', null],
+  ])('messageFromBody(%s) → %s', (body, expected) => {
+    expect(messageFromBody(body)).toBe(expected);
+  });
+
+  it.each([
+    ['5', 5000],
+    ['0', 0],
+    ['Sat, 21 Nov 2026 12:00:10 GMT', 10_000],
+    ['soon', null],
+    [null, null],
+  ])('parseRetryAfter(%s) → %s', (header, expected) => {
+    expect(parseRetryAfter(header, Date.parse('Sat, 21 Nov 2026 12:00:00 GMT'))).toBe(expected);
+  });
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Statuses the contract documents; anything else is treated as still in progress. */
+export const KNOWN_STATUSES = ['processing', 'completed', 'failed'] as const;
+export type CheckoutStatus = (typeof KNOWN_STATUSES)[number];
+
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
+
+/** `POST /v0/checkout` answer. Unknown extra fields are ignored (zod strips them). */
+export const createCheckoutResponseSchema = z.object({
+  checkout_id: z.string().min(1),
+  status: z.string().min(1),
+});
+
+/** `GET /v0/checkout/:id` answer. */
+export const getCheckoutResponseSchema = z.object({
+  id: z.string().min(1),
+  status: z.string().min(1),
+  amount_str: optionalText,
+  currency: optionalText,
+  notes: optionalText,
+});
+
+/** Shape of the service's error body; any of these keys may carry the message, as string or object. */
+export const errorBodySchema = z
+  .object({ error: z.unknown(), message: z.unknown(), detail: z.unknown() })
+  .partial();
+
+export interface CheckoutCreated {
+  checkoutId: string;
+  /** Raw status string as the service sent it. */
+  status: string;
+}
+
+export interface CheckoutState {
+  id: string;
+  /** Raw status string as the service sent it. */
+  rawStatus: string;
+  /** Normalised status: unknown values are reported as `processing`, never as success. */
+  status: CheckoutStatus;
+  amount: string | null;
+  currency: string | null;
+  notes: string | null;
+}
+
+export function normaliseStatus(raw: string): CheckoutStatus {
+  return (KNOWN_STATUSES as readonly string[]).includes(raw) ? (raw as CheckoutStatus) : 'processing';
+}

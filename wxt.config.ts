@@ -1,0 +1,18 @@
+import { defineConfig } from 'wxt';
+
+// The production API origin. Other origins (a proxy, the local sandbox) are reached through CORS.
+const API_ORIGIN = 'https://api.smartcheckout.dev/*';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  // Every name is imported from the file that defines it (no auto-imports), so a reader can follow it.
+  imports: false,
+  manifest: {
+    name: 'Smartcheckout',
+    description: 'Buy the product on the current page with one click through the Smartcheckout purchasing agent.',
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications'],
+    host_permissions: [API_ORIGIN],
+    action: { default_title: 'Buy via Smartcheckout' },
+  },
+});
