@@ -1,2 +1,19 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-export default defineBackground(() => {});
+import { createCheckoutService, openPurchase } from '../../utils/checkouts/service';
+import { POLL_ALARM } from '../../utils/checkouts/schedule';
+import { recordIdOf } from '../../utils/notifications';
+
+// Wiring only. Listeners are registered synchronously so the event that woke the worker is not missed.
+export default defineBackground(() => {
+  const service = createCheckoutService();
+
+  browser.runtime.onMessage.addListener((message, sender) => service.handleMessage(message, sender));
+  browser.alarms.onAlarm.addListener((alarm) => (alarm.name === POLL_ALARM ? service.scheduler.run() : undefined));
+  browser.notifications.onClicked.addListener((id) => {
+    const recordId = recordIdOf(id);
+    if (recordId) void openPurchase(recordId).then(() => browser.notifications.clear(id));
+  });
+
+  void service.resume();
+});

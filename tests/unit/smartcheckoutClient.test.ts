@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSmartcheckoutClient, messageFromBody } from '../../utils/smartcheckout/client';
 import { SmartcheckoutError, parseRetryAfter } from '../../utils/smartcheckout/errors';
-// @ts-expect-error plain JavaScript module shared with the end-to-end tests
 import { startSandbox, SANDBOX_FORBIDDEN_KEY } from '../sandbox/index.mjs';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;

@@ -1,0 +1,36 @@
+import { type CheckoutRecord, describeState } from '../utils/checkouts/record';
+import { describeVariant } from '../utils/product/snapshot';
+
+interface Props {
+  records: CheckoutRecord[];
+  onCheckAgain?: (id: string) => void;
+  /** Id of a record to highlight (e.g. the one a notification pointed at). */
+  highlightId?: string | null;
+}
+
+/** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
+export function PurchaseList({ records, onCheckAgain, highlightId }: Props) {
+  if (!records.length) return <p className="muted">No purchases yet.</p>;
+  return (
+    <ul className="purchases">
+      {records.map((record) => (
+        <li key={record.id} id={`purchase-${record.id}`} className={`purchase purchase--${record.state}${record.id === highlightId ? ' purchase--highlight' : ''}`} data-state={record.state}>
+          <div className="purchase__head">
+            <span className="purchase__name">{record.product.name ?? record.product.url}</span>
+            <time dateTime={new Date(record.createdAt).toISOString()}>{new Date(record.createdAt).toLocaleString()}</time>
+          </div>
+          <div className="purchase__meta">
+            {[describeVariant(record.variant), `Qty ${record.quantity}`, record.profileLabel].filter(Boolean).join(' · ')}
+          </div>
+          <div className="purchase__state">{describeState(record)}</div>
+          {record.lastError && record.state === 'processing' ? <div className="purchase__error">Last check: {record.lastError}</div> : null}
+          {record.state === 'stopped' && onCheckAgain ? (
+            <button type="button" onClick={() => onCheckAgain(record.id)}>
+              Check again
+            </button>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

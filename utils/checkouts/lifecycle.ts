@@ -1,0 +1,272 @@
+import { defaultProfile, type ProfilesState } from '../profiles/storage';
+import type { ProductSnapshot } from '../product/snapshot';
+import type { Settings } from '../settings';
+import { asServiceError, type CheckoutProvider, type ServiceError } from './provider';
+import { type CheckoutRecord, type NotificationEvent } from './record';
+import { readCheckouts, updateCheckout, updateCheckouts } from './store';
+import { buildPrompt, buildUserData } from './userData';
+
+export const FIRST_POLL_MS = 2_000;
+export const POLL_GROWTH = 1.5;
+export const MAX_POLL_MS = 10_000;
+export const MAX_ERROR_BACKOFF_MS = 60_000;
+export const POLL_DEADLINE_MS = 30 * 60_000;
+/** The same product, variant, quantity and profile again within this window is the same purchase. */
+export const DUPLICATE_WINDOW_MS = 60_000;
+
+export interface StartRequest {
+  product: ProductSnapshot;
+  quantity: number;
+  profileId: string;
+  instructions: string;
+}
+
+export type StartResult =
+  | { ok: true; record: CheckoutRecord; duplicate: boolean }
+  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'auth' | 'rejected'; message: string };
+
+export interface LifecycleDeps {
+  now(): number;
+  random(): number;
+  newId(): string;
+  isOnline(): boolean;
+  loadContext(): Promise<{ settings: Settings; profiles: ProfilesState }>;
+  provider(settings: Settings): CheckoutProvider;
+  /** Shows the notification for `event` (idempotent per record and event); returns what it said. */
+  notify(record: CheckoutRecord, event: NotificationEvent): Promise<{ title: string; message: string }>;
+  /** Called after any change that may move the next poll time. */
+  onScheduleChange(): void;
+}
+
+/** Errors after which the service certainly did not start a purchase. */
+const DEFINITE_REJECTIONS = new Set(['auth', 'validation', 'rate_limited', 'http', 'not_found']);
+
+export function intentOf(request: StartRequest): string {
+  const variant = request.product.variant;
+  const variantKey = variant ? variant.id ?? variant.sku ?? JSON.stringify(variant.options) : '';
+  return JSON.stringify([request.product.url, variantKey, request.quantity, request.profileId]);
+}
+
+/** Delay before the next poll after `streak` consecutive failures: exponential, capped, with jitter. */
+export function errorBackoffMs(streak: number, random: number): number {
+  const base = Math.min(MAX_ERROR_BACKOFF_MS, FIRST_POLL_MS * 2 ** Math.max(0, streak - 1));
+  return Math.round(base * (0.5 + random / 2));
+}
+
+/** The purchase state machine: start, poll, finish. Every transition is persisted before it is acted on. */
+export function createLifecycle(deps: LifecycleDeps) {
+  const postsInFlight = new Set<string>();
+  const pollsInFlight = new Set<string>();
+  const deliveries = new Set<string>();
+
+  async function start(request: StartRequest): Promise<StartResult> {
+    const { settings, profiles } = await deps.loadContext();
+    if (!settings.apiKey) return { ok: false, code: 'no_api_key', message: 'Add your Smartcheckout API key in Options first.' };
+    const profile = profiles.profiles.find((p) => p.id === request.profileId) ?? null;
+    if (!profile) {
+      const message = defaultProfile(profiles) ? 'That shipping profile no longer exists. Choose another.' : 'Add a shipping profile in Options first.';
+      return { ok: false, code: 'no_profile', message };
+    }
+    if (!deps.isOnline()) return { ok: false, code: 'offline', message: 'You are offline. Nothing was bought; try again once you are connected.' };
+
+    const now = deps.now();
+    const intent = intentOf(request);
+    const details = { profile, variant: request.product.variant, quantity: request.quantity, instructions: request.instructions };
+    const { record, duplicate } = await updateCheckouts((records) => {
+      const earlier = records.find(
+        (r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed' && r.state !== 'not_found',
+      );
+      if (earlier) return { records, result: { record: earlier, duplicate: true } };
+      const created: CheckoutRecord = {
+        id: deps.newId(),
+        intent,
+        checkoutId: null,
+        state: 'starting',
+        serviceStatus: null,
+        product: { url: request.product.url, name: request.product.name, image: request.product.image, price: request.product.price, currency: request.product.currency },
+        variant: request.product.variant,
+        quantity: request.quantity,
+        profileId: profile.id,
+        profileLabel: profile.label,
+        prompt: buildPrompt(details),
+        amount: null,
+        currency: null,
+        notes: null,
+        lastError: null,
+        createdAt: now,
+        updatedAt: now,
+        deadlineAt: now + POLL_DEADLINE_MS,
+        nextPollAt: null,
+        pollDelayMs: FIRST_POLL_MS,
+        polls: 0,
+        errorStreak: 0,
+        pendingNotification: null,
+        notifications: [],
+      };
+      postsInFlight.add(created.id);
+      return { records: [created, ...records], result: { record: created, duplicate: false } };
+    });
+    if (duplicate) return { ok: true, record, duplicate };
+
+    try {
+      const { checkoutId } = await deps.provider(settings).create(request.product.url, buildUserData(details), record.id);
+      const at = deps.now();
+      const accepted = await updateCheckout(record.id, (r) => ({
+        ...r,
+        checkoutId,
+        state: 'processing',
+        serviceStatus: 'processing',
+        updatedAt: at,
+        nextPollAt: at + FIRST_POLL_MS,
+      }));
+      deps.onScheduleChange();
+      return { ok: true, record: accepted ?? record, duplicate: false };
+    } catch (thrown) {
+      const error = asServiceError(thrown);
+      if (DEFINITE_REJECTIONS.has(error.kind)) {
+        // The service certainly started nothing: forget the attempt, tell the user why.
+        await updateCheckouts((records) => ({ records: records.filter((r) => r.id !== record.id), result: null }));
+        return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message: error.message };
+      }
+      const unknown = await markOutcomeUnknown(record.id, error.message);
+      return { ok: true, record: unknown ?? record, duplicate: false };
+    } finally {
+      postsInFlight.delete(record.id);
+    }
+  }
+
+  async function markOutcomeUnknown(id: string, reason: string) {
+    const updated = await updateCheckout(id, (r) =>
+      r.state !== 'starting' ? r : { ...r, state: 'outcome_unknown', lastError: reason, updatedAt: deps.now(), pendingNotification: 'outcome_unknown' },
+    );
+    if (updated?.pendingNotification) await deliver(updated);
+    return updated;
+  }
+
+  async function poll(id: string): Promise<void> {
+    if (pollsInFlight.has(id)) return;
+    pollsInFlight.add(id);
+    try {
+      const record = (await readCheckouts()).records.find((r) => r.id === id);
+      if (!record || record.state !== 'processing') return;
+      if (!record.checkoutId) {
+        await update(id, (r) => ({ ...r, state: 'outcome_unknown', nextPollAt: null }));
+        return;
+      }
+      if (deps.now() >= record.deadlineAt) {
+        await update(id, (r) => ({ ...r, state: 'stopped', nextPollAt: null }));
+        return;
+      }
+      const { settings } = await deps.loadContext();
+      let answer: Awaited<ReturnType<CheckoutProvider['get']>>;
+      try {
+        answer = await deps.provider(settings).get(record.checkoutId);
+      } catch (thrown) {
+        await applyPollError(id, asServiceError(thrown));
+        return;
+      }
+      if (answer.status === 'completed' || answer.status === 'failed') {
+        const event: NotificationEvent = answer.status;
+        const finished = await update(id, (r) =>
+          r.state !== 'processing'
+            ? r
+            : {
+                ...r,
+                state: event,
+                serviceStatus: answer.rawStatus,
+                amount: answer.amount,
+                currency: answer.currency,
+                notes: answer.notes,
+                lastError: null,
+                nextPollAt: null,
+                polls: r.polls + 1,
+                pendingNotification: event,
+              },
+        );
+        if (finished?.pendingNotification) await deliver(finished);
+        return;
+      }
+      await update(id, (r) => {
+        const pollDelayMs = Math.min(MAX_POLL_MS, Math.round(r.pollDelayMs * POLL_GROWTH));
+        return { ...r, serviceStatus: answer.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, pollDelayMs, nextPollAt: deps.now() + r.pollDelayMs };
+      });
+    } finally {
+      pollsInFlight.delete(id);
+    }
+  }
+
+  async function applyPollError(id: string, error: ServiceError) {
+    if (error.kind === 'not_found') {
+      await update(id, (r) => ({ ...r, state: 'not_found', lastError: error.message, nextPollAt: null }));
+      return;
+    }
+    await update(id, (r) => {
+      const errorStreak = r.errorStreak + 1;
+      const wait = error.kind === 'rate_limited' && error.retryAfterMs !== null ? Math.max(error.retryAfterMs, FIRST_POLL_MS) : errorBackoffMs(errorStreak, deps.random());
+      return { ...r, lastError: error.message, errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
+    });
+  }
+
+  function update(id: string, change: (r: CheckoutRecord) => CheckoutRecord) {
+    const result = updateCheckout(id, (r) => ({ ...change(r), updatedAt: deps.now() }));
+    return result.finally(() => deps.onScheduleChange());
+  }
+
+  /** Shows a pending notification, then records it as shown. */
+  async function deliver(record: CheckoutRecord): Promise<void> {
+    const event = record.pendingNotification;
+    if (!event || deliveries.has(record.id)) return;
+    deliveries.add(record.id);
+    try {
+      const shown = await deps.notify(record, event);
+      await updateCheckout(record.id, (r) =>
+        r.pendingNotification !== event ? r : { ...r, pendingNotification: null, notifications: [...r.notifications, { event, ...shown, at: deps.now() }] },
+      );
+    } finally {
+      deliveries.delete(record.id);
+    }
+  }
+
+  /** Puts a purchase we stopped checking back into polling ("Check again"). */
+  async function recheck(id: string): Promise<CheckoutRecord | null> {
+    const now = deps.now();
+    return update(id, (r) =>
+      (r.state === 'stopped' || r.state === 'not_found') && r.checkoutId
+        ? { ...r, state: 'processing', lastError: null, errorStreak: 0, pollDelayMs: FIRST_POLL_MS, deadlineAt: now + POLL_DEADLINE_MS, nextPollAt: now }
+        : r,
+    );
+  }
+
+  /**
+   * Run once when the worker starts: a purchase left `starting` by a worker that died mid-POST has an
+   * unknown outcome (never re-posted); notifications decided but not shown are shown now.
+   */
+  async function recover(): Promise<void> {
+    const { records } = await readCheckouts();
+    for (const record of records) {
+      if (record.state === 'starting' && !postsInFlight.has(record.id)) {
+        await markOutcomeUnknown(record.id, 'The extension was interrupted while starting this purchase.');
+      } else if (record.pendingNotification) {
+        await deliver(record);
+      }
+    }
+  }
+
+  /** Polls every purchase whose next poll is due. */
+  async function pollDue(): Promise<void> {
+    const now = deps.now();
+    const { records } = await readCheckouts();
+    const due = records.filter((r) => r.state === 'processing' && (r.nextPollAt ?? 0) <= now);
+    await Promise.all(due.map((r) => poll(r.id)));
+  }
+
+  /** When the next poll is due, or null when nothing is being polled. */
+  async function nextPollAt(): Promise<number | null> {
+    const { records } = await readCheckouts();
+    const times = records.filter((r) => r.state === 'processing').map((r) => r.nextPollAt ?? 0);
+    return times.length ? Math.min(...times) : null;
+  }
+
+  return { start, poll, pollDue, nextPollAt, recheck, recover };
+}
+export type Lifecycle = ReturnType<typeof createLifecycle>;

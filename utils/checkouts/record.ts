@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { httpUrlSchema, variantSchema } from '../product/snapshot';
+
+/**
+ * Where a purchase stands.
+ * - starting: written before the POST; if the worker dies here, the outcome is unknown.
+ * - processing: the service accepted it; we are polling.
+ * - completed / failed: final, as the service reported.
+ * - outcome_unknown: the POST may or may not have started a purchase; never re-posted automatically.
+ * - not_found: the service does not know the checkout id (404); polling stopped.
+ * - stopped: still processing when we stopped checking (deadline); "Check again" resumes.
+ */
+export const CHECKOUT_STATES = ['starting', 'processing', 'completed', 'failed', 'outcome_unknown', 'not_found', 'stopped'] as const;
+export type CheckoutStateName = (typeof CHECKOUT_STATES)[number];
+
+/** States in which the background keeps polling. */
+export const POLLING_STATES: readonly CheckoutStateName[] = ['processing'];
+
+export const NOTIFICATION_EVENTS = ['completed', 'failed', 'outcome_unknown'] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+export const checkoutRecordSchema = z.object({
+  /** Our id for the purchase intent; also the Idempotency-Key sent with the POST. */
+  id: z.string().min(1),
+  /** Identifies "the same purchase" for double-submission checks. */
+  intent: z.string(),
+  checkoutId: z.string().nullable(),
+  state: z.enum(CHECKOUT_STATES),
+  /** The service's raw status string (may be a value the contract does not document). */
+  serviceStatus: z.string().nullable(),
+  product: z.object({
+    url: httpUrlSchema,
+    name: z.string().nullable(),
+    image: z.string().nullable(),
+    price: z.string().nullable(),
+    currency: z.string().nullable(),
+  }),
+  variant: variantSchema.nullable(),
+  quantity: z.number().int().min(1),
+  profileId: z.string(),
+  profileLabel: z.string(),
+  prompt: z.string(),
+  amount: z.string().nullable(),
+  currency: z.string().nullable(),
+  notes: z.string().nullable(),
+  /** The last problem talking to the service, shown while polling continues. */
+  lastError: z.string().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  deadlineAt: z.number(),
+  nextPollAt: z.number().nullable(),
+  pollDelayMs: z.number(),
+  polls: z.number().int(),
+  errorStreak: z.number().int(),
+  /** A notification decided on but not yet confirmed shown; delivered again after a worker restart. */
+  pendingNotification: z.enum(NOTIFICATION_EVENTS).nullable(),
+  /** Notifications shown for this purchase, in order. */
+  notifications: z.array(z.object({ event: z.enum(NOTIFICATION_EVENTS), title: z.string(), message: z.string(), at: z.number() })),
+});
+export type CheckoutRecord = z.infer<typeof checkoutRecordSchema>;
+
+export function isFinal(record: CheckoutRecord): boolean {
+  return record.state === 'completed' || record.state === 'failed';
+}
+
+/** Words for a state, as the popup and history show it. */
+export function describeState(record: CheckoutRecord): string {
+  switch (record.state) {
+    case 'starting':
+      return 'Starting…';
+    case 'processing':
+      return record.serviceStatus && record.serviceStatus !== 'processing'
+        ? `In progress (service says “${record.serviceStatus}”)`
+        : 'In progress: the agent is buying it';
+    case 'completed':
+      return record.amount ? `Completed: ${formatMoney(record.amount, record.currency)}` : 'Completed';
+    case 'failed':
+      return record.notes ? `Failed: ${record.notes}` : 'Failed';
+    case 'outcome_unknown':
+      return 'Outcome unknown: we could not confirm whether the purchase started. Check your email or Smartcheckout account before trying again.';
+    case 'not_found':
+      return 'Unknown to Smartcheckout: the service has no record of this checkout. We stopped checking.';
+    case 'stopped':
+      return 'Still processing when we stopped checking.';
+  }
+}
+
+export function formatMoney(amount: string, currency: string | null): string {
+  return currency ? `${amount} ${currency}` : amount;
+}

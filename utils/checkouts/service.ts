@@ -1,0 +1,61 @@
+import { browser, type Browser } from 'wxt/browser';
+import { isExtensionPage, messageSchema, type RecheckReply, type StartReply } from '../messages';
+import { showCheckoutNotification } from '../notifications';
+import { profilesStorage } from '../profiles/storage';
+import { settingsStorage } from '../settings';
+import { createSmartcheckoutClient } from '../smartcheckout/client';
+import { createLifecycle, type LifecycleDeps } from './lifecycle';
+import type { CheckoutProvider } from './provider';
+import { createScheduler } from './schedule';
+
+/** The Smartcheckout implementation of the provider interface. */
+export function smartcheckoutProvider(settings: { apiBaseUrl: string; apiKey: string }): CheckoutProvider {
+  const client = createSmartcheckoutClient({ baseUrl: settings.apiBaseUrl, apiKey: settings.apiKey, fetch: globalThis.fetch.bind(globalThis) });
+  return { create: client.createCheckout, get: client.getCheckout };
+}
+
+/** Builds the background's purchase service from the real browser, storage and API. */
+export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
+  let scheduler: ReturnType<typeof createScheduler> | undefined;
+  const lifecycle = createLifecycle({
+    now: Date.now,
+    random: Math.random,
+    newId: () => crypto.randomUUID(),
+    isOnline: () => globalThis.navigator?.onLine !== false,
+    loadContext: async () => ({ settings: await settingsStorage.get(), profiles: await profilesStorage.get() }),
+    provider: smartcheckoutProvider,
+    notify: showCheckoutNotification,
+    onScheduleChange: () => scheduler?.changed(),
+    ...overrides,
+  });
+  scheduler = createScheduler(lifecycle);
+
+  /** `runtime.onMessage` handler: validates the message and its sender, then delegates. */
+  function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<StartReply | RecheckReply> | undefined {
+    const parsed = messageSchema.safeParse(raw);
+    if (!parsed.success) return undefined; // not ours: let other listeners answer
+    if (!isExtensionPage(sender)) {
+      return Promise.resolve({ ok: false, code: 'forbidden', message: 'Only the extension’s own pages may do this.' });
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'checkout:start':
+        return lifecycle.start(message);
+      case 'checkout:recheck':
+        return lifecycle.recheck(message.id).then((record) => ({ ok: true as const, record }));
+    }
+  }
+
+  /** Work to do whenever the worker starts: recover interrupted purchases, resume polling. */
+  async function resume(): Promise<void> {
+    await lifecycle.recover();
+    await scheduler!.run();
+  }
+
+  return { lifecycle, scheduler, handleMessage, resume };
+}
+
+/** Opens the purchase a notification was about, in the history. */
+export async function openPurchase(recordId: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#purchase-${encodeURIComponent(recordId)}`) });
+}

@@ -1,0 +1,38 @@
+import { browser, type Browser } from 'wxt/browser';
+import { z } from 'zod';
+import type { CheckoutRecord } from './checkouts/record';
+import { productSnapshotSchema } from './product/snapshot';
+
+/** The one message contract between extension pages and the background. */
+export const messageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('checkout:start'),
+    product: productSnapshotSchema,
+    quantity: z.number().int().min(1).max(99),
+    profileId: z.string().min(1).max(64),
+    instructions: z.string().max(2000),
+  }),
+  z.object({ type: z.literal('checkout:recheck'), id: z.string().min(1).max(64) }),
+]);
+export type Message = z.input<typeof messageSchema>;
+
+export type StartReply =
+  | { ok: true; record: CheckoutRecord; duplicate: boolean }
+  | { ok: false; code: string; message: string };
+export type RecheckReply = { ok: true; record: CheckoutRecord | null } | { ok: false; code: string; message: string };
+
+interface Replies {
+  'checkout:start': StartReply;
+  'checkout:recheck': RecheckReply;
+}
+
+/** Sends a message to the background and returns its typed reply. */
+export async function sendMessage<M extends Message>(message: M): Promise<Replies[M['type']]> {
+  return (await browser.runtime.sendMessage(message)) as Replies[M['type']];
+}
+
+/** True when the sender is one of this extension's own pages (popup, options), not a content script or another extension. */
+export function isExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  return sender.url.startsWith(browser.runtime.getURL('/'));
+}

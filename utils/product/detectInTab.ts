@@ -1,0 +1,37 @@
+import { browser } from 'wxt/browser';
+import { looksLikeProduct } from './extract';
+import { type ProductSnapshot, productSnapshotSchema } from './snapshot';
+
+export type Detection =
+  | { kind: 'product'; product: ProductSnapshot }
+  /** The page was read but shows no product; the user may still buy from its URL with instructions. */
+  | { kind: 'no-product'; product: ProductSnapshot }
+  | { kind: 'unreadable'; message: string };
+
+/** Injects the detector into tab `tabId` (allowed by activeTab after the user acted) and validates what it reports. */
+export async function detectInTab(tabId: number): Promise<Detection> {
+  let result: unknown;
+  try {
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/detector.js'] });
+    result = injection?.result;
+  } catch {
+    return {
+      kind: 'unreadable',
+      message: 'Smartcheckout cannot read this page. Open a shop’s product page and click the Smartcheckout button there.',
+    };
+  }
+  const parsed = productSnapshotSchema.safeParse(result);
+  if (!parsed.success) {
+    return { kind: 'unreadable', message: 'This page reported product details we cannot use. Nothing was bought.' };
+  }
+  const product = parsed.data;
+  return looksLikeProduct(product) ? { kind: 'product', product } : { kind: 'no-product', product };
+}
+
+/** The tab the popup acts on: `?tabId=N` when given (confirm window, tests), else the active tab. */
+export async function targetTabId(search: string): Promise<number | null> {
+  const requested = Number(new URLSearchParams(search).get('tabId'));
+  if (Number.isInteger(requested) && requested > 0) return requested;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}

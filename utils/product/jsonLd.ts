@@ -1,0 +1,172 @@
+import { normaliseCurrency, normalisePrice } from './price';
+import type { PartialProduct } from './openGraph';
+
+/** Budgets: a hostile page cannot make extraction slow or deep. */
+const MAX_SCRIPTS = 40;
+const MAX_SCRIPT_CHARS = 2_000_000;
+const MAX_NODES = 20_000;
+const MAX_DEPTH = 24;
+export const MAX_VARIANTS = 500;
+
+type Node = Record<string, unknown>;
+
+export interface JsonLdVariant {
+  id: string | null;
+  sku: string | null;
+  url: string | null;
+  options: Record<string, string>;
+  name: string | null;
+  price: string | null;
+  currency: string | null;
+  availability: string | null;
+}
+
+export interface JsonLdProduct extends PartialProduct {
+  sku: string | null;
+  productId: string | null;
+  optionNames: string[];
+  variants: JsonLdVariant[];
+}
+
+/** Parses a JSON-LD block, tolerating CDATA wrappers, HTML comments and trailing commas. */
+export function parseJsonLd(text: string): unknown {
+  const stripped = text
+    .replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
+    .replace(/(-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
+    .trim();
+  try {
+    return JSON.parse(stripped);
+  } catch {
+    try {
+      // Common hand-written mistakes: trailing commas and raw newlines inside strings.
+      return JSON.parse(stripped.replace(/,\s*([}\]])/g, '$1').replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function typesOf(node: Node): string[] {
+  const type = node['@type'];
+  const list = Array.isArray(type) ? type : [type];
+  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^https?:\/\/schema\.org\//i, ''));
+}
+
+/** Every object node in the JSON-LD of the page, breadth-first, within the budgets. */
+export function collectNodes(doc: Document): Node[] {
+  const nodes: Node[] = [];
+  const scripts = [...doc.querySelectorAll('script[type="application/ld+json" i]')].slice(0, MAX_SCRIPTS);
+  for (const script of scripts) {
+    const text = script.textContent ?? '';
+    if (text.length > MAX_SCRIPT_CHARS) continue;
+    const queue: [unknown, number][] = [[parseJsonLd(text), 0]];
+    while (queue.length && nodes.length < MAX_NODES) {
+      const [value, depth] = queue.shift()!;
+      if (depth > MAX_DEPTH || !value || typeof value !== 'object') continue;
+      if (Array.isArray(value)) {
+        for (const item of value.slice(0, MAX_NODES)) queue.push([item, depth + 1]);
+        continue;
+      }
+      nodes.push(value as Node);
+      const graph = (value as Node)['@graph'];
+      if (graph) queue.push([graph, depth + 1]);
+    }
+  }
+  return nodes;
+}
+
+const text = (value: unknown): string | null => {
+  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || null;
+  if (typeof value === 'number') return String(value);
+  return null;
+};
+
+function first(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function imageOf(value: unknown): string | null {
+  const image = first(value);
+  if (typeof image === 'string') return image;
+  if (image && typeof image === 'object') return text((image as Node).url) ?? text((image as Node).contentUrl);
+  return null;
+}
+
+function offerOf(value: unknown): { price: string | null; currency: string | null; availability: string | null; url: string | null } {
+  const offers = (Array.isArray(value) ? value : [value]).filter((o): o is Node => !!o && typeof o === 'object');
+  for (const offer of offers) {
+    const spec = first(offer.priceSpecification) as Node | undefined;
+    const price = normalisePrice(offer.price ?? offer.lowPrice ?? spec?.price);
+    if (price === null && offers.length > 1) continue;
+    return {
+      price,
+      currency: normaliseCurrency(offer.priceCurrency ?? spec?.priceCurrency),
+      availability: text(offer.availability)?.replace(/^https?:\/\/schema\.org\//i, '') ?? null,
+      url: text(offer.url),
+    };
+  }
+  return { price: null, currency: null, availability: null, url: null };
+}
+
+/** "https://schema.org/size" → "Size"; "color" → "Color". */
+function optionName(value: string): string {
+  const last = value.replace(/^https?:\/\/schema\.org\//i, '').split(/[/#]/).pop() ?? value;
+  return last.charAt(0).toUpperCase() + last.slice(1);
+}
+
+function variantOf(node: Node, optionNames: string[]): JsonLdVariant {
+  const options: Record<string, string> = {};
+  for (const name of optionNames) {
+    const value = text(first(node[name.toLowerCase()] ?? node[name]));
+    if (value) options[name] = value;
+  }
+  const additional = Array.isArray(node.additionalProperty) ? node.additionalProperty : [];
+  for (const property of additional.slice(0, 20)) {
+    if (property && typeof property === 'object') {
+      const name = text((property as Node).name);
+      const value = text((property as Node).value);
+      if (name && value && !(name in options) && name !== '__proto__') options[name] = value;
+    }
+  }
+  const offer = offerOf(node.offers);
+  return {
+    id: text(node.productID) ?? text(node.identifier),
+    sku: text(node.sku),
+    url: offer.url ?? text(node.url),
+    options,
+    name: text(node.name),
+    price: offer.price,
+    currency: offer.currency,
+    availability: offer.availability,
+  };
+}
+
+/** The page's main product from JSON-LD: a ProductGroup with its variants, else the first Product. */
+export function readJsonLd(doc: Document): JsonLdProduct | null {
+  const nodes = collectNodes(doc);
+  const group = nodes.find((n) => typesOf(n).includes('ProductGroup'));
+  const product =
+    group ??
+    nodes.find((n) => typesOf(n).includes('Product') && n.offers) ??
+    nodes.find((n) => typesOf(n).includes('Product'));
+  if (!product) return null;
+  const variesBy = (Array.isArray(product.variesBy) ? product.variesBy : [product.variesBy]).filter((v): v is string => typeof v === 'string');
+  const optionNames = [...new Set(variesBy.map(optionName))].filter((n) => n !== '__proto__').slice(0, 10);
+  const variantNodes = (Array.isArray(product.hasVariant) ? product.hasVariant : [])
+    .slice(0, MAX_VARIANTS)
+    .filter((v): v is Node => !!v && typeof v === 'object');
+  const variants = variantNodes.map((node) => variantOf(node, optionNames));
+  const offer = offerOf(product.offers);
+  const cheapest = variants.find((v) => v.price !== null);
+  return {
+    name: text(product.name),
+    image: imageOf(product.image) ?? imageOf(variantNodes[0]?.image),
+    price: offer.price ?? cheapest?.price ?? null,
+    currency: offer.currency ?? cheapest?.currency ?? null,
+    availability: offer.availability,
+    sku: text(product.sku),
+    productId: text(product.productID) ?? text(product.productGroupID),
+    optionNames,
+    variants,
+  };
+}

@@ -1,0 +1,45 @@
+/** Query parameters that only track the visit and never identify the product. */
+const TRACKING = [/^utm_/i, /^(gclid|gclsrc|dclid|fbclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|ref_?|srsltid)$/i];
+/** Query parameters that select a variant and must survive canonicalisation. */
+export const VARIANT_PARAMS = ['variant', 'variant_id', 'sku', 'size', 'color', 'colour', 'th', 'psc', 'attribute_pa_size', 'attribute_pa_color'];
+
+function isTracking(name: string): boolean {
+  return TRACKING.some((pattern) => pattern.test(name));
+}
+
+/** Drops the fragment and tracking parameters. */
+export function cleanUrl(value: string): string {
+  const url = new URL(value);
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) if (isTracking(name)) url.searchParams.delete(name);
+  return url.toString();
+}
+
+function absoluteHttp(value: string | null | undefined, base: string): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The product's canonical URL (rel=canonical, else og:url, else the page), keeping the page's variant
+ * selector when the canonical URL lost it, without fragment or tracking parameters.
+ */
+export function canonicalProductUrl(doc: Document, pageUrl: string): string {
+  const declared =
+    absoluteHttp(doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl) ??
+    absoluteHttp(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), pageUrl);
+  const page = new URL(pageUrl);
+  const result = new URL(declared ?? pageUrl);
+  // A canonical URL on another site (a CDN or a mistake) is not trusted for the product's identity.
+  if (result.hostname.replace(/^www\./, '') !== page.hostname.replace(/^www\./, '')) return cleanUrl(pageUrl);
+  for (const name of VARIANT_PARAMS) {
+    const value = page.searchParams.get(name);
+    if (value !== null && !result.searchParams.has(name)) result.searchParams.set(name, value);
+  }
+  return cleanUrl(result.toString());
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isCountryCode } from './countries';
+
+const field = (label: string, max: number) =>
+  z
+    .string()
+    .transform((value) => value.replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(max, `${label} is too long (at most ${max} characters)`));
+const required = (label: string, max: number) => field(label, max).pipe(z.string().min(1, `${label} is required`));
+
+/** Accepts "+44 20 7123 4567", "(020) 7123-4567" with a leading +; stores E.164 (+442071234567). */
+const phone = z
+  .string()
+  .transform((value) => value.replace(/[\s().-]/g, ''))
+  .refine((value) => value === '' || /^\+[1-9]\d{6,14}$/.test(value), {
+    message: 'Phone must be in international format, starting with + and the country code (e.g. +44 20 7123 4567)',
+  });
+
+/** An address profile as the user edits it; parsed at every boundary (form, storage, import). */
+export const profileSchema = z.object({
+  id: z.string().min(1).max(64),
+  label: required('Label', 40),
+  firstName: required('First name', 80),
+  lastName: required('Last name', 80),
+  email: field('Email', 254).pipe(z.email('Email must be a valid address, like ada@example.com')),
+  phone,
+  address1: required('Address line 1', 200),
+  address2: field('Address line 2', 200),
+  city: required('City', 100),
+  province: field('State / province', 100),
+  postalCode: required('Postal code', 20),
+  country: z.string().refine(isCountryCode, 'Choose a country'),
+});
+export type Profile = z.infer<typeof profileSchema>;
+export type ProfileField = Exclude<keyof Profile, 'id'>;
+
+/** Field-by-field error messages for a profile form. */
+export function profileErrors(input: unknown): Partial<Record<ProfileField, string>> {
+  const result = profileSchema.safeParse(input);
+  if (result.success) return {};
+  const errors: Partial<Record<ProfileField, string>> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path[0] as ProfileField | undefined;
+    if (key && !errors[key]) errors[key] = issue.message;
+  }
+  return errors;
+}
+
+/** The `shipping_address` object the contract defines (the widely used buyer_info shape). */
+export function toShippingAddress(profile: Profile) {
+  return {
+    first_name: profile.firstName,
+    last_name: profile.lastName,
+    email: profile.email,
+    phone: profile.phone,
+    address1: profile.address1,
+    address2: profile.address2,
+    city: profile.city,
+    province_code: profile.province,
+    postal_code: profile.postalCode,
+    country_code: profile.country,
+  };
+}
+
+/** One line for confirmations: "Home — Ada Lovelace, 12 St James's Square, London SW1Y 4JH, GB". */
+export function describeProfile(profile: Profile): string {
+  const place = [profile.address1, profile.address2, [profile.city, profile.province, profile.postalCode].filter(Boolean).join(' '), profile.country]
+    .filter(Boolean)
+    .join(', ');
+  return `${profile.label} — ${profile.firstName} ${profile.lastName}, ${place}`;
+}
