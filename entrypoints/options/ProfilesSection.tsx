@@ -55,7 +55,7 @@ export function ProfilesSection() {
         <p className="muted">No shipping profile yet. Add the address the agent should ship to.</p>
       )}
       {formId ? (
-        <ProfileForm key={`${formId}-${formKey}`} id={formId} initial={editing ? { ...editing } : EMPTY_DRAFT} onSave={save} onCancel={state.profiles.length ? () => setEditingId(null) : undefined} />
+        <ProfileForm key={formKey} id={formId} initial={editing ? { ...editing } : EMPTY_DRAFT} onSave={save} onCancel={state.profiles.length ? () => setEditingId(null) : undefined} />
       ) : (
         <button type="button" onClick={() => (setEditingId('new'), setFormKey((k) => k + 1))}>
           Add profile

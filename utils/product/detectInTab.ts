@@ -20,7 +20,13 @@ export async function detectInTab(tabId: number): Promise<Detection> {
       message: 'Smartcheckout cannot read this page. Open a shop’s product page and click the Smartcheckout button there.',
     };
   }
-  const parsed = productSnapshotSchema.safeParse(result);
+  let json: unknown = null;
+  try {
+    json = typeof result === 'string' ? JSON.parse(result) : null;
+  } catch {
+    // Reported below as unusable.
+  }
+  const parsed = productSnapshotSchema.safeParse(json);
   if (!parsed.success) {
     return { kind: 'unreadable', message: 'This page reported product details we cannot use. Nothing was bought.' };
   }

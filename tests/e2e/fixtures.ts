@@ -1,0 +1,70 @@
+import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
+import { resolve } from 'node:path';
+import { chromiumArgs, findChromium } from '../support/chromium.mjs';
+import { startSandbox } from '../sandbox/index.mjs';
+
+export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker as it is now (it may have been restarted). */
+  serviceWorker: () => Promise<Worker>;
+  /** Clicks the toolbar button on `page`'s tab (grants activeTab like a real click); returns the tab id. */
+  clickAction: (page: Page) => Promise<number>;
+}
+
+export const test = base.extend<ExtensionFixtures, { sandbox: Sandbox }>({
+  sandbox: [
+    async ({}, use) => {
+      const sandbox = await startSandbox({ completionDelayMs: 1500 });
+      await use(sandbox);
+      await sandbox.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({}, use, testInfo) => {
+    const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+      executablePath: findChromium(),
+      headless: true,
+      args: chromiumArgs(EXTENSION_PATH),
+    });
+    await use(context);
+    await context.close();
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    await use(async () => {
+      const alive = context.serviceWorkers().find((w) => w.url().endsWith('/background.js'));
+      return alive ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js') }));
+    });
+  },
+
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL((await serviceWorker()).url()).host);
+  },
+
+  clickAction: async ({ context, extensionId, serviceWorker }, use) => {
+    await use(async (page) => {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      try {
+        const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+        const tabs = targetInfos.filter((t) => t.url === page.url());
+        if (tabs.length !== 1) throw new Error(`Expected one tab at ${page.url()}, found ${tabs.length}`);
+        await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0]!.targetId });
+      } finally {
+        await cdp.detach();
+      }
+      // activeTab now lets the extension see this tab's URL: that is how we learn its id.
+      const worker = await serviceWorker();
+      const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null, page.url());
+      if (tabId === null) throw new Error('The clicked tab is not visible to the extension');
+      return tabId;
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,73 @@
+import { expect, type Page } from '@playwright/test';
+
+export interface ProfileInput {
+  label?: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone?: string;
+  address1: string;
+  address2?: string;
+  city: string;
+  province?: string;
+  postalCode: string;
+  /** Country name as listed, e.g. "United Kingdom". */
+  country: string;
+}
+
+export const ADA: ProfileInput = {
+  label: 'Home',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  phone: '+44 20 7123 4567',
+  address1: "12 St James's Square",
+  address2: 'Flat 3',
+  city: 'London',
+  postalCode: 'SW1Y 4JH',
+  country: 'United Kingdom',
+};
+
+/** The options page, driven by its visible labels. */
+export class OptionsPage {
+  constructor(
+    readonly page: Page,
+    private readonly extensionId: string,
+  ) {}
+
+  async open() {
+    await this.page.goto(`chrome-extension://${this.extensionId}/options.html`);
+    await expect(this.page.getByRole('heading', { name: 'Smartcheckout options' })).toBeVisible();
+  }
+
+  async saveConnection(apiKey: string, baseUrl: string) {
+    await this.page.getByLabel('API key').fill(apiKey);
+    await this.page.getByLabel('API base URL').fill(baseUrl);
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(this.page.getByText('Settings saved.')).toBeVisible();
+  }
+
+  async saveProfile(profile: ProfileInput) {
+    const p = this.page;
+    if (profile.label) await p.getByLabel('Label').fill(profile.label);
+    await p.getByLabel('First name').fill(profile.firstName);
+    await p.getByLabel('Last name').fill(profile.lastName);
+    await p.getByLabel('Email').fill(profile.email);
+    await p.getByLabel('Phone').fill(profile.phone ?? '');
+    await p.getByLabel('Address line 1').fill(profile.address1);
+    await p.getByLabel('Address line 2').fill(profile.address2 ?? '');
+    await p.getByLabel('City').fill(profile.city);
+    await p.getByLabel('State / province').fill(profile.province ?? '');
+    await p.getByLabel('Postal code').fill(profile.postalCode);
+    await p.getByLabel('Country').selectOption({ label: profile.country });
+    await p.getByRole('button', { name: 'Save profile' }).click();
+  }
+
+  /** API key, sandbox base URL and one profile: what a user does once after installing. */
+  async configure(apiKey: string, baseUrl: string, profile: ProfileInput = ADA) {
+    await this.open();
+    await this.saveConnection(apiKey, baseUrl);
+    await this.saveProfile(profile);
+    await expect(this.page.getByText(`Profile “${profile.label ?? 'Home'}” saved.`)).toBeVisible();
+  }
+}

@@ -1,0 +1,32 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The toolbar popup, opened as `popup.html?tabId=N` for the tab the user clicked the button on. */
+export class PopupPage {
+  constructor(
+    readonly page: Page,
+    private readonly extensionId: string,
+  ) {}
+
+  async open(tabId: number) {
+    await this.page.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${tabId}`);
+  }
+
+  get status() {
+    return this.page.getByRole('status');
+  }
+
+  get productCard() {
+    return this.page.getByRole('region', { name: 'Product' });
+  }
+
+  get recentPurchases() {
+    return this.page.getByRole('region', { name: 'Recent purchases' });
+  }
+
+  async buy(options: { quantity?: number; instructions?: string; profile?: string } = {}) {
+    if (options.profile) await this.page.getByLabel('Shipping profile').selectOption({ label: options.profile });
+    if (options.instructions !== undefined) await this.page.getByLabel('Instructions').fill(options.instructions);
+    if (options.quantity !== undefined) await this.page.getByLabel('Quantity').fill(String(options.quantity));
+    await this.page.getByRole('button', { name: 'Buy via Smartcheckout' }).click();
+  }
+}
