@@ -1,5 +1,4 @@
 import { type CheckoutRecord, describeState } from '../utils/checkouts/record';
-import { describeVariant } from '../utils/product/snapshot';
 
 interface Props {
   records: CheckoutRecord[];
@@ -20,7 +19,7 @@ export function PurchaseList({ records, onCheckAgain, highlightId }: Props) {
             <time dateTime={new Date(record.createdAt).toISOString()}>{new Date(record.createdAt).toLocaleString()}</time>
           </div>
           <div className="purchase__meta">
-            {[describeVariant(record.variant), `Qty ${record.quantity}`, record.profileLabel].filter(Boolean).join(' · ')}
+            {[record.variantLabel, `Qty ${record.quantity}`, record.profileLabel].filter(Boolean).join(' · ')}
           </div>
           <div className="purchase__state">{describeState(record)}</div>
           {record.lastError && record.state === 'processing' ? <div className="purchase__error">Last check: {record.lastError}</div> : null}

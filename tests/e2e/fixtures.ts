@@ -60,7 +60,7 @@ export const test = base.extend<ExtensionFixtures, { sandbox: Sandbox }>({
       }
       // activeTab now lets the extension see this tab's URL: that is how we learn its id.
       const worker = await serviceWorker();
-      const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null, page.url());
+      const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id ?? null, page.url());
       if (tabId === null) throw new Error('The clicked tab is not visible to the extension');
       return tabId;
     });

@@ -29,7 +29,7 @@ describe('createCheckout', () => {
     const created = await client().createCheckout(product('?variant=4242'), userData, 'intent-1');
     expect(created.status).toBe('processing');
     expect(created.checkoutId).toMatch(/^[0-9a-f-]{36}$/);
-    const [request] = sandbox.api.requests;
+    const request = sandbox.api.requests[0]!;
     expect(request.method).toBe('POST');
     expect(request.path).toBe('/v0/checkout');
     expect(request.headers.authorization).toBe(`Bearer ${sandbox.apiKey}`);
@@ -40,7 +40,7 @@ describe('createCheckout', () => {
 
   it('tolerates a trailing slash in the base URL', async () => {
     await client({ baseUrl: `${sandbox.apiUrl}/` }).createCheckout(product(), userData, 'k');
-    expect(sandbox.api.requests[0].path).toBe('/v0/checkout');
+    expect(sandbox.api.requests[0]!.path).toBe('/v0/checkout');
   });
 
   it.each([

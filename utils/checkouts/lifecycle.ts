@@ -1,5 +1,5 @@
 import { defaultProfile, type ProfilesState } from '../profiles/storage';
-import type { ProductSnapshot } from '../product/snapshot';
+import { describeVariant, type ProductSnapshot } from '../product/snapshot';
 import type { Settings } from '../settings';
 import { asServiceError, type CheckoutProvider, type ServiceError } from './provider';
 import { type CheckoutRecord, type NotificationEvent } from './record';
@@ -85,6 +85,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         serviceStatus: null,
         product: { url: request.product.url, name: request.product.name, image: request.product.image, price: request.product.price, currency: request.product.currency },
         variant: request.product.variant,
+        variantLabel: describeVariant(request.product.variant),
         quantity: request.quantity,
         profileId: profile.id,
         profileLabel: profile.label,

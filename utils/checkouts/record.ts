@@ -36,6 +36,8 @@ export const checkoutRecordSchema = z.object({
     currency: z.string().nullable(),
   }),
   variant: variantSchema.nullable(),
+  /** The variant in words, in the order the shop lists its options (storage does not keep key order). */
+  variantLabel: z.string(),
   quantity: z.number().int().min(1),
   profileId: z.string(),
   profileLabel: z.string(),

@@ -1,13 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  testDir: 'e2e',
+  outputDir: '../test-results',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   // Each test starts its own browser with the extension; two cores run two at a time comfortably.
   workers: process.env.CI ? 2 : undefined,
   fullyParallel: true,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
 });

@@ -1,0 +1,129 @@
+// `npm start`: builds the extension, starts the Smartcheckout sandbox and the demo shop, and opens
+// Chromium with the extension configured for the sandbox (no API key of your own needed).
+// With --headless, or when there is no display, it buys a demo product by itself, saves screenshots
+// to demo-output/ and prints how the purchase ended.
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox } from '../sandbox/index.mjs';
+import { chromiumArgs, findChromium } from '../support/chromium.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
+    'api-port': { type: 'string', default: '8787' },
+    'shop-port': { type: 'string', default: '8788' },
+  },
+});
+const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+const outputDir = join(root, 'demo-output');
+
+function step(text) {
+  console.log(`• ${text}`);
+}
+
+if (!values['skip-build']) {
+  step('Building the extension (wxt build)…');
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) {
+    process.stderr.write(build.stdout + build.stderr);
+    process.exit(build.status ?? 1);
+  }
+}
+const extensionPath = join(root, '.output/chrome-mv3');
+
+async function startOnFreePorts() {
+  try {
+    return await startSandbox({ apiPort: Number(values['api-port']), shopPort: Number(values['shop-port']), completionDelayMs: 4000 });
+  } catch {
+    return startSandbox({ completionDelayMs: 4000 });
+  }
+}
+const sandbox = await startOnFreePorts();
+step(`Sandbox API on ${sandbox.apiUrl} (key ${sandbox.apiKey}); demo shop on ${sandbox.shopUrl}/`);
+
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'smartcheckout-demo-')), {
+  executablePath: findChromium(),
+  headless,
+  viewport: headless ? { width: 1100, height: 760 } : null,
+  args: chromiumArgs(extensionPath),
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+
+// Configure the extension the way a person does: through its options page.
+step('Configuring the extension for the sandbox in its options page…');
+const options = context.pages()[0] ?? (await context.newPage());
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+await options.getByLabel('API key').fill(sandbox.apiKey);
+await options.getByLabel('API base URL').fill(sandbox.apiUrl);
+await options.getByRole('button', { name: 'Save', exact: true }).click();
+const profile = {
+  'First name': 'Ada',
+  'Last name': 'Lovelace',
+  Email: 'ada@example.com',
+  Phone: '+44 20 7123 4567',
+  'Address line 1': "12 St James's Square",
+  'Address line 2': 'Flat 3',
+  City: 'London',
+  'Postal code': 'SW1Y 4JH',
+};
+for (const [label, value] of Object.entries(profile)) await options.getByLabel(label, { exact: true }).fill(value);
+await options.getByLabel('Country').selectOption('GB');
+await options.getByRole('button', { name: 'Save profile' }).click();
+await options.getByText('Profile “Home” saved.').waitFor();
+
+const shop = await context.newPage();
+await shop.goto(`${sandbox.shopUrl}/products/merino-tee`);
+
+if (!headless) {
+  step('Chromium is open. On the demo shop tab, pick a size and colour, then click the Smartcheckout toolbar button');
+  console.log('  (pin it from the puzzle-piece menu) and "Buy via Smartcheckout". Close the browser to stop.');
+  await new Promise((resolveClosed) => context.on('close', resolveClosed));
+  await sandbox.close();
+  process.exit(0);
+}
+
+// Headless: do what the user would, and report.
+mkdirSync(outputDir, { recursive: true });
+step('Choosing Size M, Color Blue on the product page and clicking the toolbar button…');
+await shop.getByLabel('Size').selectOption('M');
+await shop.getByLabel('Color').selectOption('Blue');
+await shop.screenshot({ path: join(outputDir, '1-shop.png') });
+const cdp = await context.browser().newBrowserCDPSession();
+const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+const tab = targetInfos.find((t) => t.url === shop.url());
+await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, shop.url());
+
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 380, height: 640 });
+await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+await popup.getByRole('region', { name: 'Product' }).waitFor();
+await popup.getByLabel('Instructions').fill('Gift wrap, please.');
+await popup.screenshot({ path: join(outputDir, '2-popup.png') });
+step('Clicking "Buy via Smartcheckout"…');
+await popup.getByRole('button', { name: 'Buy via Smartcheckout' }).click();
+const status = popup.getByRole('status');
+try {
+  await status.filter({ hasText: /Completed|Failed|Outcome unknown/ }).waitFor({ timeout: 60_000 });
+} catch {
+  console.error(`The purchase did not finish in time. Status: ${await status.textContent()}`);
+}
+await popup.screenshot({ path: join(outputDir, '3-popup-completed.png') });
+const outcome = (await status.textContent())?.trim();
+await options.reload();
+await options.locator('#purchases').scrollIntoViewIfNeeded();
+await options.screenshot({ path: join(outputDir, '4-options.png'), fullPage: true });
+const request = sandbox.api.requests.find((r) => r.method === 'POST');
+step(`Outcome: ${outcome}`);
+if (request) step(`The sandbox received POST /v0/checkout for ${request.body.url}\n  prompt: ${request.body.user_data.prompt}`);
+step(`Screenshots saved in ${outputDir}`);
+await context.close();
+await sandbox.close();
+process.exit(outcome?.includes('Completed') ? 0 : 1);
