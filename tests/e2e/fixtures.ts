@@ -16,15 +16,13 @@ interface ExtensionFixtures {
   clickAction: (page: Page) => Promise<number>;
 }
 
-export const test = base.extend<ExtensionFixtures, { sandbox: Sandbox }>({
-  sandbox: [
-    async ({}, use) => {
-      const sandbox = await startSandbox({ completionDelayMs: 1500 });
-      await use(sandbox);
-      await sandbox.close();
-    },
-    { scope: 'worker' },
-  ],
+export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox }>({
+  // One sandbox per test: its request log and checkouts belong to that test alone.
+  sandbox: async ({}, use) => {
+    const sandbox = await startSandbox({ completionDelayMs: 1500 });
+    await use(sandbox);
+    await sandbox.close();
+  },
 
   context: async ({}, use, testInfo) => {
     const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {

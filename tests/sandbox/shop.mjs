@@ -62,9 +62,11 @@ function pickerHtml(product, selected) {
     .join('\n');
 }
 
-export function productPage(product, origin, requestedVariantId) {
-  const selected = product.variants.find((v) => v.id === requestedVariantId) ?? product.variants[0];
-  const canonical = `${origin}/products/${product.slug}`;
+export function productPage(product, origin, query) {
+  const selected = product.variants.find((v) => v.id === query.get('variant')) ?? product.variants[0];
+  // Sandbox scenario flags (sc_*) stay in the canonical URL so they reach the sandbox API with the purchase.
+  const scenario = new URLSearchParams([...query].filter(([name]) => name.startsWith('sc_')));
+  const canonical = `${origin}/products/${product.slug}${scenario.size ? `?${scenario}` : ''}`;
   const symbol = { USD: '$', GBP: '£', EUR: '€' }[product.currency] ?? '';
   return `<!doctype html>
 <html lang="en">
@@ -158,7 +160,7 @@ export function handleShopRequest(req, res, origin) {
   const productMatch = url.pathname.match(/^\/products\/([a-z0-9-]+)$/);
   if (productMatch) {
     const product = findProduct(productMatch[1]);
-    if (product) return send(200, 'text/html; charset=utf-8', productPage(product, origin, url.searchParams.get('variant')));
+    if (product) return send(200, 'text/html; charset=utf-8', productPage(product, origin, url.searchParams));
   }
   const imageMatch = url.pathname.match(/^\/images\/([a-z0-9-]+)\.svg$/);
   if (imageMatch) {
