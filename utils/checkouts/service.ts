@@ -28,7 +28,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     onScheduleChange: () => scheduler?.changed(),
     ...overrides,
   });
-  scheduler = createScheduler(lifecycle);
+  scheduler = createScheduler(lifecycle, overrides.now ?? Date.now);
 
   /** `runtime.onMessage` handler: validates the message and its sender, then delegates. */
   function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<StartReply | RecheckReply> | undefined {

@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing';
+import { POLL_ALARM } from '../../utils/checkouts/schedule';
+import { createCheckoutService } from '../../utils/checkouts/service';
+import { readCheckouts } from '../../utils/checkouts/store';
+import { profilesStorage } from '../../utils/profiles/storage';
+import { settingsStorage } from '../../utils/settings';
+import { PROFILE, PRODUCT } from './fixtures/purchase';
+
+const EXTENSION_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html?tabId=3' };
+const startMessage = { type: 'checkout:start', product: PRODUCT, quantity: 1, profileId: PROFILE.id, instructions: '' };
+
+let clock = 1_000_000;
+
+function serviceWith(status: () => string) {
+  const create = vi.fn(async () => ({ checkoutId: 'co-1' }));
+  const get = vi.fn(async () => ({ status: status() as 'processing', rawStatus: status(), amount: '29.00', currency: 'USD', notes: null }));
+  return { service: createCheckoutService({ provider: () => ({ create, get }), now: () => clock }), create, get };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test' });
+  await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
+});
+
+describe('message handler', () => {
+  it.each([
+    ['a content script on a shop page', { id: 'test-extension-id', url: 'https://shop.example/p', tab: { id: 3 } }],
+    ['another extension', { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' }],
+    ['a sender without a URL', { id: 'test-extension-id' }],
+  ])('refuses to start a purchase for %s', async (_name, sender) => {
+    const { service, create } = serviceWith(() => 'processing');
+    expect(await service.handleMessage(startMessage, sender as Browser.runtime.MessageSender)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(create).not.toHaveBeenCalled();
+    expect((await readCheckouts()).records).toHaveLength(0);
+  });
+
+  it('ignores messages that are not ours and rejects malformed ones without acting', async () => {
+    const { service, create } = serviceWith(() => 'processing');
+    expect(service.handleMessage({ type: 'something-else' }, EXTENSION_PAGE)).toBeUndefined();
+    expect(service.handleMessage({ ...startMessage, quantity: 0 }, EXTENSION_PAGE)).toBeUndefined();
+    expect(service.handleMessage({ ...startMessage, product: { ...PRODUCT, url: 'javascript:alert(1)' } }, EXTENSION_PAGE)).toBeUndefined();
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('starts a purchase for an extension page', async () => {
+    const { service, create } = serviceWith(() => 'processing');
+    expect(await service.handleMessage(startMessage, EXTENSION_PAGE)).toMatchObject({ ok: true, record: { state: 'processing' } });
+    expect(create).toHaveBeenCalledOnce();
+  });
+});
+
+describe('scheduler', () => {
+  it('keeps one alarm while a purchase is pending, polls on the alarm, and clears it when none is', async () => {
+    let status = 'processing';
+    const { service } = serviceWith(() => status);
+    await service.handleMessage(startMessage, EXTENSION_PAGE);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toMatchObject({ periodInMinutes: 0.5 }));
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+
+    // A fresh worker (the old one was stopped) is woken by the alarm, wired as the background wires it.
+    fakeBrowser.alarms.onAlarm.removeAllListeners();
+    const woken = serviceWith(() => status);
+    fakeBrowser.alarms.onAlarm.addListener((alarm) => (alarm.name === POLL_ALARM ? woken.service.scheduler.run() : undefined));
+    status = 'completed';
+    clock += 30_000;
+    await fakeBrowser.alarms.onAlarm.trigger({ name: POLL_ALARM, scheduledTime: clock });
+    expect(woken.get).toHaveBeenCalledOnce();
+    expect((await readCheckouts()).records[0]).toMatchObject({ state: 'completed' });
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`checkout:${(await readCheckouts()).records[0]!.id}:completed`]);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined());
+  });
+});
