@@ -3,12 +3,13 @@ import { type CheckoutRecord, describeState } from '../utils/checkouts/record';
 interface Props {
   records: CheckoutRecord[];
   onCheckAgain?: (id: string) => void;
+  onResolve?: (id: string) => void;
   /** Id of a record to highlight (e.g. the one a notification pointed at). */
   highlightId?: string | null;
 }
 
 /** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
-export function PurchaseList({ records, onCheckAgain, highlightId }: Props) {
+export function PurchaseList({ records, onCheckAgain, onResolve, highlightId }: Props) {
   if (!records.length) return <p className="muted">No purchases yet.</p>;
   return (
     <ul className="purchases">
@@ -26,6 +27,11 @@ export function PurchaseList({ records, onCheckAgain, highlightId }: Props) {
           {record.state === 'stopped' && onCheckAgain ? (
             <button type="button" onClick={() => onCheckAgain(record.id)}>
               Check again
+            </button>
+          ) : null}
+          {record.state === 'outcome_unknown' && onResolve ? (
+            <button type="button" onClick={() => onResolve(record.id)}>
+              Mark as resolved
             </button>
           ) : null}
         </li>

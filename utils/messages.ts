@@ -13,17 +13,19 @@ export const messageSchema = z.discriminatedUnion('type', [
     instructions: z.string().max(2000),
   }),
   z.object({ type: z.literal('checkout:recheck'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('checkout:resolve'), id: z.string().min(1).max(64) }),
 ]);
 export type Message = z.input<typeof messageSchema>;
 
 export type StartReply =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }
   | { ok: false; code: string; message: string };
-export type RecheckReply = { ok: true; record: CheckoutRecord | null } | { ok: false; code: string; message: string };
+export type RecordReply = { ok: true; record: CheckoutRecord | null } | { ok: false; code: string; message: string };
 
 interface Replies {
   'checkout:start': StartReply;
-  'checkout:recheck': RecheckReply;
+  'checkout:recheck': RecordReply;
+  'checkout:resolve': RecordReply;
 }
 
 /** Sends a message to the background and returns its typed reply. */

@@ -15,5 +15,8 @@ export default defineBackground(() => {
     if (recordId) void openPurchase(recordId).then(() => browser.notifications.clear(id));
   });
 
+  // Listening for start-up makes the browser wake this worker when it starts, so pending purchases resume
+  // even if their alarm did not survive the restart. The work itself is the same on every worker start.
+  browser.runtime.onStartup.addListener(() => {});
   void service.resume();
 });

@@ -41,7 +41,8 @@ export function Options() {
       <section id="purchases" aria-labelledby="purchases-heading">
         <h2 id="purchases-heading">Purchases</h2>
         {checkouts ? (
-          <PurchaseList records={checkouts.records} highlightId={highlight} onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })} />
+          <PurchaseList records={checkouts.records} highlightId={highlight} onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
+          onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })} />
         ) : null}
         {checkouts?.unreadable.length ? (
           <p className="error">{checkouts.unreadable.length} stored purchase record(s) could not be read; they are kept unchanged.</p>

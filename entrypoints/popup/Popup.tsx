@@ -71,7 +71,9 @@ export function Popup() {
     }
   }
 
-  const statusText = active ? `${active.product.name ?? 'Purchase'}: ${describeState(active)}` : notice?.text ?? '';
+  const statusText = active
+    ? `${notice ? `${notice.text} ` : ''}${active.product.name ?? 'Purchase'}: ${describeState(active)}`
+    : notice?.text ?? '';
   const statusTone = active ? (active.state === 'completed' ? 'ok' : isFinal(active) || active.state === 'outcome_unknown' ? 'error' : 'info') : notice?.tone;
 
   return (
@@ -143,7 +145,8 @@ export function Popup() {
       {checkouts && checkouts.records.length ? (
         <section className="recent" aria-label="Recent purchases">
           <h2>Recent purchases</h2>
-          <PurchaseList records={checkouts.records.slice(0, RECENT_COUNT)} onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })} />
+          <PurchaseList records={checkouts.records.slice(0, RECENT_COUNT)} onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
+          onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })} />
         </section>
       ) : null}
     </main>

@@ -7,6 +7,20 @@ export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
+/** Starts Chromium with the built extension on `userDataDir` (reuse the directory to simulate a browser restart). */
+export function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: findChromium(), headless: true, args: chromiumArgs(EXTENSION_PATH) });
+}
+
+/** Stops the extension's service worker as Chrome does to an idle extension (timers and memory are lost). */
+export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
 interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
@@ -25,11 +39,7 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox }>({
   },
 
   context: async ({}, use, testInfo) => {
-    const context = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
-      executablePath: findChromium(),
-      headless: true,
-      args: chromiumArgs(EXTENSION_PATH),
-    });
+    const context = await launchWithExtension(testInfo.outputPath('profile'));
     await use(context);
     await context.close();
   },

@@ -297,3 +297,16 @@ describe('storage', () => {
     expect(list.unreadable).toEqual([{ id: 'broken', state: 'bogus' }]);
   });
 });
+
+describe('resolve', () => {
+  it('lets the user close a purchase whose outcome is unknown, and nothing else', async () => {
+    service.createAnswers.push(new SmartcheckoutError('timeout'), 'co-2');
+    const life = lifecycle();
+    await life.start(startRequest());
+    await life.start(startRequest({ quantity: 2 }));
+    const [processing, unknown] = await records();
+    await life.resolve(unknown!.id);
+    await life.resolve(processing!.id);
+    expect((await records()).map((r) => r.state)).toEqual(['processing', 'resolved']);
+  });
+});

@@ -238,6 +238,11 @@ export function createLifecycle(deps: LifecycleDeps) {
     );
   }
 
+  /** The user checked a purchase whose outcome was unknown and marks it resolved. */
+  async function resolve(id: string): Promise<CheckoutRecord | null> {
+    return update(id, (r) => (r.state === 'outcome_unknown' ? { ...r, state: 'resolved', pendingNotification: null } : r));
+  }
+
   /**
    * Run once when the worker starts: a purchase left `starting` by a worker that died mid-POST has an
    * unknown outcome (never re-posted); notifications decided but not shown are shown now.
@@ -268,6 +273,6 @@ export function createLifecycle(deps: LifecycleDeps) {
     return times.length ? Math.min(...times) : null;
   }
 
-  return { start, poll, pollDue, nextPollAt, recheck, recover };
+  return { start, poll, pollDue, nextPollAt, recheck, resolve, recover };
 }
 export type Lifecycle = ReturnType<typeof createLifecycle>;

@@ -9,8 +9,9 @@ import { httpUrlSchema, variantSchema } from '../product/snapshot';
  * - outcome_unknown: the POST may or may not have started a purchase; never re-posted automatically.
  * - not_found: the service does not know the checkout id (404); polling stopped.
  * - stopped: still processing when we stopped checking (deadline); "Check again" resumes.
+ * - resolved: the user checked an unknown outcome themselves and marked it resolved.
  */
-export const CHECKOUT_STATES = ['starting', 'processing', 'completed', 'failed', 'outcome_unknown', 'not_found', 'stopped'] as const;
+export const CHECKOUT_STATES = ['starting', 'processing', 'completed', 'failed', 'outcome_unknown', 'not_found', 'stopped', 'resolved'] as const;
 export type CheckoutStateName = (typeof CHECKOUT_STATES)[number];
 
 /** States in which the background keeps polling. */
@@ -84,6 +85,8 @@ export function describeState(record: CheckoutRecord): string {
       return 'Unknown to Smartcheckout: the service has no record of this checkout. We stopped checking.';
     case 'stopped':
       return 'Still processing when we stopped checking.';
+    case 'resolved':
+      return 'Outcome unknown; you marked it resolved.';
   }
 }
 

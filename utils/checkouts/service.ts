@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { isExtensionPage, messageSchema, type RecheckReply, type StartReply } from '../messages';
+import { isExtensionPage, messageSchema, type RecordReply, type StartReply } from '../messages';
 import { showCheckoutNotification } from '../notifications';
 import { profilesStorage } from '../profiles/storage';
 import { settingsStorage } from '../settings';
@@ -31,7 +31,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
   scheduler = createScheduler(lifecycle, overrides.now ?? Date.now);
 
   /** `runtime.onMessage` handler: validates the message and its sender, then delegates. */
-  function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<StartReply | RecheckReply> | undefined {
+  function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<StartReply | RecordReply> | undefined {
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) return undefined; // not ours: let other listeners answer
     if (!isExtensionPage(sender)) {
@@ -43,6 +43,8 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
         return lifecycle.start(message);
       case 'checkout:recheck':
         return lifecycle.recheck(message.id).then((record) => ({ ok: true as const, record }));
+      case 'checkout:resolve':
+        return lifecycle.resolve(message.id).then((record) => ({ ok: true as const, record }));
     }
   }
 
