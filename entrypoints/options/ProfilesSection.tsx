@@ -16,10 +16,11 @@ export function ProfilesSection() {
   const formId = editing?.id ?? editingId ?? (state.profiles.length === 0 ? 'new' : null);
 
   async function save(profile: Profile) {
-    const current = await profilesStorage.get();
     const id = profile.id === 'new' ? crypto.randomUUID() : profile.id;
-    await profilesStorage.set(upsertProfile(current, { ...profile, id }));
+    // Before the write: the storage watch re-renders at once, and the form must stay open for this profile.
     setEditingId(id);
+    const current = await profilesStorage.get();
+    await profilesStorage.set(upsertProfile(current, { ...profile, id }));
   }
 
   async function makeDefault(id: string) {

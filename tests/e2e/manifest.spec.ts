@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { EXTENSION_PATH } from './fixtures';
+
+// The built manifest keeps the promises made to users: nothing runs on pages they did not act on,
+// no access to websites beyond the API, and no other extension or site can message us.
+test('the built manifest asks for no page access and exposes no external messaging', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_PATH, 'manifest.json'), 'utf8'));
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.content_scripts ?? []).toEqual([]);
+  expect(manifest.externally_connectable).toBeUndefined();
+  expect(manifest.host_permissions).toEqual(['https://api.smartcheckout.dev/*']);
+  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting', 'storage']);
+  expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+});
