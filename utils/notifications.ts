@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { overCap } from './checkouts/limits';
 import { type CheckoutRecord, formatMoney, type NotificationEvent } from './checkouts/record';
 
 const PREFIX = 'checkout:';
@@ -23,6 +24,11 @@ export function describeNotification(record: CheckoutRecord, event: Notification
         title: 'Purchase completed',
         message: record.amount ? `${name} — ${formatMoney(record.amount, record.currency)}` : `${name} was bought.`,
       };
+    case 'over_cap':
+      return {
+        title: 'Purchase completed above your price cap',
+        message: `${name} — ${formatMoney(record.amount ?? '', record.currency)}, ${overCap(record.amount, record.currency, record.maxPrice)} ${record.currency} over your ${record.maxPrice?.amount} ${record.maxPrice?.currency} cap.`,
+      };
     case 'failed':
       return { title: 'Purchase failed', message: `${name}: ${record.notes || 'the agent could not complete the purchase.'}` };
     case 'outcome_unknown':
@@ -41,7 +47,7 @@ export async function showCheckoutNotification(record: CheckoutRecord, event: No
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: content.title,
     message: content.message,
-    priority: event === 'completed' ? 0 : 1,
+    priority: event === 'completed' ? 0 : event === 'over_cap' ? 2 : 1,
   });
   return content;
 }

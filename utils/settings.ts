@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineParsedItem } from './storage/parsedItem';
+import { moneySchema } from './money';
 import { DEFAULT_BASE_URL } from './smartcheckout/client';
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
@@ -24,18 +25,39 @@ export function normaliseBaseUrl(value: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+export const safetySchema = z.object({
+  /** Ask for an explicit confirmation before every purchase. */
+  confirmEachPurchase: z.boolean(),
+  /** Maximum price × quantity of one purchase; also told to the agent. */
+  maxPrice: moneySchema.nullable(),
+  /** Spending since local midnight. */
+  dailyLimit: moneySchema.nullable(),
+  /** Spending over the last 30 days. */
+  monthlyLimit: moneySchema.nullable(),
+});
+export type Safety = z.infer<typeof safetySchema>;
+
+export const DEFAULT_SAFETY: Safety = { confirmEachPurchase: true, maxPrice: null, dailyLimit: null, monthlyLimit: null };
+
 export const settingsSchema = z.object({
   apiBaseUrl: z
     .string()
     .refine((value) => checkBaseUrl(value) === null, 'Invalid API base URL')
     .transform(normaliseBaseUrl),
   apiKey: z.string().trim().max(500),
+  safety: safetySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** Connection settings. `storage.local` only: the API key never syncs to other devices. */
+export const SETTINGS_MIGRATIONS = {
+  /** v2 adds the safety settings; confirmation starts on, no limits. */
+  2: (v1: { apiBaseUrl?: unknown; apiKey?: unknown }) => ({ ...v1, safety: DEFAULT_SAFETY }),
+};
+
+/** Connection and safety settings. `storage.local` only: the API key never syncs to other devices. */
 export const settingsStorage = defineParsedItem('local:settings', {
   schema: settingsSchema,
-  fallback: () => ({ apiBaseUrl: DEFAULT_BASE_URL, apiKey: '' }),
-  version: 1,
+  fallback: () => ({ apiBaseUrl: DEFAULT_BASE_URL, apiKey: '', safety: DEFAULT_SAFETY }),
+  version: 2,
+  migrations: SETTINGS_MIGRATIONS,
 });

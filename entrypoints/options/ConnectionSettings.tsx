@@ -25,7 +25,7 @@ export function ConnectionSettings() {
       setSaved('');
       return;
     }
-    await settingsStorage.set({ apiKey: apiKey.trim(), apiBaseUrl: normaliseBaseUrl(baseUrl) });
+    await settingsStorage.set({ ...(await settingsStorage.get()), apiKey: apiKey.trim(), apiBaseUrl: normaliseBaseUrl(baseUrl) });
     setSaved('Settings saved.');
   }
 

@@ -5,7 +5,7 @@ import type { CheckoutProvider } from '../../utils/checkouts/provider';
 import type { NotificationEvent } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { settingsStorage } from '../../utils/settings';
+import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
 import { SmartcheckoutError } from '../../utils/smartcheckout/errors';
 import { PROFILE, PRODUCT, startRequest } from './fixtures/purchase';
 
@@ -69,7 +69,7 @@ beforeEach(async () => {
   notified = [];
   ids = 0;
   service = scriptedProvider();
-  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test' });
+  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test', safety: DEFAULT_SAFETY });
   await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
 });
 
@@ -101,7 +101,7 @@ describe('start', () => {
   });
 
   it.each([
-    ['no API key', async () => settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: '' }), 'no_api_key'],
+    ['no API key', async () => settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: '', safety: DEFAULT_SAFETY }), 'no_api_key'],
     ['no profile', async () => profilesStorage.set({ profiles: [], defaultProfileId: null }), 'no_profile'],
     ['offline', async () => void (online = false), 'offline'],
   ])('%s: refuses without recording or posting', async (_name, setup, code) => {

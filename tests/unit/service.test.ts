@@ -5,7 +5,7 @@ import { POLL_ALARM } from '../../utils/checkouts/schedule';
 import { createCheckoutService } from '../../utils/checkouts/service';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { settingsStorage } from '../../utils/settings';
+import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
 import { PROFILE, PRODUCT } from './fixtures/purchase';
 
 const EXTENSION_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html?tabId=3' };
@@ -21,7 +21,7 @@ function serviceWith(status: () => string) {
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test' });
+  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test', safety: DEFAULT_SAFETY });
   await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
 });
 

@@ -1,6 +1,7 @@
 import { defaultProfile, type ProfilesState } from '../profiles/storage';
 import { describeVariant, type ProductSnapshot } from '../product/snapshot';
 import type { Settings } from '../settings';
+import { checkLimits, overCap } from './limits';
 import { asServiceError, type CheckoutProvider, type ServiceError } from './provider';
 import { type CheckoutRecord, type NotificationEvent } from './record';
 import { readCheckouts, updateCheckout, updateCheckouts } from './store';
@@ -23,7 +24,7 @@ export interface StartRequest {
 
 export type StartResult =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }
-  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'auth' | 'rejected'; message: string };
+  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'over_limit' | 'auth' | 'rejected'; message: string };
 
 export interface LifecycleDeps {
   now(): number;
@@ -71,12 +72,17 @@ export function createLifecycle(deps: LifecycleDeps) {
 
     const now = deps.now();
     const intent = intentOf(request);
-    const details = { profile, variant: request.product.variant, quantity: request.quantity, instructions: request.instructions };
-    const { record, duplicate } = await updateCheckouts((records) => {
+    const maxPrice = settings.safety.maxPrice;
+    const details = { profile, variant: request.product.variant, quantity: request.quantity, instructions: request.instructions, maxPrice };
+    const cost = { price: request.product.price, currency: request.product.currency, quantity: request.quantity };
+    const outcome = await updateCheckouts<{ record: CheckoutRecord; duplicate: boolean } | { blocked: string }>((records) => {
       const earlier = records.find(
         (r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed' && r.state !== 'not_found',
       );
       if (earlier) return { records, result: { record: earlier, duplicate: true } };
+      // Checked inside the same serialised write, so two purchases started together cannot both fit a limit.
+      const { blocked } = checkLimits(cost, settings.safety, records, now);
+      if (blocked) return { records, result: { blocked } };
       const created: CheckoutRecord = {
         id: deps.newId(),
         intent,
@@ -87,6 +93,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         variant: request.product.variant,
         variantLabel: describeVariant(request.product.variant),
         quantity: request.quantity,
+        maxPrice,
         profileId: profile.id,
         profileLabel: profile.label,
         prompt: buildPrompt(details),
@@ -107,6 +114,8 @@ export function createLifecycle(deps: LifecycleDeps) {
       postsInFlight.add(created.id);
       return { records: [created, ...records], result: { record: created, duplicate: false } };
     });
+    if ('blocked' in outcome) return { ok: false, code: 'over_limit', message: outcome.blocked };
+    const { record, duplicate } = outcome;
     if (duplicate) return { ok: true, record, duplicate };
 
     try {
@@ -167,13 +176,14 @@ export function createLifecycle(deps: LifecycleDeps) {
         return;
       }
       if (answer.status === 'completed' || answer.status === 'failed') {
-        const event: NotificationEvent = answer.status;
+        const state = answer.status;
+        const event: NotificationEvent = state === 'completed' && overCap(answer.amount, answer.currency, record.maxPrice) ? 'over_cap' : state;
         const finished = await update(id, (r) =>
           r.state !== 'processing'
             ? r
             : {
                 ...r,
-                state: event,
+                state,
                 serviceStatus: answer.rawStatus,
                 amount: answer.amount,
                 currency: answer.currency,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { moneySchema } from '../money';
 import { httpUrlSchema, variantSchema } from '../product/snapshot';
 
 /**
@@ -17,7 +18,7 @@ export type CheckoutStateName = (typeof CHECKOUT_STATES)[number];
 /** States in which the background keeps polling. */
 export const POLLING_STATES: readonly CheckoutStateName[] = ['processing'];
 
-export const NOTIFICATION_EVENTS = ['completed', 'failed', 'outcome_unknown'] as const;
+export const NOTIFICATION_EVENTS = ['completed', 'over_cap', 'failed', 'outcome_unknown'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 export const checkoutRecordSchema = z.object({
@@ -40,6 +41,8 @@ export const checkoutRecordSchema = z.object({
   /** The variant in words, in the order the shop lists its options (storage does not keep key order). */
   variantLabel: z.string(),
   quantity: z.number().int().min(1),
+  /** The price cap the purchase was made with (told to the agent); null when none was set. */
+  maxPrice: moneySchema.nullable().default(null),
   profileId: z.string(),
   profileLabel: z.string(),
   prompt: z.string(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from './countries';
+import { normalisePostalCode, postalCodeError } from './postalCodes';
+import { subdivisionsOf } from './subdivisions';
 
 const field = (label: string, max: number) =>
   z
@@ -16,21 +18,40 @@ const phone = z
     message: 'Phone must be in international format, starting with + and the country code (e.g. +44 20 7123 4567)',
   });
 
-/** An address profile as the user edits it; parsed at every boundary (form, storage, import). */
-export const profileSchema = z.object({
-  id: z.string().min(1).max(64),
-  label: required('Label', 40),
-  firstName: required('First name', 80),
-  lastName: required('Last name', 80),
-  email: field('Email', 254).pipe(z.email('Email must be a valid address, like ada@example.com')),
-  phone,
-  address1: required('Address line 1', 200),
-  address2: field('Address line 2', 200),
-  city: required('City', 100),
-  province: field('State / province', 100),
-  postalCode: required('Postal code', 20),
-  country: z.string().refine(isCountryCode, 'Choose a country'),
-});
+/** An address profile; parsed at every boundary (form, storage, import). */
+export const profileSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    label: required('Label', 40),
+    firstName: required('First name', 80),
+    lastName: required('Last name', 80),
+    email: field('Email', 254).pipe(z.email('Email must be a valid address, like ada@example.com')),
+    phone,
+    address1: required('Address line 1', 200),
+    address2: field('Address line 2', 200),
+    city: required('City', 100),
+    province: field('State / province', 100),
+    postalCode: required('Postal code', 20),
+    country: z.string().refine(isCountryCode, 'Choose a country'),
+  })
+  .transform((p) => ({
+    ...p,
+    postalCode: normalisePostalCode(p.country, p.postalCode),
+    province: subdivisionsOf(p.country) ? p.province.toUpperCase() : p.province,
+  }))
+  .superRefine((p, ctx) => {
+    for (const [path, message] of Object.entries(addressErrors(p))) ctx.addIssue({ code: 'custom', path: [path], message });
+  });
+
+/** Checks that depend on the country: State / province from its list, postal code in its format. */
+function addressErrors(p: { country: string; province: string; postalCode: string }): Partial<Record<'province' | 'postalCode', string>> {
+  const errors: Partial<Record<'province' | 'postalCode', string>> = {};
+  const subdivisions = subdivisionsOf(p.country);
+  if (subdivisions && !subdivisions.some(([code]) => code === p.province.trim().toUpperCase())) errors.province = 'Choose a state / province';
+  const postal = p.postalCode.trim() ? postalCodeError(p.country, p.postalCode) : null;
+  if (postal) errors.postalCode = postal;
+  return errors;
+}
 export type Profile = z.infer<typeof profileSchema>;
 export type ProfileField = Exclude<keyof Profile, 'id'>;
 
@@ -42,6 +63,12 @@ export function profileErrors(input: unknown): Partial<Record<ProfileField, stri
   for (const issue of result.error.issues) {
     const key = issue.path[0] as ProfileField | undefined;
     if (key && !errors[key]) errors[key] = issue.message;
+  }
+  // zod skips the country checks once another field failed; report them anyway, next to their fields.
+  const fields = input && typeof input === 'object' ? (input as Record<string, unknown>) : {};
+  if (typeof fields.country === 'string' && isCountryCode(fields.country)) {
+    const address = addressErrors({ country: fields.country, province: String(fields.province ?? ''), postalCode: String(fields.postalCode ?? '') });
+    for (const [key, message] of Object.entries(address)) errors[key as ProfileField] ??= message;
   }
   return errors;
 }

@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { checkBaseUrl, DEFAULT_SAFETY } from '../../utils/settings';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.resetModules();
+});
+
+/** Loads the settings module afresh, as a new extension context does (migrations run on definition). */
+async function freshSettings() {
+  return (await import('../../utils/settings')).settingsStorage;
+}
+
+describe('settings storage', () => {
+  it('migration 2: settings saved by version 1 keep the connection and gain the default safety settings', async () => {
+    await fakeBrowser.storage.local.set({ settings: { apiBaseUrl: 'https://proxy.example/sc', apiKey: 'sk_live_1' } });
+    const settings = await freshSettings();
+    expect(await settings.get()).toEqual({ apiBaseUrl: 'https://proxy.example/sc', apiKey: 'sk_live_1', safety: DEFAULT_SAFETY });
+    expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({
+      settings: { apiBaseUrl: 'https://proxy.example/sc', apiKey: 'sk_live_1', safety: DEFAULT_SAFETY },
+      settings$: { v: 2 },
+    });
+  });
+
+  it('a corrupt value is reported, kept aside, and does not touch other keys', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({ settings: { apiBaseUrl: 'ftp://x', apiKey: 7, safety: null }, settings$: { v: 2 }, profiles: { keep: 'me' } });
+    const settings = await freshSettings();
+    expect(await settings.get()).toEqual({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: '', safety: DEFAULT_SAFETY });
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual({ apiBaseUrl: 'ftp://x', apiKey: 7, safety: null }));
+    expect((await fakeBrowser.storage.local.get('profiles')).profiles).toEqual({ keep: 'me' });
+    expect(warn).toHaveBeenCalledWith(expect.not.stringContaining('ftp://x'));
+  });
+});
+
+describe('checkBaseUrl', () => {
+  it.each([
+    ['https://api.smartcheckout.dev', null],
+    ['https://proxy.example:8443/smartcheckout', null],
+    ['http://127.0.0.1:8787', null],
+    ['http://localhost:3000', null],
+    ['http://[::1]:8787', null],
+    ['http://api.smartcheckout.dev', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
+    ['ftp://files.example', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
+    ['api.smartcheckout.dev', 'API base URL must be a full URL, like https://api.smartcheckout.dev'],
+  ])('%s → %s', (url, error) => {
+    expect(checkBaseUrl(url)).toBe(error);
+  });
+});
