@@ -13,6 +13,8 @@ export default defineConfig({
     description: 'Buy the product on the current page with one click through the Smartcheckout purchasing agent.',
     permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications'],
     host_permissions: [API_ORIGIN],
+    // A custom API base URL (a proxy) is asked for at run time, for that origin only.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Buy via Smartcheckout' },
   },
 });

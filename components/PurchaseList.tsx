@@ -4,26 +4,51 @@ interface Props {
   records: CheckoutRecord[];
   onCheckAgain?: (id: string) => void;
   onResolve?: (id: string) => void;
+  /** History view: show the product link, notes and checkout id with a copy button. */
+  detailed?: boolean;
+  onCopyId?: (checkoutId: string) => void;
   /** Id of a record to highlight (e.g. the one a notification pointed at). */
   highlightId?: string | null;
 }
 
 /** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
-export function PurchaseList({ records, onCheckAgain, onResolve, highlightId }: Props) {
+export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId }: Props) {
   if (!records.length) return <p className="muted">No purchases yet.</p>;
   return (
     <ul className="purchases">
       {records.map((record) => (
-        <li key={record.id} id={`purchase-${record.id}`} className={`purchase purchase--${record.state}${record.id === highlightId ? ' purchase--highlight' : ''}`} data-state={record.state}>
+        <li
+          key={record.id}
+          id={`purchase-${record.id}`}
+          tabIndex={record.id === highlightId ? -1 : undefined}
+          className={`purchase purchase--${record.state}${record.id === highlightId ? ' purchase--highlight' : ''}`}
+          data-state={record.state}
+          aria-current={record.id === highlightId ? true : undefined}
+        >
           <div className="purchase__head">
-            <span className="purchase__name">{record.product.name ?? record.product.url}</span>
+            {detailed ? (
+              <a className="purchase__name" href={record.product.url} target="_blank" rel="noreferrer noopener">
+                {record.product.name ?? record.product.url}
+              </a>
+            ) : (
+              <span className="purchase__name">{record.product.name ?? record.product.url}</span>
+            )}
             <time dateTime={new Date(record.createdAt).toISOString()}>{new Date(record.createdAt).toLocaleString()}</time>
           </div>
-          <div className="purchase__meta">
-            {[record.variantLabel, `Qty ${record.quantity}`, record.profileLabel].filter(Boolean).join(' · ')}
-          </div>
+          <div className="purchase__meta">{[record.variantLabel, `Qty ${record.quantity}`, record.profileLabel].filter(Boolean).join(' · ')}</div>
           <div className="purchase__state">{describeState(record)}</div>
           {record.lastError && record.state === 'processing' ? <div className="purchase__error">Last check: {record.lastError}</div> : null}
+          {detailed && record.notes && record.state !== 'failed' ? <div className="purchase__meta">Notes: {record.notes}</div> : null}
+          {detailed && record.checkoutId ? (
+            <div className="purchase__meta">
+              Checkout ID: <code>{record.checkoutId}</code>{' '}
+              {onCopyId ? (
+                <button type="button" className="small" onClick={() => onCopyId(record.checkoutId!)}>
+                  Copy checkout ID
+                </button>
+              ) : null}
+            </div>
+          ) : null}
           {record.state === 'stopped' && onCheckAgain ? (
             <button type="button" onClick={() => onCheckAgain(record.id)}>
               Check again

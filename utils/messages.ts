@@ -14,6 +14,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('checkout:recheck'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('checkout:resolve'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('checkouts:clear-finished') }),
+  z.object({ type: z.literal('settings:test-connection'), apiBaseUrl: z.string().max(2000), apiKey: z.string().max(500) }),
 ]);
 export type Message = z.input<typeof messageSchema>;
 
@@ -26,6 +28,8 @@ interface Replies {
   'checkout:start': StartReply;
   'checkout:recheck': RecordReply;
   'checkout:resolve': RecordReply;
+  'checkouts:clear-finished': { ok: true; removed: number };
+  'settings:test-connection': { ok: boolean; message: string };
 }
 
 /** Sends a message to the background and returns its typed reply. */

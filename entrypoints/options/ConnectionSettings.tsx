@@ -1,8 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useStored } from '../../components/useStored';
+import { hasHostAccess, requestHostAccess } from '../../utils/hostAccess';
+import { sendMessage } from '../../utils/messages';
 import { checkBaseUrl, normaliseBaseUrl, settingsStorage } from '../../utils/settings';
 
-/** API key and base URL. */
+type Line = { text: string; tone: 'ok' | 'error' | 'info' } | null;
+
+/** API key, base URL, connection test and host access. */
 export function ConnectionSettings() {
   const settings = useStored(settingsStorage);
   const [apiKey, setApiKey] = useState('');
@@ -10,14 +14,17 @@ export function ConnectionSettings() {
   const [revealed, setRevealed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState('');
+  const [test, setTest] = useState<Line>(null);
+  const [access, setAccess] = useState<boolean | null>(null);
 
   useEffect(() => {
     if (!settings) return;
     setApiKey(settings.apiKey);
     setBaseUrl(settings.apiBaseUrl);
+    void hasHostAccess(settings.apiBaseUrl).then(setAccess, () => setAccess(null));
   }, [settings]);
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
     const problem = checkBaseUrl(baseUrl);
     setError(problem);
@@ -25,9 +32,27 @@ export function ConnectionSettings() {
       setSaved('');
       return;
     }
-    await settingsStorage.set({ ...(await settingsStorage.get()), apiKey: apiKey.trim(), apiBaseUrl: normaliseBaseUrl(baseUrl) });
-    setSaved('Settings saved.');
+    const apiBaseUrl = normaliseBaseUrl(baseUrl);
+    // Asked within the click, as browsers require; declining still saves, with an explanation below.
+    const granted = requestHostAccess(apiBaseUrl).catch(() => false);
+    void (async () => {
+      await settingsStorage.set({ ...(await settingsStorage.get()), apiKey: apiKey.trim(), apiBaseUrl });
+      setAccess(await granted);
+      setSaved('Settings saved.');
+    })();
   }
+
+  async function runTest() {
+    setTest({ text: 'Testing the connection…', tone: 'info' });
+    try {
+      const result = await sendMessage({ type: 'settings:test-connection', apiBaseUrl: baseUrl.trim(), apiKey });
+      setTest({ text: result.message, tone: result.ok ? 'ok' : 'error' });
+    } catch {
+      setTest({ text: 'The extension did not answer; try again.', tone: 'error' });
+    }
+  }
+
+  const origin = settings ? new URL(settings.apiBaseUrl).host : '';
 
   return (
     <form onSubmit={save} noValidate aria-labelledby="connection-heading">
@@ -63,13 +88,27 @@ export function ConnectionSettings() {
           {error}
         </p>
       ) : null}
+      {access === false ? (
+        <p className="field-error">
+          Smartcheckout has no access to {origin} yet: requests work only if that service allows calls from extensions.{' '}
+          <button type="button" onClick={() => void requestHostAccess(settings!.apiBaseUrl).then(setAccess, () => setAccess(false))}>
+            Grant access
+          </button>
+        </p>
+      ) : null}
 
       <div className="form-actions">
         <button type="submit" className="primary">
           Save
         </button>
+        <button type="button" onClick={() => void runTest()}>
+          Test connection
+        </button>
         <span role="status">{saved}</span>
       </div>
+      <p role="status" className={test ? `status status--${test.tone}` : 'status'}>
+        {test?.text}
+      </p>
     </form>
   );
 }

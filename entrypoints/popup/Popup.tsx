@@ -1,8 +1,10 @@
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { ConfirmPurchase } from '../../components/ConfirmPurchase';
 import { ProductCard } from '../../components/ProductCard';
 import { PurchaseList } from '../../components/PurchaseList';
 import { useCheckouts, useStored } from '../../components/useStored';
+import { checkLimits } from '../../utils/checkouts/limits';
 import { describeState, isFinal } from '../../utils/checkouts/record';
 import { sendMessage } from '../../utils/messages';
 import { type Detection, detectInTab, targetTabId } from '../../utils/product/detectInTab';
@@ -24,6 +26,7 @@ export function Popup() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const ids = { profile: useId(), instructions: useId(), quantity: useId() };
 
   useEffect(() => {
@@ -42,10 +45,17 @@ export function Popup() {
   const missingKey = settings !== undefined && !settings.apiKey;
   const noProfiles = profiles !== undefined && profiles.profiles.length === 0;
 
-  async function buy(event: FormEvent) {
+  const profile = profiles?.profiles.find((p) => p.id === profileId) ?? null;
+  const count = Number(quantity);
+  const limits =
+    product && settings && checkouts && Number.isInteger(count) && count >= 1
+      ? checkLimits({ price: product.price, currency: product.currency, quantity: count }, settings.safety, checkouts.records, Date.now())
+      : null;
+
+  /** Form submit (button or Enter): validates, then asks for confirmation or buys. */
+  function submit(event: FormEvent) {
     event.preventDefault();
-    if (!product || busy) return;
-    const count = Number(quantity);
+    if (!product || busy || confirming) return;
     if (!Number.isInteger(count) || count < 1 || count > 99) {
       setNotice({ text: 'Quantity must be a whole number from 1 to 99.', tone: 'error' });
       return;
@@ -54,6 +64,18 @@ export function Popup() {
       setNotice({ text: 'No product was detected here: describe what to buy in Instructions.', tone: 'error' });
       return;
     }
+    if (limits?.blocked) {
+      setNotice({ text: limits.blocked, tone: 'error', needsOptions: true });
+      return;
+    }
+    setNotice(null);
+    setActiveId(null);
+    if (settings?.safety.confirmEachPurchase) setConfirming(true);
+    else void start();
+  }
+
+  async function start() {
+    if (!product || busy) return;
     setBusy(true);
     setNotice({ text: 'Starting the purchase…', tone: 'info' });
     try {
@@ -62,13 +84,22 @@ export function Popup() {
         setActiveId(reply.record.id);
         setNotice(reply.duplicate ? { text: 'You already started this purchase a moment ago; here it is.', tone: 'info' } : null);
       } else {
-        setNotice({ text: reply.message, tone: 'error', needsOptions: ['auth', 'no_api_key', 'no_profile'].includes(reply.code) });
+        setNotice({ text: reply.message, tone: 'error', needsOptions: ['auth', 'no_api_key', 'no_profile', 'over_limit'].includes(reply.code) });
       }
     } catch {
       setNotice({ text: 'The extension did not answer. Nothing was bought; try again.', tone: 'error' });
     } finally {
       setBusy(false);
+      setConfirming(false);
     }
+  }
+
+  /** Any change to what would be bought ends a pending confirmation. */
+  function edit<T>(setter: (value: T) => void) {
+    return (value: T) => {
+      setter(value);
+      setConfirming(false);
+    };
   }
 
   const statusText = active
@@ -104,9 +135,9 @@ export function Popup() {
       ) : null}
 
       {product ? (
-        <form onSubmit={buy} noValidate>
+        <form onSubmit={submit} noValidate>
           <label htmlFor={ids.profile}>Shipping profile</label>
-          <select id={ids.profile} value={profileId} onChange={(e) => setProfileId(e.target.value)} disabled={noProfiles}>
+          <select id={ids.profile} value={profileId} onChange={(e) => edit(setProfileId)(e.target.value)} disabled={noProfiles}>
             {profiles?.profiles.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label} — {p.firstName} {p.lastName}, {p.city}
@@ -120,16 +151,31 @@ export function Popup() {
             value={instructions}
             maxLength={2000}
             placeholder="Anything the agent should know, e.g. gift wrap, no substitutes"
-            onChange={(e) => setInstructions(e.target.value)}
+            onChange={(e) => edit(setInstructions)(e.target.value)}
           />
 
           <label htmlFor={ids.quantity}>Quantity</label>
-          <input id={ids.quantity} type="number" inputMode="numeric" min={1} max={99} step={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
+          <input id={ids.quantity} type="number" inputMode="numeric" min={1} max={99} step={1} value={quantity} onChange={(e) => edit(setQuantity)(e.target.value)} />
 
-          <button type="submit" className="primary buy" disabled={busy || missingKey || noProfiles || !profileId}>
-            Buy via Smartcheckout
-          </button>
+          {confirming ? null : (
+            <button type="submit" className="primary buy" disabled={busy || missingKey || noProfiles || !profileId}>
+              Buy via Smartcheckout
+            </button>
+          )}
         </form>
+      ) : null}
+
+      {confirming && product && profile && limits ? (
+        <ConfirmPurchase
+          product={product}
+          quantity={count}
+          profile={profile}
+          cap={settings?.safety.maxPrice ?? null}
+          limits={limits}
+          busy={busy}
+          onConfirm={() => void start()}
+          onCancel={() => setConfirming(false)}
+        />
       ) : null}
 
       <div role="status" aria-live="polite" className={`status status--${statusTone ?? 'info'}`}>

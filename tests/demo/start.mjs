@@ -107,19 +107,21 @@ await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
 await popup.getByRole('region', { name: 'Product' }).waitFor();
 await popup.getByLabel('Instructions').fill('Gift wrap, please.');
 await popup.screenshot({ path: join(outputDir, '2-popup.png') });
-step('Clicking "Buy via Smartcheckout"…');
+step('Clicking "Buy via Smartcheckout", then "Confirm purchase"…');
 await popup.getByRole('button', { name: 'Buy via Smartcheckout' }).click();
+await popup.getByRole('region', { name: 'Confirm purchase' }).screenshot({ path: join(outputDir, '3-confirm.png') });
+await popup.getByRole('button', { name: 'Confirm purchase' }).click();
 const status = popup.getByRole('status');
 try {
   await status.filter({ hasText: /Completed|Failed|Outcome unknown/ }).waitFor({ timeout: 60_000 });
 } catch {
   console.error(`The purchase did not finish in time. Status: ${await status.textContent()}`);
 }
-await popup.screenshot({ path: join(outputDir, '3-popup-completed.png') });
+await popup.screenshot({ path: join(outputDir, '4-popup-completed.png') });
 const outcome = (await status.textContent())?.trim();
 await options.reload();
 await options.locator('#purchases').scrollIntoViewIfNeeded();
-await options.screenshot({ path: join(outputDir, '4-options.png'), fullPage: true });
+await options.screenshot({ path: join(outputDir, '5-options.png'), fullPage: true });
 const request = sandbox.api.requests.find((r) => r.method === 'POST');
 step(`Outcome: ${outcome}`);
 if (request) step(`The sandbox received POST /v0/checkout for ${request.body.url}\n  prompt: ${request.body.user_data.prompt}`);

@@ -59,7 +59,8 @@ test('a double-click on "Buy via Smartcheckout" buys once', async ({ context, sa
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle`);
   const popup = await popupFor(context, extensionId, await clickAction(shop));
-  await popup.page.getByRole('button', { name: 'Buy via Smartcheckout' }).dblclick();
+  await popup.buy({ confirm: false });
+  await popup.confirmation.getByRole('button', { name: 'Confirm purchase' }).dblclick();
   await expect(popup.status).toContainText('Completed: 45.00 GBP');
   expect(postsFor(sandbox, 'pour-over-kettle')).toHaveLength(1);
   await expect(popup.recentPurchases.getByRole('listitem')).toHaveCount(1);
@@ -196,7 +197,7 @@ test('a purchase whose start cannot be confirmed says so, is never re-posted, an
   const popup = await popupFor(context, extensionId, await clickAction(shop));
   await popup.buy();
   await expect(popup.status).toContainText('Outcome unknown: we could not confirm whether the purchase started. Check your email or Smartcheckout account');
-  // Clicking again does not post again: it is the same purchase.
+  // Buying again does not post again: it is the same purchase.
   await popup.buy();
   await expect(popup.status).toContainText('You already started this purchase');
   expect(postsFor(sandbox, 'post_500')).toHaveLength(1);

@@ -1,12 +1,14 @@
 import { browser, type Browser } from 'wxt/browser';
-import { isExtensionPage, messageSchema, type RecordReply, type StartReply } from '../messages';
+import { isExtensionPage, messageSchema } from '../messages';
 import { showCheckoutNotification } from '../notifications';
 import { profilesStorage } from '../profiles/storage';
-import { settingsStorage } from '../settings';
+import { checkBaseUrl, settingsStorage } from '../settings';
+import { testConnection } from '../smartcheckout/connection';
 import { createSmartcheckoutClient } from '../smartcheckout/client';
 import { createLifecycle, type LifecycleDeps } from './lifecycle';
 import type { CheckoutProvider } from './provider';
 import { createScheduler } from './schedule';
+import { clearFinished } from './store';
 
 /** The Smartcheckout implementation of the provider interface. */
 export function smartcheckoutProvider(settings: { apiBaseUrl: string; apiKey: string }): CheckoutProvider {
@@ -31,7 +33,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
   scheduler = createScheduler(lifecycle, overrides.now ?? Date.now);
 
   /** `runtime.onMessage` handler: validates the message and its sender, then delegates. */
-  function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<StartReply | RecordReply> | undefined {
+  function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) return undefined; // not ours: let other listeners answer
     if (!isExtensionPage(sender)) {
@@ -45,6 +47,15 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
         return lifecycle.recheck(message.id).then((record) => ({ ok: true as const, record }));
       case 'checkout:resolve':
         return lifecycle.resolve(message.id).then((record) => ({ ok: true as const, record }));
+      case 'checkouts:clear-finished':
+        return clearFinished().then((removed) => ({ ok: true as const, removed }));
+      case 'settings:test-connection': {
+        const problem = checkBaseUrl(message.apiBaseUrl);
+        if (problem) return Promise.resolve({ ok: false, message: problem });
+        if (!message.apiKey.trim()) return Promise.resolve({ ok: false, message: 'Enter an API key first.' });
+        const client = createSmartcheckoutClient({ baseUrl: message.apiBaseUrl, apiKey: message.apiKey.trim(), fetch: globalThis.fetch.bind(globalThis), timeoutMs: 10_000 });
+        return testConnection(client, crypto.randomUUID());
+      }
     }
   }
 

@@ -78,3 +78,12 @@ function trim(records: CheckoutRecord[]): CheckoutRecord[] {
   }
   return records.filter((record) => !drop.has(record.id));
 }
+
+/** Removes finished purchases (completed, failed, resolved, unknown to the service); returns how many. */
+export function clearFinished(): Promise<number> {
+  const finished = new Set(['completed', 'failed', 'resolved', 'not_found']);
+  return updateCheckouts((records) => {
+    const kept = records.filter((r) => !finished.has(r.state) || r.pendingNotification !== null);
+    return { records: kept, result: records.length - kept.length };
+  });
+}

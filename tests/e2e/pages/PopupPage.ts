@@ -23,10 +23,16 @@ export class PopupPage {
     return this.page.getByRole('region', { name: 'Recent purchases' });
   }
 
-  async buy(options: { quantity?: number; instructions?: string; profile?: string } = {}) {
+  get confirmation() {
+    return this.page.getByRole('region', { name: 'Confirm purchase' });
+  }
+
+  /** Fills the form and clicks "Buy via Smartcheckout"; then "Confirm purchase" unless `confirm` is false. */
+  async buy(options: { quantity?: number; instructions?: string; profile?: string; confirm?: boolean } = {}) {
     if (options.profile) await this.page.getByLabel('Shipping profile').selectOption({ label: options.profile });
     if (options.instructions !== undefined) await this.page.getByLabel('Instructions').fill(options.instructions);
     if (options.quantity !== undefined) await this.page.getByLabel('Quantity').fill(String(options.quantity));
     await this.page.getByRole('button', { name: 'Buy via Smartcheckout' }).click();
+    if (options.confirm !== false) await this.confirmation.getByRole('button', { name: 'Confirm purchase' }).click();
   }
 }

@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { useStored } from '../../components/useStored';
+import { type Money, moneySchema } from '../../utils/money';
+import { type Safety, settingsStorage } from '../../utils/settings';
+
+type LimitKey = 'maxPrice' | 'dailyLimit' | 'monthlyLimit';
+type Draft = Record<LimitKey, { amount: string; currency: string }>;
+
+const LIMITS: { key: LimitKey; label: string; hint: string }[] = [
+  { key: 'maxPrice', label: 'Maximum price per purchase', hint: 'Price × quantity. Also told to the agent, which will not pay more.' },
+  { key: 'dailyLimit', label: 'Daily spending limit', hint: 'Everything bought since midnight, including purchases still in progress.' },
+  { key: 'monthlyLimit', label: '30-day spending limit', hint: 'Everything bought in the last 30 days.' },
+];
+
+const toDraft = (money: Money | null) => ({ amount: money?.amount ?? '', currency: money?.currency ?? 'USD' });
+
+/** Parses one limit: empty amount means no limit. */
+function parseLimit(value: { amount: string; currency: string }): { money: Money | null } | { error: string } {
+  const amount = value.amount.trim().replace(',', '.');
+  if (!amount) return { money: null };
+  const parsed = moneySchema.safeParse({ amount, currency: value.currency.trim().toUpperCase() });
+  return parsed.success ? { money: parsed.data } : { error: parsed.error.issues[0]!.message };
+}
+
+/** Confirmation and spending limits. Each change is saved as soon as it is valid. */
+export function SafetySettings() {
+  const settings = useStored(settingsStorage);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<LimitKey, string>>>({});
+  const [saved, setSaved] = useState('');
+
+  useEffect(() => {
+    if (settings && !draft) {
+      const { maxPrice, dailyLimit, monthlyLimit } = settings.safety;
+      setDraft({ maxPrice: toDraft(maxPrice), dailyLimit: toDraft(dailyLimit), monthlyLimit: toDraft(monthlyLimit) });
+    }
+  }, [settings, draft]);
+  if (!settings || !draft) return null;
+
+  async function save(change: Partial<Safety>) {
+    const current = await settingsStorage.get();
+    await settingsStorage.set({ ...current, safety: { ...current.safety, ...change } });
+    setSaved('Safety settings saved.');
+  }
+
+  function editLimit(key: LimitKey, part: 'amount' | 'currency', value: string) {
+    const next = { ...draft!, [key]: { ...draft![key], [part]: value } };
+    setDraft(next);
+    const result = parseLimit(next[key]);
+    if ('error' in result) {
+      setErrors((e) => ({ ...e, [key]: result.error }));
+      setSaved('');
+      return;
+    }
+    setErrors((e) => ({ ...e, [key]: undefined }));
+    void save({ [key]: result.money });
+  }
+
+  return (
+    <section aria-labelledby="safety-heading">
+      <h2 id="safety-heading">Safety</h2>
+      <label className="checkbox">
+        <input type="checkbox" checked={settings.safety.confirmEachPurchase} onChange={(e) => void save({ confirmEachPurchase: e.target.checked })} />
+        Ask me to confirm each purchase
+      </label>
+      {LIMITS.map(({ key, label, hint }) => (
+        <div key={key}>
+          <label htmlFor={`${key}-amount`}>{label}</label>
+          <div className="row money">
+            <input
+              id={`${key}-amount`}
+              inputMode="decimal"
+              placeholder="No limit"
+              value={draft[key].amount}
+              aria-invalid={errors[key] ? true : undefined}
+              aria-describedby={`${key}-hint${errors[key] ? ` ${key}-error` : ''}`}
+              onChange={(e) => editLimit(key, 'amount', e.target.value)}
+            />
+            <input
+              aria-label={`${label} currency`}
+              className="currency"
+              maxLength={3}
+              list="currencies"
+              value={draft[key].currency}
+              onChange={(e) => editLimit(key, 'currency', e.target.value.toUpperCase())}
+            />
+          </div>
+          <p id={`${key}-hint`} className="hint">
+            {hint}
+          </p>
+          {errors[key] ? (
+            <p id={`${key}-error`} className="field-error">
+              {errors[key]}
+            </p>
+          ) : null}
+        </div>
+      ))}
+      <datalist id="currencies">
+        {['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'BRL', 'MXN', 'INR'].map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <p role="status">{saved}</p>
+    </section>
+  );
+}

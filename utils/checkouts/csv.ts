@@ -1,0 +1,18 @@
+import { type CheckoutRecord, describeState } from './record';
+
+const COLUMNS = ['created_at', 'product', 'url', 'variant', 'quantity', 'profile', 'status', 'amount', 'currency', 'notes', 'checkout_id'] as const;
+
+/** One CSV cell: quoted, and defused so a spreadsheet never runs a formula that came from a shop page. */
+function cell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The purchase history as CSV (RFC 4180, CRLF line ends). */
+export function checkoutsToCsv(records: CheckoutRecord[]): string {
+  const rows = records.map((r) =>
+    [new Date(r.createdAt).toISOString(), r.product.name, r.product.url, r.variantLabel, r.quantity, r.profileLabel, describeState(r), r.amount, r.currency, r.notes, r.checkoutId].map(cell).join(','),
+  );
+  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+}
