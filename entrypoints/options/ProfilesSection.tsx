@@ -124,7 +124,7 @@ export function ProfilesSection() {
       ) : null}
 
       <div className="form-actions">
-        {formId === null ? (
+        {formId !== 'new' ? (
           <button type="button" onClick={() => openForm('new')}>
             Add profile
           </button>

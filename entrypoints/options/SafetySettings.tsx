@@ -28,6 +28,8 @@ export function SafetySettings() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Partial<Record<LimitKey, string>>>({});
   const [saved, setSaved] = useState('');
+  // Shown at once when clicked; the stored value follows a moment later.
+  const [confirmEach, setConfirmEach] = useState<boolean | null>(null);
 
   useEffect(() => {
     if (settings && !draft) {
@@ -60,7 +62,14 @@ export function SafetySettings() {
     <section aria-labelledby="safety-heading">
       <h2 id="safety-heading">Safety</h2>
       <label className="checkbox">
-        <input type="checkbox" checked={settings.safety.confirmEachPurchase} onChange={(e) => void save({ confirmEachPurchase: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={confirmEach ?? settings.safety.confirmEachPurchase}
+          onChange={(e) => {
+            setConfirmEach(e.target.checked);
+            void save({ confirmEachPurchase: e.target.checked });
+          }}
+        />
         Ask me to confirm each purchase
       </label>
       {LIMITS.map(({ key, label, hint }) => (

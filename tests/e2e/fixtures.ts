@@ -57,6 +57,8 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox }>({
 
   clickAction: async ({ context, extensionId, serviceWorker }, use) => {
     await use(async (page) => {
+      // A person clicks the toolbar button of the tab in front of them.
+      await page.bringToFront();
       const cdp = await context.browser()!.newBrowserCDPSession();
       try {
         const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
@@ -69,7 +71,10 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox }>({
       // activeTab now lets the extension see this tab's URL: that is how we learn its id.
       const worker = await serviceWorker();
       const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url === url)?.id ?? null, page.url());
-      if (tabId === null) throw new Error('The clicked tab is not visible to the extension');
+      if (tabId === null) {
+        const seen = await worker.evaluate(async () => (await chrome.tabs.query({})).map((t: { id?: number; url?: string; active?: boolean }) => [t.id, t.url, t.active]));
+        throw new Error(`The clicked tab is not visible to the extension (${page.url()}); it sees ${JSON.stringify(seen)}`);
+      }
       return tabId;
     });
   },

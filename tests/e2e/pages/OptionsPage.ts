@@ -57,9 +57,12 @@ export class OptionsPage {
     await p.getByLabel('Address line 1').fill(profile.address1);
     await p.getByLabel('Address line 2').fill(profile.address2 ?? '');
     await p.getByLabel('City').fill(profile.city);
-    await p.getByLabel('State / province').fill(profile.province ?? '');
-    await p.getByLabel('Postal code').fill(profile.postalCode);
+    // The country decides whether State / province is a list or free text, so it goes first.
     await p.getByLabel('Country').selectOption({ label: profile.country });
+    const province = p.getByLabel('State / province');
+    if ((await province.evaluate((el) => el.tagName)) === 'SELECT') await province.selectOption(profile.province ?? '');
+    else await province.fill(profile.province ?? '');
+    await p.getByLabel('Postal code').fill(profile.postalCode);
     await p.getByRole('button', { name: 'Save profile' }).click();
   }
 
