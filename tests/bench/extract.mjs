@@ -1,0 +1,103 @@
+// `npm run bench:extract -- --corpus DIR [--out FILE]`: measures product detection on saved real shop pages.
+// Each page is served at its original URL inside Chromium (requests are intercepted; nothing leaves the
+// machine), the extension's real detector is injected exactly as on a click, and the result is scored
+// against DIR/truth.json. A plain first-match structured-data baseline runs on the same pages for comparison.
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromiumArgs, findChromium } from '../support/chromium.mjs';
+import { baselineExtract } from './baseline.mjs';
+import { score, summarise } from './score.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string' }, 'skip-build': { type: 'boolean', default: false }, only: { type: 'string' } } });
+if (!values.corpus) {
+  console.error('Usage: npm run bench:extract -- --corpus DIR [--out FILE]   (DIR holds truth.json and pages/)');
+  process.exit(2);
+}
+const corpus = resolve(values.corpus);
+const truth = JSON.parse(readFileSync(join(corpus, 'truth.json'), 'utf8'));
+const pages = truth.pages.filter((p) => !values.only || p.file.includes(values.only));
+
+if (!values['skip-build'] || !existsSync(join(root, '.output/chrome-mv3/manifest.json'))) {
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) {
+    process.stderr.write(build.stdout + build.stderr);
+    process.exit(1);
+  }
+}
+
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-extract-')), {
+  executablePath: findChromium(),
+  headless: true,
+  args: chromiumArgs(join(root, '.output/chrome-mv3')),
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+const cdp = await context.browser().newBrowserCDPSession();
+
+const results = [];
+for (const entry of pages) {
+  const html = readFileSync(join(corpus, entry.file));
+  const page = await context.newPage();
+  // The saved page answers its own URL; every other request is refused, so nothing leaves the machine.
+  await page.route('**/*', (route) => {
+    const url = route.request().url().split('#')[0];
+    if (url === entry.page_url.split('#')[0]) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    return route.abort('blockedbyclient');
+  });
+  await page.goto(entry.page_url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
+  await page.bringToFront();
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const tab = targetInfos.find((t) => t.url === page.url());
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+  const detected = await worker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    const started = performance.now();
+    const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/detector.js'] });
+    const ms = performance.now() - started;
+    return { product: JSON.parse(injection.result), ms };
+  }, page.url());
+  const baseline = await page.evaluate(baselineExtract);
+  results.push({ entry, detected: detected.product, ms: detected.ms, baseline });
+  await page.close();
+  // Popups opened by the toolbar click stay around otherwise.
+  for (const extra of context.pages()) if (extra.url().startsWith(`chrome-extension://${extensionId}/popup.html`)) await extra.close();
+}
+await context.close();
+
+// Report: one line per page, then the scores side by side.
+const pad = (text, width) => String(text ?? '—').slice(0, width).padEnd(width);
+console.log(`${pad('page', 34)} ${pad('name', 5)} ${pad('price', 12)} ${pad('cur', 4)} ${pad('url', 4)} ${pad('variant', 8)} ${pad('ms', 6)} detected variant`);
+const scored = results.map(({ entry, detected, ms, baseline }) => ({ entry, detected, ms, mine: score(entry, detected), base: score(entry, baseline) }));
+for (const { entry, detected, ms, mine } of scored) {
+  const mark = (ok) => (ok === null ? 'n/a' : ok ? 'ok' : 'MISS');
+  const variant = detected.variant ? JSON.stringify({ id: detected.variant.id, sku: detected.variant.sku, options: detected.variant.options }) : 'null';
+  console.log(`${pad(entry.file.replace('pages/', ''), 34)} ${pad(mark(mine.name), 5)} ${pad(`${mark(mine.price)} ${detected.price ?? ''}`, 12)} ${pad(mark(mine.currency), 4)} ${pad(mark(mine.url), 4)} ${pad(mark(mine.variant), 8)} ${pad(ms.toFixed(1), 6)} ${variant.slice(0, 80)}`);
+}
+const targets = { name: 95, price: 90, currency: 95, url: 95, variant: 85 };
+const mine = summarise(scored.map((s) => s.mine));
+const base = summarise(scored.map((s) => s.base));
+const times = scored.map((s) => s.ms).sort((a, b) => a - b);
+console.log('\nScore      detector  baseline  target');
+for (const key of Object.keys(targets)) {
+  console.log(`${pad(key, 10)} ${pad(`${mine[key].toFixed(1)} %`, 9)} ${pad(`${base[key].toFixed(1)} %`, 9)} ≥ ${targets[key]} % ${mine[key] >= targets[key] ? 'PASS' : 'MISS'}`);
+}
+console.log(`\nMedian injection + extraction time: ${times[Math.floor(times.length / 2)].toFixed(1)} ms (max ${times.at(-1).toFixed(1)} ms) over ${times.length} pages`);
+
+if (values.out) {
+  const out = scored.map(({ entry, detected, ms }) => ({
+    file: entry.file,
+    url: detected.url,
+    name: detected.name,
+    price: detected.price,
+    currency: detected.currency,
+    variant: detected.variant ? { id: detected.variant.id, sku: detected.variant.sku, options: detected.variant.options } : null,
+    ms: Math.round(ms * 10) / 10,
+  }));
+  writeFileSync(values.out, JSON.stringify(out, null, 2));
+  console.log(`Wrote ${values.out}`);
+}
