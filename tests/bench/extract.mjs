@@ -44,24 +44,36 @@ for (const entry of pages) {
   const html = readFileSync(join(corpus, entry.file));
   const page = await context.newPage();
   // The saved page answers its own URL; every other request is refused, so nothing leaves the machine.
+  // Inline scripts of a saved page may try to navigate away or reload: only the first navigation is served.
+  let served = false;
   await page.route('**/*', (route) => {
-    const url = route.request().url().split('#')[0];
-    if (url === entry.page_url.split('#')[0]) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    const request = route.request();
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame() && !served) {
+      served = true;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    }
     return route.abort('blockedbyclient');
   });
-  await page.goto(entry.page_url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
+  await page.goto(entry.page_url, { waitUntil: 'load', timeout: 30_000 }).catch(() => {});
+  await page.waitForTimeout(200);
   await page.bringToFront();
   const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tab = targetInfos.find((t) => t.url === page.url());
-  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
-  const detected = await worker.evaluate(async (url) => {
-    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-    const started = performance.now();
-    const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/detector.js'] });
-    const ms = performance.now() - started;
-    return { product: JSON.parse(injection.result), ms };
-  }, page.url());
-  const baseline = await page.evaluate(baselineExtract);
+  const tab = targetInfos.find((t) => t.url === page.url()) ?? targetInfos.find((t) => t.attached && t.url.startsWith(new URL(entry.page_url).origin));
+  let detected = { product: { url: null, name: null, price: null, currency: null, variant: null }, ms: NaN };
+  try {
+    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+    detected = await worker.evaluate(async () => {
+      // The clicked tab is the only web page the click let us see.
+      const tab = (await chrome.tabs.query({})).find((t) => /^https?:/.test(t.url ?? ''));
+      const started = performance.now();
+      const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/detector.js'] });
+      const ms = performance.now() - started;
+      return { product: JSON.parse(injection.result), ms };
+    });
+  } catch (error) {
+    console.error(`${entry.file}: detection failed: ${error.message.split('\n')[0]}`);
+  }
+  const baseline = await page.evaluate(baselineExtract).catch(() => ({ url: null, name: null, price: null, currency: null, variant: null }));
   results.push({ entry, detected: detected.product, ms: detected.ms, baseline });
   await page.close();
   // Popups opened by the toolbar click stay around otherwise.
@@ -81,7 +93,7 @@ for (const { entry, detected, ms, mine } of scored) {
 const targets = { name: 95, price: 90, currency: 95, url: 95, variant: 85 };
 const mine = summarise(scored.map((s) => s.mine));
 const base = summarise(scored.map((s) => s.base));
-const times = scored.map((s) => s.ms).sort((a, b) => a - b);
+const times = scored.map((s) => s.ms).filter((ms) => Number.isFinite(ms)).sort((a, b) => a - b);
 console.log('\nScore      detector  baseline  target');
 for (const key of Object.keys(targets)) {
   console.log(`${pad(key, 10)} ${pad(`${mine[key].toFixed(1)} %`, 9)} ${pad(`${base[key].toFixed(1)} %`, 9)} ≥ ${targets[key]} % ${mine[key] >= targets[key] ? 'PASS' : 'MISS'}`);

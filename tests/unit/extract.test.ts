@@ -24,12 +24,12 @@ describe('extractProduct', () => {
     {
       page: 'graph-product.html',
       url: 'https://kettles.example/p/kettle',
-      expected: { name: 'Stovetop Kettle', price: '1299.00', currency: 'SEK', image: 'https://kettles.example/img/kettle.png', availability: 'InStock', url: 'https://kettles.example/p/kettle', variant: null },
+      expected: { name: 'Stovetop Kettle', price: '1299.00', currency: 'SEK', image: 'https://kettles.example/img/kettle.png', availability: 'InStock', url: 'https://kettles.example/p/kettle', variant: { id: null, sku: 'K-1', options: {} } },
     },
     {
       page: 'open-graph-only.html',
       url: 'https://shop.example/lamp?gclid=abc',
-      expected: { name: 'Desk Lamp <b>Pro</b>', price: '89.9', currency: 'USD', url: 'https://shop.example/lamp', sources: ['open-graph'] },
+      expected: { name: 'Desk Lamp', price: '89.90', currency: 'USD', url: 'https://shop.example/lamp', sources: ['open-graph'] },
     },
   ])('$page', ({ page, url, expected }) => {
     const result = load(page, url).product();
@@ -54,13 +54,17 @@ describe('extractProduct', () => {
 describe('helpers', () => {
   it.each([
     ['19.99', '19.99'],
+    ['$59.00', '59.00'],
     [19.9, '19.90'],
-    [24, '24'],
+    [24, '24.00'],
     ['1,299.00', '1299.00'],
     ['1.299,00', '1299.00'],
     ['12,50', '12.50'],
-    ['€ 1.299', '1299'],
-    ['1,299', '1299'],
+    ['€ 1.299', '1299.00'],
+    ['1,299', '1299.00'],
+    ['67.8400', '67.84'],
+    ['7,95 EUR', '7.95'],
+    ['US$1 234,50', '1234.50'],
     ['free', null],
     [-5, null],
     [null, null],

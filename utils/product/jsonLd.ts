@@ -1,5 +1,5 @@
+import type { SourceProduct } from './microdata';
 import { normaliseCurrency, normalisePrice } from './price';
-import type { PartialProduct } from './openGraph';
 
 /** Budgets: a hostile page cannot make extraction slow or deep. */
 const MAX_SCRIPTS = 40;
@@ -21,18 +21,19 @@ export interface JsonLdVariant {
   availability: string | null;
 }
 
-export interface JsonLdProduct extends PartialProduct {
-  sku: string | null;
-  productId: string | null;
+export interface JsonLdProduct extends SourceProduct {
   optionNames: string[];
   variants: JsonLdVariant[];
 }
 
+/** Product properties that name an option of the product itself. */
+const OPTION_PROPERTIES: [string, string][] = [['color', 'Color'], ['size', 'Size'], ['material', 'Material'], ['pattern', 'Pattern']];
+
 /** Parses a JSON-LD block, tolerating CDATA wrappers, HTML comments and trailing commas. */
 export function parseJsonLd(text: string): unknown {
   const stripped = text
-    .replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
-    .replace(/(-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
+    .replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[|\/\*\s*<!\[CDATA\[\s*\*\/|<!\[CDATA\[)/, '')
+    .replace(/(-->|\/\/\s*\]\]>|\/\*\s*\]\]>\s*\*\/|\]\]>)\s*$/, '')
     .trim();
   try {
     return JSON.parse(stripped);
@@ -49,7 +50,7 @@ export function parseJsonLd(text: string): unknown {
 function typesOf(node: Node): string[] {
   const type = node['@type'];
   const list = Array.isArray(type) ? type : [type];
-  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^https?:\/\/schema\.org\//i, ''));
+  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^https?:\/\/schema\.org\//i, '').toLowerCase());
 }
 
 /** Every object node in the JSON-LD of the page, breadth-first, within the budgets. */
@@ -97,7 +98,7 @@ function offerOf(value: unknown): { price: string | null; currency: string | nul
   for (const offer of offers) {
     const spec = first(offer.priceSpecification) as Node | undefined;
     const price = normalisePrice(offer.price ?? offer.lowPrice ?? spec?.price);
-    if (price === null && offers.length > 1) continue;
+    if (price === null && offers.indexOf(offer) < offers.length - 1) continue;
     return {
       price,
       currency: normaliseCurrency(offer.priceCurrency ?? spec?.priceCurrency),
@@ -116,6 +117,10 @@ function optionName(value: string): string {
 
 function variantOf(node: Node, optionNames: string[]): JsonLdVariant {
   const options: Record<string, string> = {};
+  for (const [property, name] of OPTION_PROPERTIES) {
+    const value = text(first(node[property]));
+    if (value && !optionNames.length) options[name] = value;
+  }
   for (const name of optionNames) {
     const value = text(first(node[name.toLowerCase()] ?? node[name]));
     if (value) options[name] = value;
@@ -141,31 +146,50 @@ function variantOf(node: Node, optionNames: string[]): JsonLdVariant {
   };
 }
 
-/** The page's main product from JSON-LD: a ProductGroup with its variants, else the first Product. */
-export function readJsonLd(doc: Document): JsonLdProduct | null {
+function nameOf(node: Node): string | null {
+  return text(node.name)?.replace(/&amp;/g, '&') ?? null;
+}
+
+/**
+ * The page's main product from JSON-LD: a ProductGroup with its variants; else the Product nodes of the
+ * page, where several nodes of one product (one per size or colour) are its variants.
+ */
+export function readJsonLd(doc: Document, pageUrl: string): JsonLdProduct | null {
   const nodes = collectNodes(doc);
-  const group = nodes.find((n) => typesOf(n).includes('ProductGroup'));
-  const product =
+  const group = nodes.find((n) => typesOf(n).includes('productgroup'));
+  const products = nodes.filter((n) => typesOf(n).includes('product'));
+  const page = pageUrl.split(/[?#]/)[0];
+  const main =
     group ??
-    nodes.find((n) => typesOf(n).includes('Product') && n.offers) ??
-    nodes.find((n) => typesOf(n).includes('Product'));
-  if (!product) return null;
-  const variesBy = (Array.isArray(product.variesBy) ? product.variesBy : [product.variesBy]).filter((v): v is string => typeof v === 'string');
+    products.find((n) => [text(n.url), offerOf(n.offers).url].some((u) => u && u.split(/[?#]/)[0] === page)) ??
+    products.find((n) => n.offers) ??
+    products[0];
+  if (!main) return null;
+  const variesBy = (Array.isArray(main.variesBy) ? main.variesBy : [main.variesBy]).filter((v): v is string => typeof v === 'string');
   const optionNames = [...new Set(variesBy.map(optionName))].filter((n) => n !== '__proto__').slice(0, 10);
-  const variantNodes = (Array.isArray(product.hasVariant) ? product.hasVariant : [])
-    .slice(0, MAX_VARIANTS)
-    .filter((v): v is Node => !!v && typeof v === 'object');
+  let variantNodes: Node[];
+  if (group) {
+    variantNodes = (Array.isArray(group.hasVariant) ? group.hasVariant : []).filter((v): v is Node => !!v && typeof v === 'object');
+  } else {
+    // Sibling Product nodes of the same product (same name) are its variants.
+    const siblings = products.filter((n) => n !== main && nameOf(n) === nameOf(main) && (text(n.sku) ?? '') !== (text(main.sku) ?? ''));
+    variantNodes = siblings.length ? [main, ...siblings] : [];
+  }
+  variantNodes = variantNodes.slice(0, MAX_VARIANTS);
   const variants = variantNodes.map((node) => variantOf(node, optionNames));
-  const offer = offerOf(product.offers);
+  const offer = offerOf(main.offers);
   const cheapest = variants.find((v) => v.price !== null);
+  const own = variantOf(main, optionNames);
   return {
-    name: text(product.name),
-    image: imageOf(product.image) ?? imageOf(variantNodes[0]?.image),
+    name: nameOf(main),
+    image: imageOf(main.image) ?? imageOf(variantNodes[0]?.image),
     price: offer.price ?? cheapest?.price ?? null,
     currency: offer.currency ?? cheapest?.currency ?? null,
     availability: offer.availability,
-    sku: text(product.sku),
-    productId: text(product.productID) ?? text(product.productGroupID),
+    sku: group ? null : text(main.sku) ?? text(main.mpn),
+    productId: text(main.productID) ?? text(main.productGroupID),
+    options: group ? {} : own.options,
+    url: text(main.url) ?? offer.url,
     optionNames,
     variants,
   };

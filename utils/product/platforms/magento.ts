@@ -1,0 +1,38 @@
+import { normalisePrice, parsePriceText } from '../price';
+import { type PlatformAdapter, textOf } from './types';
+
+/** Magento 2 (price box, `selected_configurable_option`, `super_attribute`) and Magento 1 price blocks. */
+export const readMagento: PlatformAdapter = (doc, _url, hints) => {
+  const m2 = doc.querySelector('[data-role="priceBox"], #product_addtocart_form, [data-mage-init]');
+  const m1 = doc.querySelector('.product-view .product-shop, #product_addtocart_form, .product-essential');
+  if (!m2 && !m1) return null;
+  const finalAmount = doc.querySelector('.product-info-main [data-price-type="finalPrice"][data-price-amount], [data-price-type="finalPrice"][data-price-amount]')?.getAttribute('data-price-amount');
+  const visible =
+    textOf(doc.querySelector('.product-info-main .special-price .price, .product-info-main .price-final_price .price')) ??
+    textOf(doc.querySelector('.product-shop .special-price .price, .product-view .special-price .price')) ??
+    textOf(doc.querySelector('.product-shop .regular-price .price, .product-view .regular-price .price'));
+  const parsed = visible ? parsePriceText(visible, hints) : null;
+  const selected: Record<string, string> = {};
+  for (const select of doc.querySelectorAll<HTMLSelectElement>('select[name^="super_attribute"]')) {
+    const option = select.selectedOptions[0];
+    if (!select.value || !option) continue;
+    const label = textOf(doc.querySelector(`label[for="${CSS.escape(select.id)}"]`))?.replace(/\s*\*?$/, '') ?? select.name;
+    selected[label] = textOf(option) ?? select.value;
+  }
+  for (const swatch of doc.querySelectorAll('.swatch-attribute[data-option-selected]')) {
+    const label = swatch.getAttribute('data-attribute-code') ?? 'Option';
+    const chosen = swatch.querySelector('.swatch-option.selected');
+    const value = chosen?.getAttribute('data-option-label') ?? chosen?.getAttribute('aria-label') ?? textOf(swatch.querySelector('.swatch-attribute-selected-option'));
+    if (value) selected[textOf(swatch.querySelector('.swatch-attribute-label')) ?? label] = value;
+  }
+  const selectedId = doc.querySelector<HTMLInputElement>('input[name="selected_configurable_option"]')?.value || null;
+  return {
+    platform: 'magento',
+    name: textOf(doc.querySelector('.product-info-main .page-title, .product-name h1, .product-shop .product-name')),
+    price: parsed?.price ?? normalisePrice(finalAmount ?? null),
+    currency: parsed?.currency ?? null,
+    sku: textOf(doc.querySelector('.product-info-main .sku .value, [itemprop="sku"]')),
+    variantId: selectedId,
+    selected,
+  };
+};
