@@ -46,5 +46,5 @@ test('a purchase can be made with the keyboard alone: Enter buys after confirmat
   await expect(popup.confirmation.getByRole('button', { name: 'Confirm purchase' })).toBeFocused();
   await popup.page.keyboard.press('Enter');
   await expect(popup.status).toContainText('Completed: 45.00 GBP');
-  expect(sandbox.api.requests.find((r) => r.method === 'POST')!.body.user_data.prompt).toBe('Quantity: 1. Leave with the neighbour.');
+  expect(sandbox.api.requests.find((r) => r.method === 'POST')!.body.user_data.prompt).toBe('Variant: SKU KET-08. Quantity: 1. Leave with the neighbour.');
 });

@@ -30,7 +30,7 @@ test('two profiles: the second made default is preselected, and the sandbox rece
   await popup.open(await clickAction(shop));
   await expect(popup.page.getByLabel('Shipping profile')).toHaveText(/Office — Grace Hopper/);
   await popup.buy({ confirm: false });
-  await expect(popup.confirmation).toContainText('Ceramic Pour-Over Kettle — Qty 1 — 45.00 GBP');
+  await expect(popup.confirmation).toContainText('Ceramic Pour-Over Kettle — SKU KET-08 — Qty 1 — 45.00 GBP');
   await expect(popup.confirmation).toContainText('Ships to: Office — Grace Hopper, 1 Navy Yard, Washington DC 20374, US');
   await popup.confirmation.getByRole('button', { name: 'Confirm purchase' }).click();
   await expect(popup.status).toContainText('Completed: 45.00 GBP');
@@ -170,7 +170,7 @@ test('history: filter, copy the checkout id, export CSV, clear finished after co
     return text;
   });
   expect(csv.split('\r\n')[0]).toBe('created_at,product,url,variant,quantity,profile,status,amount,currency,notes,checkout_id');
-  expect(csv).toContain(`"Ceramic Pour-Over Kettle","${sandbox.shopUrl}/products/pour-over-kettle","","1","Home","Completed: 45.00 GBP","45.00","GBP","","${kettle.id}"`);
+  expect(csv).toContain(`"Ceramic Pour-Over Kettle","${sandbox.shopUrl}/products/pour-over-kettle","SKU KET-08","1","Home","Completed: 45.00 GBP","45.00","GBP","","${kettle.id}"`);
 
   await options.page.getByRole('button', { name: 'Clear finished purchases' }).click();
   const dialog = options.page.getByRole('alertdialog', { name: 'Clear finished purchases' });

@@ -42,5 +42,6 @@ export type ProductSnapshot = z.infer<typeof productSnapshotSchema>;
 export function describeVariant(variant: Variant | null): string {
   if (!variant) return '';
   const options = Object.entries(variant.options).map(([key, value]) => `${key} ${value}`);
-  return options.length ? options.join(', ') : variant.label ?? variant.sku ?? variant.id ?? '';
+  if (options.length) return options.join(', ');
+  return variant.label ?? (variant.sku ? `SKU ${variant.sku}` : variant.id ? `ID ${variant.id}` : '');
 }
