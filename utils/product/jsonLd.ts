@@ -53,19 +53,25 @@ function typesOf(node: Node): string[] {
   return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^https?:\/\/schema\.org\//i, '').toLowerCase());
 }
 
-/** Every object node in the JSON-LD of the page, breadth-first, within the budgets. */
+/** Time budget for reading JSON-LD: a hostile page cannot hold the detector longer than this. */
+const TIME_BUDGET_MS = 150;
+
+/** Every object node in the JSON-LD of the page, breadth-first, within the size and time budgets. */
 export function collectNodes(doc: Document): Node[] {
   const nodes: Node[] = [];
+  const until = performance.now() + TIME_BUDGET_MS;
   const scripts = [...doc.querySelectorAll('script[type="application/ld+json" i]')].slice(0, MAX_SCRIPTS);
   for (const script of scripts) {
+    if (performance.now() > until) break;
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
     const queue: [unknown, number][] = [[parseJsonLd(text), 0]];
-    while (queue.length && nodes.length < MAX_NODES) {
-      const [value, depth] = queue.shift()!;
+    for (let head = 0; head < queue.length && nodes.length < MAX_NODES; head += 1) {
+      if ((head & 255) === 0 && performance.now() > until) break;
+      const [value, depth] = queue[head]!;
       if (depth > MAX_DEPTH || !value || typeof value !== 'object') continue;
       if (Array.isArray(value)) {
-        for (const item of value.slice(0, MAX_NODES)) queue.push([item, depth + 1]);
+        for (const item of value.slice(0, Math.max(0, MAX_NODES - queue.length))) queue.push([item, depth + 1]);
         continue;
       }
       nodes.push(value as Node);

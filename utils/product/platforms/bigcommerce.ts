@@ -1,5 +1,5 @@
 import { normaliseCurrency, normalisePrice } from '../price';
-import { inlineScripts, jsonObjectAt, type PlatformAdapter, textOf } from './types';
+import { inlineScripts, jsonObjectAt, type PlatformAdapter, textOf, labelFor } from './types';
 
 interface BCPrice {
   value?: number;
@@ -27,7 +27,7 @@ export const readBigCommerce: PlatformAdapter = (doc) => {
     const label = textOf(field.querySelector('label, .form-label'))?.replace(/[:*]|\s+Required$/gi, '').trim();
     const chosen = field.querySelector<HTMLInputElement>('input:checked') ?? null;
     const select = field.querySelector<HTMLSelectElement>('select');
-    const value = chosen ? textOf(field.querySelector(`label[for="${CSS.escape(chosen.id)}"]`)) ?? chosen.value : select?.value ? textOf(select.selectedOptions[0]) : null;
+    const value = chosen ? textOf(labelFor(field, chosen.id)) ?? chosen.value : select?.value ? textOf(select.selectedOptions[0]) : null;
     if (label && value) selected[label] = value;
   }
   return {

@@ -1,5 +1,5 @@
 import { type LocaleHints, parsePriceText } from '../price';
-import { textOf } from './types';
+import { textOf, labelFor } from './types';
 
 const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
@@ -67,7 +67,7 @@ function visiblePrices(doc: Document, heading: Element | null, hints: LocaleHint
 function labelOf(doc: Document, control: Element): string | null {
   const id = control.getAttribute('id');
   const label =
-    (id ? textOf(doc.querySelector(`label[for="${CSS.escape(id)}"]`)) : null) ??
+    (id ? textOf(labelFor(doc, id)) : null) ??
     control.getAttribute('aria-label') ??
     textOf(control.closest('fieldset')?.querySelector('legend')) ??
     control.getAttribute('name');
@@ -99,7 +99,7 @@ function selectedOptions(doc: Document): Record<string, string> {
   for (const radio of [...doc.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].slice(0, 40)) {
     const group = `${radio.name} ${labelOf(doc, radio) ?? ''}`;
     if (!OPTION_HINT.test(group) || radio.closest(SKIP_AREAS)) continue;
-    const label = radio.id ? textOf(doc.querySelector(`label[for="${CSS.escape(radio.id)}"]`)) : null;
+    const label = radio.id ? textOf(labelFor(doc, radio.id)) : null;
     add(radio.name, label ?? radio.getAttribute('aria-label') ?? radio.value);
   }
   const swatches = doc.querySelectorAll('[aria-checked="true"], [aria-pressed="true"], [aria-selected="true"], [class*="selected" i], [class*="current" i], [class*="active" i]');

@@ -1,5 +1,5 @@
 import { normalisePrice, parsePriceText } from '../price';
-import { type PlatformAdapter, textOf } from './types';
+import { type PlatformAdapter, textOf, labelFor } from './types';
 
 /** Magento 2 (price box, `selected_configurable_option`, `super_attribute`) and Magento 1 price blocks. */
 export const readMagento: PlatformAdapter = (doc, _url, hints) => {
@@ -16,7 +16,7 @@ export const readMagento: PlatformAdapter = (doc, _url, hints) => {
   for (const select of doc.querySelectorAll<HTMLSelectElement>('select[name^="super_attribute"]')) {
     const option = select.selectedOptions[0];
     if (!select.value || !option) continue;
-    const label = textOf(doc.querySelector(`label[for="${CSS.escape(select.id)}"]`))?.replace(/\s*\*?$/, '') ?? select.name;
+    const label = textOf(labelFor(doc, select.id))?.replace(/\s*\*?$/, '') ?? select.name;
     selected[label] = textOf(option) ?? select.value;
   }
   for (const swatch of doc.querySelectorAll('.swatch-attribute[data-option-selected]')) {

@@ -45,3 +45,9 @@ export function jsonObjectAt(text: string, start: number): unknown {
 }
 
 export const textOf = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || null;
+
+/** The `<label for=id>` of a control, found without building a selector from page data. */
+export function labelFor(root: ParentNode, id: string | null | undefined): Element | null {
+  if (!id) return null;
+  return [...root.querySelectorAll<HTMLLabelElement>('label[for]')].slice(0, 500).find((label) => label.htmlFor === id) ?? null;
+}

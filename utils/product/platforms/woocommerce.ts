@@ -1,5 +1,5 @@
 import { parsePriceText } from '../price';
-import { type PlatformAdapter, textOf } from './types';
+import { type PlatformAdapter, textOf, labelFor } from './types';
 
 interface WooVariation {
   variation_id: number;
@@ -17,7 +17,7 @@ export const readWooCommerce: PlatformAdapter = (doc, _url, hints) => {
   for (const select of form.querySelectorAll<HTMLSelectElement>('select[name^="attribute_"]')) {
     if (!select.value) continue;
     chosen[select.name] = select.value;
-    const label = textOf(form.querySelector(`label[for="${CSS.escape(select.id)}"]`)) ?? select.name.replace(/^attribute_(pa_)?/, '');
+    const label = textOf(labelFor(form, select.id)) ?? select.name.replace(/^attribute_(pa_)?/, '');
     selected[label.replace(/:$/, '')] = textOf(select.selectedOptions[0]) ?? select.value;
   }
   let variations: WooVariation[] = [];

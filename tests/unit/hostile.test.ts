@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { extractProduct } from '../../utils/product/extract';
+import { productSnapshotSchema } from '../../utils/product/snapshot';
+
+function page(head: string, body = '<h1>Plain Mug</h1>') {
+  return new DOMParser().parseFromString(`<!doctype html><html lang="en-US"><head><title>Shop</title>${head}</head><body>${body}</body></html>`, 'text/html');
+}
+const ld = (value: unknown) => `<script type="application/ld+json">${typeof value === 'string' ? value : JSON.stringify(value)}</script>`;
+const URL_ = 'https://shop.example/p/mug';
+
+describe('hostile pages never break detection', () => {
+  it('skips a giant JSON-LD block and still reads the page', () => {
+    const giant = ld({ '@type': 'Product', name: 'Giant', description: 'x'.repeat(3_000_000) });
+    const result = extractProduct(page(giant + ld({ '@type': 'Product', name: 'Plain Mug', offers: { price: '9.50', priceCurrency: 'USD' } })), URL_);
+    expect(result).toMatchObject({ name: 'Plain Mug', price: '9.50', currency: 'USD' });
+  });
+
+  it('survives deeply nested JSON-LD', () => {
+    const deep = '['.repeat(5000) + '{"@type":"Product","name":"Deep"}' + ']'.repeat(5000);
+    const result = extractProduct(page(ld(deep)), URL_);
+    expect(result.name).toBe('Plain Mug');
+  });
+
+  it('reads a product group with 10,000 variants within its limits', () => {
+    const hasVariant = Array.from({ length: 10_000 }, (_, i) => ({ '@type': 'Product', sku: `SKU-${i}`, productID: String(i), size: `S${i}`, offers: { price: '5.00', priceCurrency: 'USD' } }));
+    const doc = page(ld({ '@type': 'ProductGroup', name: 'Many', variesBy: ['https://schema.org/size'], hasVariant }), '<h1>Many</h1>');
+    const result = extractProduct(doc, `${URL_}?variant=3`);
+    expect(result).toMatchObject({ name: 'Many', price: '5.00', variant: { id: '3', sku: 'SKU-3', options: { Size: 'S3' } } });
+  });
+
+  it('ignores __proto__ keys and never pollutes prototypes', () => {
+    const doc = page(
+      ld('{"@type":"Product","name":"Proto","__proto__":{"polluted":1},"additionalProperty":[{"name":"__proto__","value":"x"},{"name":"Color","value":"Red"}],"offers":{"price":"3.00","priceCurrency":"USD"}}'),
+      '<h1>Proto</h1>',
+    );
+    const result = extractProduct(doc, URL_);
+    expect(result.variant?.options).toEqual({ Color: 'Red' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(result.variant!.options)).toBe(Object.prototype);
+  });
+
+  it('keeps markup in names as text, and the snapshot schema accepts it', () => {
+    const doc = page(ld({ '@type': 'Product', name: '<img src=x onerror=alert(1)>Mug', offers: { price: '1', priceCurrency: 'USD' } }), '<h1></h1>');
+    const result = extractProduct(doc, URL_);
+    expect(result.name).toBe('<img src=x onerror=alert(1)>Mug');
+    expect(productSnapshotSchema.safeParse(result).success).toBe(true);
+  });
+
+  it('malformed JSON-LD falls back to other sources', () => {
+    const doc = page(ld('{"@type": "Product", "name": "Broken" "offers": }') + '<meta property="og:title" content="Plain Mug"><meta property="product:price:amount" content="4.00"><meta property="product:price:currency" content="EUR">');
+    expect(extractProduct(doc, URL_)).toMatchObject({ name: 'Plain Mug', price: '4.00', currency: 'EUR' });
+  });
+
+  it('never guesses a currency: a bare "$" on a site with no locale hint gives none', () => {
+    const doc = new DOMParser().parseFromString('<html><body><div class="product"><h1>Lamp</h1><span class="price">$20.00</span></div></body></html>', 'text/html');
+    expect(extractProduct(doc, 'https://lamps.example.io/lamp')).toMatchObject({ price: '20.00', currency: null });
+  });
+});
