@@ -2,18 +2,24 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ConfirmPurchase } from '../../components/ConfirmPurchase';
 import { ProductCard } from '../../components/ProductCard';
+import { ProductEditor } from '../../components/ProductEditor';
 import { PurchaseList } from '../../components/PurchaseList';
 import { useCheckouts, useStored } from '../../components/useStored';
 import { checkLimits } from '../../utils/checkouts/limits';
 import { describeState, isFinal } from '../../utils/checkouts/record';
 import { sendMessage } from '../../utils/messages';
 import { type Detection, detectInTab, targetTabId } from '../../utils/product/detectInTab';
+import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile, profilesStorage } from '../../utils/profiles/storage';
 import { settingsStorage } from '../../utils/settings';
 
 type Notice = { text: string; tone: 'info' | 'error' | 'ok'; needsOptions?: boolean };
 
 const RECENT_COUNT = 5;
+/** How often the popup re-reads the page while open, so it follows the shopper's selection. */
+const FOLLOW_INTERVAL_MS = 1500;
+
+const sameProduct = (a: Detection | null, b: Detection | null) => JSON.stringify(a) === JSON.stringify(b);
 
 export function Popup() {
   const [detection, setDetection] = useState<Detection | null>(null);
@@ -27,21 +33,54 @@ export function Popup() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The user's corrections; while set, the popup stops following the page. */
+  const [edited, setEdited] = useState<ProductSnapshot | null>(null);
+  const [editing, setEditing] = useState(false);
   const ids = { profile: useId(), instructions: useId(), quantity: useId() };
 
   useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     void (async () => {
       const tabId = await targetTabId(location.search);
-      setDetection(tabId === null ? { kind: 'unreadable', message: 'No tab to read.' } : await detectInTab(tabId));
+      if (tabId === null) {
+        setDetection({ kind: 'unreadable', message: 'No tab to read.' });
+        return;
+      }
+      // Read the page now, then again while the popup is open: the shopper may change size or colour.
+      const follow = async () => {
+        if (stopped) return;
+        if (document.visibilityState === 'visible') {
+          const next = await detectInTab(tabId);
+          setDetection((previous) => (sameProduct(previous, next) ? previous : next));
+        }
+        timer = setTimeout(() => void follow(), FOLLOW_INTERVAL_MS);
+      };
+      await follow();
     })();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, []);
+
+  // A change on the page while confirming ends the confirmation: what was confirmed is no longer what is selected.
+  const detectedKey = JSON.stringify(detection);
+  const [confirmedKey, setConfirmedKey] = useState<string | null>(null);
+  useEffect(() => {
+    if (confirming && confirmedKey !== null && confirmedKey !== detectedKey && !edited) {
+      setConfirming(false);
+      setNotice({ text: 'The selection on the page changed. Check the details and buy again.', tone: 'error' });
+    }
+  }, [detectedKey, confirming, confirmedKey, edited]);
 
   useEffect(() => {
     if (profiles && !profileId) setProfileId(defaultProfile(profiles)?.id ?? '');
   }, [profiles, profileId]);
 
   const active = useMemo(() => checkouts?.records.find((r) => r.id === activeId) ?? null, [checkouts, activeId]);
-  const product = detection && detection.kind !== 'unreadable' ? detection.product : null;
+  const detected = detection && detection.kind !== 'unreadable' ? detection.product : null;
+  const product = edited ?? detected;
   const missingKey = settings !== undefined && !settings.apiKey;
   const noProfiles = profiles !== undefined && profiles.profiles.length === 0;
 
@@ -70,7 +109,10 @@ export function Popup() {
     }
     setNotice(null);
     setActiveId(null);
-    if (settings?.safety.confirmEachPurchase) setConfirming(true);
+    if (settings?.safety.confirmEachPurchase) {
+      setConfirmedKey(detectedKey);
+      setConfirming(true);
+    }
     else void start();
   }
 
@@ -121,7 +163,30 @@ export function Popup() {
       {detection?.kind === 'no-product' ? (
         <p className="muted">No product detected on this page. You can still buy from this page: describe what you want in Instructions.</p>
       ) : null}
-      {detection?.kind === 'product' ? <ProductCard product={detection.product} /> : null}
+      {product && (detection?.kind === 'product' || edited) && !editing ? <ProductCard product={product} /> : null}
+      {product && !editing && !confirming ? (
+        <p className="edit-links">
+          <button type="button" className="link" onClick={() => setEditing(true)}>
+            Edit details
+          </button>
+          {edited ? (
+            <button type="button" className="link" onClick={() => setEdited(null)}>
+              Use the page’s details
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      {product && editing ? (
+        <ProductEditor
+          product={product}
+          onSave={(next) => {
+            setEdited(next);
+            setEditing(false);
+            setConfirming(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : null}
 
       {missingKey ? (
         <p className="error">

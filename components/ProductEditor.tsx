@@ -1,0 +1,71 @@
+import { type FormEvent, useState } from 'react';
+import { type ProductSnapshot, productSnapshotSchema } from '../utils/product/snapshot';
+
+interface Props {
+  product: ProductSnapshot;
+  onSave: (product: ProductSnapshot) => void;
+  onCancel: () => void;
+}
+
+/** Lets the user correct what was detected (name, price, currency, variant) before buying. */
+export function ProductEditor({ product, onSave, onCancel }: Props) {
+  const [name, setName] = useState(product.name ?? '');
+  const [price, setPrice] = useState(product.price ?? '');
+  const [currency, setCurrency] = useState(product.currency ?? '');
+  const [sku, setSku] = useState(product.variant?.sku ?? '');
+  const [options, setOptions] = useState<[string, string][]>(Object.entries(product.variant?.options ?? {}));
+  const [error, setError] = useState<string | null>(null);
+
+  function save(event: FormEvent) {
+    event.preventDefault();
+    const cleanOptions = Object.fromEntries(options.filter(([k, v]) => k.trim() && v.trim()).map(([k, v]) => [k.trim(), v.trim()]));
+    const hasVariant = sku.trim() || Object.keys(cleanOptions).length || product.variant?.id;
+    const candidate = {
+      ...product,
+      name: name.trim() || null,
+      price: price.trim().replace(',', '.') || null,
+      currency: currency.trim().toUpperCase() || null,
+      variant: hasVariant ? { id: product.variant?.id ?? null, sku: sku.trim() || null, options: cleanOptions, label: null } : null,
+    };
+    const parsed = productSnapshotSchema.safeParse(candidate);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]!.message);
+      return;
+    }
+    onSave(parsed.data);
+  }
+
+  return (
+    <form className="product-editor" onSubmit={save} aria-label="Edit product details" noValidate>
+      <label htmlFor="edit-name">Product name</label>
+      <input id="edit-name" value={name} onChange={(e) => setName(e.target.value)} />
+      <div className="row">
+        <div>
+          <label htmlFor="edit-price">Price</label>
+          <input id="edit-price" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor="edit-currency">Currency</label>
+          <input id="edit-currency" maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value)} />
+        </div>
+      </div>
+      {options.map(([key, value], index) => (
+        <div key={index}>
+          <label htmlFor={`edit-option-${index}`}>{key}</label>
+          <input id={`edit-option-${index}`} value={value} onChange={(e) => setOptions(options.map((o, i) => (i === index ? [o[0], e.target.value] : o)))} />
+        </div>
+      ))}
+      <label htmlFor="edit-sku">SKU</label>
+      <input id="edit-sku" value={sku} onChange={(e) => setSku(e.target.value)} />
+      {error ? <p className="field-error">{error}</p> : null}
+      <div className="confirm__actions">
+        <button type="submit" className="primary">
+          Use these details
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

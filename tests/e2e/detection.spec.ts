@@ -1,0 +1,80 @@
+import { expect, test } from './fixtures';
+import { OptionsPage } from './pages/OptionsPage';
+import { PopupPage } from './pages/PopupPage';
+
+test('the popup follows the variant the shopper selects on the page', async ({ context, sandbox, extensionId, clickAction }) => {
+  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  const shop = await context.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/merino-tee?utm_campaign=spring`);
+  const popup = new PopupPage(await context.newPage(), extensionId);
+  await popup.open(await clickAction(shop));
+  await expect(popup.productCard).toContainText('Size S, Color Blue');
+  await expect(popup.productCard).toContainText('29.00 USD');
+
+  await shop.bringToFront();
+  await shop.getByLabel('Size').selectOption('L');
+  await shop.getByLabel('Color').selectOption('Grey');
+  await popup.page.bringToFront();
+  await expect(popup.productCard).toContainText('Size L, Color Grey');
+  await expect(popup.productCard).toContainText('31.00 USD');
+  await expect(popup.productCard).toContainText('merino-tee?variant=4246');
+
+  await popup.buy();
+  await expect(popup.status).toContainText('Completed: 31.00 USD');
+  const post = sandbox.api.requests.find((r) => r.method === 'POST')!;
+  expect(post.body.url).toBe(`${sandbox.shopUrl}/products/merino-tee?variant=4246`);
+  expect(post.body.user_data.variant).toEqual({ id: '4246', sku: 'MT-GR-L', options: { Size: 'L', Color: 'Grey' } });
+});
+
+test('a change on the page while confirming ends the confirmation, and nothing is bought', async ({ context, sandbox, extensionId, clickAction }) => {
+  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  const shop = await context.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/merino-tee`);
+  const popup = new PopupPage(await context.newPage(), extensionId);
+  await popup.open(await clickAction(shop));
+  await expect(popup.productCard).toContainText('Size S, Color Blue');
+  await popup.buy({ confirm: false });
+  await expect(popup.confirmation).toContainText('Size S, Color Blue');
+
+  await shop.bringToFront();
+  await shop.getByLabel('Size').selectOption('M');
+  await popup.page.bringToFront();
+  await expect(popup.status).toContainText('The selection on the page changed');
+  await expect(popup.confirmation).toHaveCount(0);
+  expect(sandbox.api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+});
+
+test('a page without a product says so and still buys from its URL with instructions', async ({ context, sandbox, extensionId, clickAction }) => {
+  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  const shop = await context.newPage();
+  await shop.goto(`${sandbox.shopUrl}/no-product`);
+  const popup = new PopupPage(await context.newPage(), extensionId);
+  await popup.open(await clickAction(shop));
+  await expect(popup.page.getByText('No product detected on this page')).toBeVisible();
+  await popup.page.getByRole('button', { name: 'Buy via Smartcheckout' }).click();
+  await expect(popup.status).toContainText('describe what to buy in Instructions');
+  await popup.buy({ instructions: 'The blue gift card, 25 USD.' });
+  await expect(popup.status).toContainText(/In progress|Completed/);
+  const post = sandbox.api.requests.find((r) => r.method === 'POST')!;
+  expect(post.body.url).toBe(`${sandbox.shopUrl}/no-product`);
+  expect(post.body.user_data.prompt).toBe('Quantity: 1. The blue gift card, 25 USD.');
+});
+
+test('the user can correct detected details before buying', async ({ context, sandbox, extensionId, clickAction }) => {
+  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  const shop = await context.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4242`);
+  const popup = new PopupPage(await context.newPage(), extensionId);
+  await popup.open(await clickAction(shop));
+  await expect(popup.productCard).toContainText('Size M, Color Blue');
+  await popup.page.getByRole('button', { name: 'Edit details' }).click();
+  const editor = popup.page.getByRole('form', { name: 'Edit product details' });
+  await editor.getByLabel('Color').fill('Navy');
+  await editor.getByLabel('Currency').fill('usd');
+  await editor.getByRole('button', { name: 'Use these details' }).click();
+  await expect(popup.productCard).toContainText('Size M, Color Navy');
+  await popup.buy();
+  await expect(popup.status).toContainText(/In progress|Completed/);
+  const post = sandbox.api.requests.find((r) => r.method === 'POST')!;
+  expect(post.body.user_data.prompt).toContain('Variant: Size M, Color Navy (SKU MT-BL-M, variant id 4242).');
+});
