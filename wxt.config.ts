@@ -11,10 +11,13 @@ export default defineConfig({
   manifest: {
     name: 'Smartcheckout',
     description: 'Buy the product on the current page with one click through the Smartcheckout purchasing agent.',
-    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications'],
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications', 'contextMenus'],
     host_permissions: [API_ORIGIN],
     // A custom API base URL (a proxy) is asked for at run time, for that origin only.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Buy via Smartcheckout' },
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open Smartcheckout for this page' },
+    },
   },
 });

@@ -15,6 +15,7 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkout:recheck'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('checkout:resolve'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('checkouts:clear-finished') }),
+  z.object({ type: z.literal('checkouts:seen') }),
   z.object({ type: z.literal('settings:test-connection'), apiBaseUrl: z.string().max(2000), apiKey: z.string().max(500) }),
 ]);
 export type Message = z.input<typeof messageSchema>;
@@ -29,6 +30,7 @@ interface Replies {
   'checkout:recheck': RecordReply;
   'checkout:resolve': RecordReply;
   'checkouts:clear-finished': { ok: true; removed: number };
+  'checkouts:seen': { ok: true };
   'settings:test-connection': { ok: boolean; message: string };
 }
 

@@ -9,16 +9,14 @@ export function notificationId(recordId: string, event: NotificationEvent): stri
   return `${PREFIX}${recordId}:${event}`;
 }
 
-/** The purchase a notification belongs to, or null when it is not ours. */
-export function recordIdOf(notificationIdValue: string): string | null {
-  if (!notificationIdValue.startsWith(PREFIX)) return null;
-  return notificationIdValue.slice(PREFIX.length).split(':')[0] || null;
-}
-
 /** What the notification says for `event`. */
 export function describeNotification(record: CheckoutRecord, event: NotificationEvent): { title: string; message: string } {
   const name = record.product.name ?? record.product.url;
   switch (event) {
+    case 'started':
+      return { title: 'Purchase started', message: `${name}: the agent is buying it. You will be told how it ends.` };
+    case 'stopped':
+      return { title: 'Still processing', message: `${name}: still processing when we stopped checking. Check again later.` };
     case 'completed':
       return {
         title: 'Purchase completed',
@@ -39,6 +37,13 @@ export function describeNotification(record: CheckoutRecord, event: Notification
   }
 }
 
+/** Buttons of a notification, in order (Chrome only: Firefox notifications take none). */
+export function notificationButtons(event: NotificationEvent): ('view' | 'check-again')[] {
+  return event === 'stopped' ? ['view', 'check-again'] : ['view'];
+}
+
+const BUTTON_TITLES = { view: 'View purchase', 'check-again': 'Check again' } as const;
+
 /** Shows the notification for a purchase event. */
 export async function showCheckoutNotification(record: CheckoutRecord, event: NotificationEvent) {
   const content = describeNotification(record, event);
@@ -47,7 +52,16 @@ export async function showCheckoutNotification(record: CheckoutRecord, event: No
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: content.title,
     message: content.message,
-    priority: event === 'completed' ? 0 : event === 'over_cap' ? 2 : 1,
+    priority: event === 'completed' || event === 'started' ? 0 : event === 'over_cap' ? 2 : 1,
+    ...(import.meta.env.FIREFOX ? {} : { buttons: notificationButtons(event).map((b) => ({ title: BUTTON_TITLES[b] })) }),
   });
   return content;
+}
+
+/** What a notification id means: its purchase and event. */
+export function parseNotificationId(id: string): { recordId: string; event: NotificationEvent } | null {
+  const match = id.match(/^checkout:([^:]+):([a-z_]+)$/);
+  if (!match) return null;
+  const event = match[2] as NotificationEvent;
+  return ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped'].includes(event) ? { recordId: match[1]!, event } : null;
 }

@@ -1,22 +1,36 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createCheckoutService, openPurchase } from '../../utils/checkouts/service';
+import { updateBadge } from '../../utils/badge';
 import { POLL_ALARM } from '../../utils/checkouts/schedule';
-import { recordIdOf } from '../../utils/notifications';
+import { createCheckoutService, openPurchase } from '../../utils/checkouts/service';
+import { readCheckouts, watchCheckouts } from '../../utils/checkouts/store';
+import { createContextMenu, handleMenuClick } from '../../utils/contextMenu';
+import { notificationButtons, parseNotificationId } from '../../utils/notifications';
 
 // Wiring only. Listeners are registered synchronously so the event that woke the worker is not missed.
 export default defineBackground(() => {
   const service = createCheckoutService();
 
+  browser.runtime.onInstalled.addListener(() => void createContextMenu());
   browser.runtime.onMessage.addListener((message, sender) => service.handleMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === POLL_ALARM ? service.scheduler.run() : undefined));
+  browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(info, tab, service.lifecycle));
   browser.notifications.onClicked.addListener((id) => {
-    const recordId = recordIdOf(id);
-    if (recordId) void openPurchase(recordId).then(() => browser.notifications.clear(id));
+    const parsed = parseNotificationId(id);
+    if (parsed) void openPurchase(parsed.recordId).then(() => browser.notifications.clear(id));
   });
-
+  browser.notifications.onButtonClicked?.addListener((id, index) => {
+    const parsed = parseNotificationId(id);
+    if (!parsed) return;
+    const button = notificationButtons(parsed.event)[index];
+    if (button === 'check-again') void service.lifecycle.recheck(parsed.recordId);
+    else void openPurchase(parsed.recordId);
+    void browser.notifications.clear(id);
+  });
+  watchCheckouts((list) => void updateBadge(list.records));
   // Listening for start-up makes the browser wake this worker when it starts, so pending purchases resume
   // even if their alarm did not survive the restart. The work itself is the same on every worker start.
   browser.runtime.onStartup.addListener(() => {});
+  void readCheckouts().then((list) => updateBadge(list.records));
   void service.resume();
 });

@@ -8,7 +8,7 @@ import { useCheckouts, useStored } from '../../components/useStored';
 import { checkLimits } from '../../utils/checkouts/limits';
 import { describeState, isFinal } from '../../utils/checkouts/record';
 import { sendMessage } from '../../utils/messages';
-import { type Detection, detectInTab, targetTabId } from '../../utils/product/detectInTab';
+import { type Detection, detectInTab, linkTarget, targetTabId } from '../../utils/product/detectInTab';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile, profilesStorage } from '../../utils/profiles/storage';
 import { settingsStorage } from '../../utils/settings';
@@ -27,7 +27,8 @@ export function Popup() {
   const profiles = useStored(profilesStorage);
   const checkouts = useCheckouts();
   const [profileId, setProfileId] = useState('');
-  const [instructions, setInstructions] = useState('');
+  // Text the user selected before choosing "Buy via Smartcheckout" from the context menu.
+  const [instructions, setInstructions] = useState(() => (new URLSearchParams(location.search).get('instructions') ?? '').slice(0, 2000));
   const [quantity, setQuantity] = useState('1');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -41,6 +42,13 @@ export function Popup() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    // Opening the popup is looking at the purchases: failed ones stop showing on the badge.
+    void sendMessage({ type: 'checkouts:seen' }).catch(() => {});
+    const link = linkTarget(location.search);
+    if (link) {
+      setDetection(link);
+      return;
+    }
     void (async () => {
       const tabId = await targetTabId(location.search);
       if (tabId === null) {
@@ -99,7 +107,7 @@ export function Popup() {
       setNotice({ text: 'Quantity must be a whole number from 1 to 99.', tone: 'error' });
       return;
     }
-    if (detection?.kind === 'no-product' && !instructions.trim()) {
+    if ((detection?.kind === 'no-product' || detection?.kind === 'link') && !instructions.trim() && !edited) {
       setNotice({ text: 'No product was detected here: describe what to buy in Instructions.', tone: 'error' });
       return;
     }
@@ -160,6 +168,11 @@ export function Popup() {
 
       {detection === null ? <p className="muted">Reading this page…</p> : null}
       {detection?.kind === 'unreadable' ? <p className="error">{detection.message}</p> : null}
+      {detection?.kind === 'link' ? (
+        <p>
+          Buying from this link: <span className="link-url">{detection.product.url}</span>. Nothing can be detected there: say in Instructions what to buy (size, colour…).
+        </p>
+      ) : null}
       {detection?.kind === 'no-product' ? (
         <p className="muted">No product detected on this page. You can still buy from this page: describe what you want in Instructions.</p>
       ) : null}

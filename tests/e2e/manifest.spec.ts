@@ -11,6 +11,8 @@ test('the built manifest asks for no page access and exposes no external messagi
   expect(manifest.content_scripts ?? []).toEqual([]);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.host_permissions).toEqual(['https://api.smartcheckout.dev/*']);
-  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting', 'storage']);
-  expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage']);
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+  expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
+  expect(JSON.stringify({ ...manifest, optional_host_permissions: [] })).not.toMatch(/<all_urls>|\*:\/\/\*\//);
 });

@@ -20,6 +20,8 @@ export interface StartRequest {
   quantity: number;
   profileId: string;
   instructions: string;
+  /** Say with a notification that it started (when no popup is there to show it). */
+  notifyStarted?: boolean;
 }
 
 export type StartResult =
@@ -110,6 +112,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         errorStreak: 0,
         pendingNotification: null,
         notifications: [],
+        seen: true,
       };
       postsInFlight.add(created.id);
       return { records: [created, ...records], result: { record: created, duplicate: false } };
@@ -128,8 +131,10 @@ export function createLifecycle(deps: LifecycleDeps) {
         serviceStatus: 'processing',
         updatedAt: at,
         nextPollAt: at + FIRST_POLL_MS,
+        pendingNotification: request.notifyStarted ? 'started' : r.pendingNotification,
       }));
       deps.onScheduleChange();
+      if (accepted?.pendingNotification === 'started') await deliver(accepted);
       return { ok: true, record: accepted ?? record, duplicate: false };
     } catch (thrown) {
       const error = asServiceError(thrown);
@@ -164,7 +169,8 @@ export function createLifecycle(deps: LifecycleDeps) {
         return;
       }
       if (deps.now() >= record.deadlineAt) {
-        await update(id, (r) => ({ ...r, state: 'stopped', nextPollAt: null }));
+        const stopped = await update(id, (r) => (r.state === 'processing' ? { ...r, state: 'stopped', nextPollAt: null, pendingNotification: 'stopped' } : r));
+        if (stopped?.pendingNotification) await deliver(stopped);
         return;
       }
       const { settings } = await deps.loadContext();
@@ -191,6 +197,7 @@ export function createLifecycle(deps: LifecycleDeps) {
                 lastError: null,
                 nextPollAt: null,
                 polls: r.polls + 1,
+                seen: state !== 'failed',
                 pendingNotification: event,
               },
         );
@@ -248,6 +255,11 @@ export function createLifecycle(deps: LifecycleDeps) {
     );
   }
 
+  /** The user has looked at their failed purchases (popup or history opened). */
+  async function markSeen(): Promise<void> {
+    await updateCheckouts((records) => ({ records: records.map((r) => (r.seen ? r : { ...r, seen: true })), result: null }));
+  }
+
   /** The user checked a purchase whose outcome was unknown and marks it resolved. */
   async function resolve(id: string): Promise<CheckoutRecord | null> {
     return update(id, (r) => (r.state === 'outcome_unknown' ? { ...r, state: 'resolved', pendingNotification: null } : r));
@@ -283,6 +295,6 @@ export function createLifecycle(deps: LifecycleDeps) {
     return times.length ? Math.min(...times) : null;
   }
 
-  return { start, poll, pollDue, nextPollAt, recheck, resolve, recover };
+  return { start, poll, pollDue, nextPollAt, recheck, resolve, markSeen, recover };
 }
 export type Lifecycle = ReturnType<typeof createLifecycle>;

@@ -18,7 +18,7 @@ export type CheckoutStateName = (typeof CHECKOUT_STATES)[number];
 /** States in which the background keeps polling. */
 export const POLLING_STATES: readonly CheckoutStateName[] = ['processing'];
 
-export const NOTIFICATION_EVENTS = ['completed', 'over_cap', 'failed', 'outcome_unknown'] as const;
+export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 export const checkoutRecordSchema = z.object({
@@ -58,6 +58,8 @@ export const checkoutRecordSchema = z.object({
   pollDelayMs: z.number(),
   polls: z.number().int(),
   errorStreak: z.number().int(),
+  /** False for a failure the user has not looked at yet (the toolbar badge shows it until they do). */
+  seen: z.boolean().default(true),
   /** A notification decided on but not yet confirmed shown; delivered again after a worker restart. */
   pendingNotification: z.enum(NOTIFICATION_EVENTS).nullable(),
   /** Notifications shown for this purchase, in order. */

@@ -47,6 +47,8 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
         return lifecycle.recheck(message.id).then((record) => ({ ok: true as const, record }));
       case 'checkout:resolve':
         return lifecycle.resolve(message.id).then((record) => ({ ok: true as const, record }));
+      case 'checkouts:seen':
+        return lifecycle.markSeen().then(() => ({ ok: true as const }));
       case 'checkouts:clear-finished':
         return clearFinished().then((removed) => ({ ok: true as const, removed }));
       case 'settings:test-connection': {

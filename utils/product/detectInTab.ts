@@ -6,7 +6,9 @@ export type Detection =
   | { kind: 'product'; product: ProductSnapshot }
   /** The page was read but shows no product; the user may still buy from its URL with instructions. */
   | { kind: 'no-product'; product: ProductSnapshot }
-  | { kind: 'unreadable'; message: string };
+  | { kind: 'unreadable'; message: string }
+  /** A link's target, bought by its URL: nothing can be detected there. */
+  | { kind: 'link'; product: ProductSnapshot };
 
 /** Injects the detector into tab `tabId` (allowed by activeTab after the user acted) and validates what it reports. */
 export async function detectInTab(tabId: number): Promise<Detection> {
@@ -32,6 +34,14 @@ export async function detectInTab(tabId: number): Promise<Detection> {
   }
   const product = parsed.data;
   return looksLikeProduct(product) ? { kind: 'product', product } : { kind: 'no-product', product };
+}
+
+/** The product of `popup.html?url=…` (a link from the context menu), or null when the popup targets a tab. */
+export function linkTarget(search: string): Detection | null {
+  const url = new URLSearchParams(search).get('url');
+  if (!url) return null;
+  const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, variant: null, sources: [] });
+  return parsed.success ? { kind: 'link', product: parsed.data } : { kind: 'unreadable', message: 'That link cannot be bought: it is not a web address.' };
 }
 
 /** The tab the popup acts on: `?tabId=N` when given (confirm window, tests), else the active tab. */

@@ -1,0 +1,112 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { badgeFor, updateBadge } from '../../utils/badge';
+import { createLifecycle } from '../../utils/checkouts/lifecycle';
+import type { CheckoutRecord } from '../../utils/checkouts/record';
+import { readCheckouts } from '../../utils/checkouts/store';
+import { confirmWindowUrl, createContextMenu, handleMenuClick, MENU_ID } from '../../utils/contextMenu';
+import { notificationButtons, parseNotificationId, showCheckoutNotification } from '../../utils/notifications';
+import { profilesStorage } from '../../utils/profiles/storage';
+import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
+import { PRODUCT, PROFILE } from './fixtures/purchase';
+
+// fakeBrowser has no contextMenus or scripting: stub just what the code calls.
+const contextMenus = { removeAll: vi.fn(async () => {}), create: vi.fn() };
+const executeScript = vi.fn(async () => [{ result: JSON.stringify(PRODUCT) }]);
+const windowsCreate = vi.fn(async () => ({}));
+Object.assign(fakeBrowser, { contextMenus, scripting: { executeScript } });
+
+const create = vi.fn(async () => ({ checkoutId: 'co-1' }));
+const lifecycle = () =>
+  createLifecycle({
+    now: Date.now,
+    random: () => 0.5,
+    newId: () => crypto.randomUUID(),
+    isOnline: () => true,
+    loadContext: async () => ({ settings: await settingsStorage.get(), profiles: await profilesStorage.get() }),
+    provider: () => ({ create, get: async () => ({ status: 'processing', rawStatus: 'processing', amount: null, currency: null, notes: null }) }),
+    notify: showCheckoutNotification,
+    onScheduleChange: () => {},
+  });
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  vi.clearAllMocks();
+  fakeBrowser.windows.create = windowsCreate as never;
+  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test', safety: DEFAULT_SAFETY });
+  await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
+});
+
+describe('context menu', () => {
+  it('is created after removing any earlier one, for pages, links, images and selections', async () => {
+    await createContextMenu();
+    expect(contextMenus.removeAll).toHaveBeenCalledBefore(contextMenus.create);
+    expect(contextMenus.create).toHaveBeenCalledWith({ id: MENU_ID, title: 'Buy via Smartcheckout', contexts: ['page', 'link', 'image', 'selection'] });
+  });
+
+  it('a link opens the confirm window for its URL, with the selection as instructions', async () => {
+    await handleMenuClick({ menuItemId: MENU_ID, linkUrl: 'https://shop.example/p/9', selectionText: ' Size 10 ', editable: false, pageUrl: '' } as never, { id: 4 } as never, lifecycle());
+    expect(windowsCreate).toHaveBeenCalledWith(expect.objectContaining({ url: confirmWindowUrl({ url: 'https://shop.example/p/9' }, 'Size 10'), type: 'popup' }));
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('on a page with confirmation on (the default), opens the confirm window for that tab', async () => {
+    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, lifecycle());
+    expect(windowsCreate).toHaveBeenCalledWith(expect.objectContaining({ url: 'chrome-extension://test-extension-id/popup.html?tabId=4' }));
+    expect(create).not.toHaveBeenCalled();
+  });
+
+  it('with confirmation off and within limits, buys at once and says it started', async () => {
+    await settingsStorage.set({ ...(await settingsStorage.get()), safety: { ...DEFAULT_SAFETY, confirmEachPurchase: false } });
+    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url, selectionText: 'gift wrap' } as never, { id: 4 } as never, lifecycle());
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 4 }, files: ['/content-scripts/detector.js'] });
+    expect(create).toHaveBeenCalledOnce();
+    expect(windowsCreate).not.toHaveBeenCalled();
+    const [record] = (await readCheckouts()).records;
+    expect(record!.prompt).toContain('gift wrap');
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`checkout:${record!.id}:started`]);
+  });
+
+  it('with confirmation off but over a limit, opens the window (which explains) and buys nothing', async () => {
+    await settingsStorage.set({ ...(await settingsStorage.get()), safety: { ...DEFAULT_SAFETY, confirmEachPurchase: false, maxPrice: { amount: '5', currency: 'USD' } } });
+    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, lifecycle());
+    expect(create).not.toHaveBeenCalled();
+    expect(windowsCreate).toHaveBeenCalledOnce();
+  });
+});
+
+describe('badge', () => {
+  const record = (state: CheckoutRecord['state'], seen = true) => ({ state, seen }) as CheckoutRecord;
+  it.each([
+    [[], { text: '', title: 'Buy via Smartcheckout' }],
+    [[record('processing'), record('starting'), record('completed')], { text: '2', title: 'Smartcheckout: 2 purchases in progress' }],
+    [[record('failed', false)], { text: '!', title: 'Smartcheckout: 1 failed purchase not seen yet' }],
+    [[record('processing'), record('failed', false)], { text: '1!', title: 'Smartcheckout: 1 purchase in progress; 1 failed purchase not seen yet' }],
+    [[record('failed', true)], { text: '', title: 'Buy via Smartcheckout' }],
+  ])('%j → %j', (records, expected) => {
+    expect(badgeFor(records)).toMatchObject(expected);
+  });
+
+  it('is shown on the toolbar button', async () => {
+    await updateBadge([record('processing')]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    expect(await fakeBrowser.action.getTitle({})).toBe('Smartcheckout: 1 purchase in progress');
+  });
+});
+
+describe('notifications', () => {
+  it('ids name the purchase and the event; buttons where they apply', () => {
+    expect(parseNotificationId('checkout:abc-1:over_cap')).toEqual({ recordId: 'abc-1', event: 'over_cap' });
+    expect(parseNotificationId('other:abc')).toBeNull();
+    expect(parseNotificationId('checkout:abc:bogus')).toBeNull();
+    expect(notificationButtons('stopped')).toEqual(['view', 'check-again']);
+    expect(notificationButtons('failed')).toEqual(['view']);
+  });
+
+  it('showing the same event twice keeps one notification', async () => {
+    const record = { id: 'r1', product: { name: 'Mug', url: PRODUCT.url }, amount: '9.00', currency: 'USD', notes: null, maxPrice: null } as CheckoutRecord;
+    await showCheckoutNotification(record, 'completed');
+    await showCheckoutNotification(record, 'completed');
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['checkout:r1:completed']);
+  });
+});
