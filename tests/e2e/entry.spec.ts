@@ -1,0 +1,86 @@
+import { expect, test } from './fixtures';
+import { OptionsPage } from './pages/OptionsPage';
+import { PopupPage } from './pages/PopupPage';
+
+test('context menu on a page: the confirm window opens pre-filled with the selected text', async ({ context, sandbox, extensionId, clickAction }) => {
+  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  const shop = await context.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4245`);
+  const tabId = await clickAction(shop);
+  // The window the menu opens: popup.html?tabId=N&instructions=<selection>.
+  const window = new PopupPage(await context.newPage(), extensionId);
+  await window.page.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}&instructions=${encodeURIComponent('Gift wrap it')}`);
+  await expect(window.productCard).toContainText('Size M, Color Grey');
+  await expect(window.page.getByLabel('Instructions')).toHaveValue('Gift wrap it');
+  await window.buy();
+  await expect(window.status).toContainText('Completed: 29.00 USD');
+  expect(sandbox.api.requests.find((r) => r.method === 'POST')!.body.user_data.prompt).toContain('Gift wrap it');
+});
+
+test('context menu on a link: the confirm window shows the URL and asks for instructions', async ({ context, sandbox, extensionId }) => {
+  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  const link = `${sandbox.shopUrl}/products/pour-over-kettle`;
+  const window = new PopupPage(await context.newPage(), extensionId);
+  await window.page.goto(`chrome-extension://${extensionId}/popup.html?url=${encodeURIComponent(link)}`);
+  await expect(window.page.getByText(`Buying from this link: ${link}`)).toBeVisible();
+  await window.page.getByRole('button', { name: 'Buy via Smartcheckout' }).click();
+  await expect(window.status).toContainText('describe what to buy in Instructions');
+  await window.buy({ instructions: 'The white one.' });
+  await expect(window.status).toContainText('Completed: 45.00 GBP');
+  const post = sandbox.api.requests.find((r) => r.method === 'POST')!;
+  expect(post.body.url).toBe(link);
+  expect(post.body.user_data.prompt).toBe('Quantity: 1. The white one.');
+});
+
+test('the badge counts purchases in progress, clears when none, and flags an unseen failure', async ({ context, sandbox, extensionId, clickAction, serviceWorker }) => {
+  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  const badge = async () => (await serviceWorker()).evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
+  for (const path of ['merino-tee?variant=4241&sc_delay=5000', 'pour-over-kettle?sc_delay=5000']) {
+    const shop = await context.newPage();
+    await shop.goto(`${sandbox.shopUrl}/products/${path}`);
+    const popup = new PopupPage(await context.newPage(), extensionId);
+    await popup.open(await clickAction(shop));
+    await popup.buy();
+    await expect(popup.status).toContainText('In progress');
+    await popup.page.close();
+  }
+  await expect.poll(badge).toEqual({ text: '2', title: 'Smartcheckout: 2 purchases in progress' });
+  await expect.poll(badge, { timeout: 30_000 }).toEqual({ text: '', title: 'Buy via Smartcheckout' });
+
+  const shop = await context.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/limited-print`);
+  const popup = new PopupPage(await context.newPage(), extensionId);
+  await popup.open(await clickAction(shop));
+  await popup.buy();
+  await popup.page.close();
+  await expect.poll(badge, { timeout: 30_000 }).toEqual({ text: '!', title: 'Smartcheckout: 1 failed purchase not seen yet' });
+  // Opening the popup is seeing it.
+  const again = new PopupPage(await context.newPage(), extensionId);
+  await again.open(await clickAction(shop));
+  await expect(again.recentPurchases).toContainText('Failed');
+  await expect.poll(badge).toEqual({ text: '', title: 'Buy via Smartcheckout' });
+});
+
+test('a notification leads to its purchase in the history', async ({ context, sandbox, extensionId, clickAction, serviceWorker }) => {
+  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  for (const slug of ['pour-over-kettle', 'limited-print']) {
+    const shop = await context.newPage();
+    await shop.goto(`${sandbox.shopUrl}/products/${slug}`);
+    const popup = new PopupPage(await context.newPage(), extensionId);
+    await popup.open(await clickAction(shop));
+    await popup.buy();
+    await expect(popup.status).toContainText(/Completed|Failed/);
+  }
+  const worker = await serviceWorker();
+  const shown = await worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  const failedId = shown.find((id: string) => id.endsWith(':failed'))!;
+  const recordId = failedId.split(':')[1];
+  // Where a click on that notification goes (the click itself is wired and unit-tested on fakeBrowser).
+  const history = await context.newPage();
+  await history.goto(`chrome-extension://${extensionId}/options.html#purchase-${recordId}`);
+  const entry = history.locator(`#purchase-${recordId}`);
+  await expect(entry).toHaveAttribute('aria-current', 'true');
+  await expect(entry).toBeFocused();
+  await expect(entry).toContainText('Limited Edition Print');
+  await expect(entry).toContainText('Failed: Sold out');
+});
