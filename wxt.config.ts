@@ -9,15 +9,17 @@ export default defineConfig({
   // Every name is imported from the file that defines it (no auto-imports), so a reader can follow it.
   imports: false,
   manifest: {
-    name: 'Smartcheckout',
-    description: 'Buy the product on the current page with one click through the Smartcheckout purchasing agent.',
+    // Every user-visible string lives in public/_locales (English and German are complete).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications', 'contextMenus'],
     host_permissions: [API_ORIGIN],
     // A custom API base URL (a proxy) is asked for at run time, for that origin only.
     optional_host_permissions: ['https://*/*'],
-    action: { default_title: 'Buy via Smartcheckout' },
+    action: { default_title: '__MSG_actionTitle__' },
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: 'Open Smartcheckout for this page' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandOpen__' },
     },
   },
 });

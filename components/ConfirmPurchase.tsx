@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { LimitCheck } from '../utils/checkouts/limits';
+import { t } from '../utils/i18n';
 import { formatAmount, type Money, times } from '../utils/money';
 import { describeVariant, type ProductSnapshot } from '../utils/product/snapshot';
 import { describeProfile, type Profile } from '../utils/profiles/schema';
@@ -19,24 +20,24 @@ interface Props {
 export function ConfirmPurchase({ product, quantity, profile, cap, limits, busy, onConfirm, onCancel }: Props) {
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => confirmButton.current?.focus(), []);
-  const price = product.price ? (product.currency ? formatAmount(times(product.price, quantity), product.currency) : `${product.price} × ${quantity}`) : 'price not detected';
-  const item = [product.name ?? product.url, describeVariant(product.variant), `Qty ${quantity}`, price].filter(Boolean).join(' — ');
+  const price = product.price ? (product.currency ? formatAmount(times(product.price, quantity), product.currency) : `${product.price} × ${quantity}`) : t('confirmNoPrice');
+  const item = [product.name ?? product.url, describeVariant(product.variant), t('quantityShort', quantity), price].filter(Boolean).join(' — ');
 
   return (
-    <section className="confirm" role="region" aria-label="Confirm purchase">
-      <h2>Confirm purchase</h2>
+    <section className="confirm" role="region" aria-label={t('confirmTitle')}>
+      <h2>{t('confirmTitle')}</h2>
       <p className="confirm__item">{item}</p>
-      <p>Ships to: {describeProfile(profile)}</p>
-      <p>{cap ? `Price cap: ${cap.amount} ${cap.currency} — the agent will not pay more.` : 'No price cap set.'}</p>
+      <p>{t('confirmShipsTo', describeProfile(profile))}</p>
+      <p>{cap ? t('confirmCap', `${cap.amount} ${cap.currency}`) : t('confirmNoCap')}</p>
       {limits.unchecked.length ? (
-        <p className="error">Not checked, because the price is unknown or in another currency: {limits.unchecked.join('; ')}.</p>
+        <p className="error">{t('confirmUnchecked', limits.unchecked.join('; '))}</p>
       ) : null}
       <div className="confirm__actions">
         <button ref={confirmButton} type="button" className="primary" disabled={busy} onClick={onConfirm}>
-          Confirm purchase
+          {t('confirmButton')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </section>

@@ -1,18 +1,19 @@
 import type { ProductSnapshot } from '../utils/product/snapshot';
 import { describeVariant } from '../utils/product/snapshot';
+import { t } from '../utils/i18n';
 
 /** The detected product: image, name, price and selected variant. Text only: page data is never rendered as HTML. */
 export function ProductCard({ product }: { product: ProductSnapshot }) {
   const variant = describeVariant(product.variant);
   return (
-    <section className="product-card" aria-label="Product">
+    <section className="product-card" aria-label={t('productCardLabel')}>
       {product.image ? <img src={product.image} alt="" width={72} height={72} /> : <div className="product-card__placeholder" aria-hidden="true" />}
       <div className="product-card__text">
-        <h2 className="product-card__name">{product.name ?? 'Unnamed product'}</h2>
+        <h2 className="product-card__name">{product.name ?? t('productUnnamed')}</h2>
         <p className="product-card__price">
-          {product.price ? `${product.price}${product.currency ? ` ${product.currency}` : ''}` : 'Price not detected'}
+          {product.price ? `${product.price}${product.currency ? ` ${product.currency}` : ''}` : t('productNoPrice')}
         </p>
-        {variant ? <p className="product-card__variant">Variant: {variant}</p> : null}
+        {variant ? <p className="product-card__variant">{t('productVariant', variant)}</p> : null}
         <p className="product-card__url" title={product.url}>
           {hostAndPath(product.url)}
         </p>

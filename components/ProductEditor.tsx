@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type ProductSnapshot, productSnapshotSchema } from '../utils/product/snapshot';
+import { t } from '../utils/i18n';
 
 interface Props {
   product: ProductSnapshot;
@@ -29,23 +30,23 @@ export function ProductEditor({ product, onSave, onCancel }: Props) {
     };
     const parsed = productSnapshotSchema.safeParse(candidate);
     if (!parsed.success) {
-      setError(parsed.error.issues[0]!.message);
+      setError(editorError(parsed.error.issues[0]!.path[0]));
       return;
     }
     onSave(parsed.data);
   }
 
   return (
-    <form className="product-editor" onSubmit={save} aria-label="Edit product details" noValidate>
-      <label htmlFor="edit-name">Product name</label>
+    <form className="product-editor" onSubmit={save} aria-label={t('editorTitle')} noValidate>
+      <label htmlFor="edit-name">{t('editorName')}</label>
       <input id="edit-name" value={name} onChange={(e) => setName(e.target.value)} />
       <div className="row">
         <div>
-          <label htmlFor="edit-price">Price</label>
+          <label htmlFor="edit-price">{t('editorPrice')}</label>
           <input id="edit-price" inputMode="decimal" value={price} onChange={(e) => setPrice(e.target.value)} />
         </div>
         <div>
-          <label htmlFor="edit-currency">Currency</label>
+          <label htmlFor="edit-currency">{t('editorCurrency')}</label>
           <input id="edit-currency" maxLength={3} value={currency} onChange={(e) => setCurrency(e.target.value)} />
         </div>
       </div>
@@ -55,17 +56,24 @@ export function ProductEditor({ product, onSave, onCancel }: Props) {
           <input id={`edit-option-${index}`} value={value} onChange={(e) => setOptions(options.map((o, i) => (i === index ? [o[0], e.target.value] : o)))} />
         </div>
       ))}
-      <label htmlFor="edit-sku">SKU</label>
+      <label htmlFor="edit-sku">{t('editorSku')}</label>
       <input id="edit-sku" value={sku} onChange={(e) => setSku(e.target.value)} />
       {error ? <p className="field-error">{error}</p> : null}
       <div className="confirm__actions">
         <button type="submit" className="primary">
-          Use these details
+          {t('editorSave')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
     </form>
   );
+}
+
+/** The first problem with the corrected details, by the field it is about. */
+function editorError(field: PropertyKey | undefined): string {
+  if (field === 'price') return t('editorPriceInvalid');
+  if (field === 'currency') return t('editorCurrencyInvalid');
+  return t('editorInvalid');
 }

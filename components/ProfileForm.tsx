@@ -1,34 +1,37 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { countryOptions } from '../utils/profiles/countries';
+import { type MessageKey, t, uiLanguage } from '../utils/i18n';
 import type { Profile, ProfileField } from '../utils/profiles/schema';
 import { subdivisionsOf } from '../utils/profiles/subdivisions';
 import { type ProfileDraft as Draft, validateProfileDraft } from '../utils/profiles/validate';
 
 interface FieldSpec {
   name: ProfileField;
-  label: string;
+  label: MessageKey;
   autoComplete: string;
   type?: string;
 }
 
 const FIELDS: FieldSpec[] = [
-  { name: 'label', label: 'Label', autoComplete: 'off' },
-  { name: 'firstName', label: 'First name', autoComplete: 'given-name' },
-  { name: 'lastName', label: 'Last name', autoComplete: 'family-name' },
-  { name: 'email', label: 'Email', autoComplete: 'email', type: 'email' },
-  { name: 'phone', label: 'Phone', autoComplete: 'tel', type: 'tel' },
-  { name: 'address1', label: 'Address line 1', autoComplete: 'address-line1' },
-  { name: 'address2', label: 'Address line 2', autoComplete: 'address-line2' },
-  { name: 'city', label: 'City', autoComplete: 'address-level2' },
-  { name: 'province', label: 'State / province', autoComplete: 'address-level1' },
-  { name: 'postalCode', label: 'Postal code', autoComplete: 'postal-code' },
+  { name: 'label', label: 'fieldLabel', autoComplete: 'off' },
+  { name: 'firstName', label: 'fieldFirstName', autoComplete: 'given-name' },
+  { name: 'lastName', label: 'fieldLastName', autoComplete: 'family-name' },
+  { name: 'email', label: 'fieldEmail', autoComplete: 'email', type: 'email' },
+  { name: 'phone', label: 'fieldPhone', autoComplete: 'tel', type: 'tel' },
+  { name: 'country', label: 'fieldCountry', autoComplete: 'country' },
+  { name: 'address1', label: 'fieldAddress1', autoComplete: 'address-line1' },
+  { name: 'address2', label: 'fieldAddress2', autoComplete: 'address-line2' },
+  { name: 'city', label: 'fieldCity', autoComplete: 'address-level2' },
+  { name: 'province', label: 'fieldProvince', autoComplete: 'address-level1' },
+  { name: 'postalCode', label: 'fieldPostalCode', autoComplete: 'postal-code' },
 ];
 
-/** Order of the fields on screen: the country comes first because it decides the rest. */
-const FIELD_ORDER: ProfileField[] = ['label', 'firstName', 'lastName', 'email', 'phone', 'country', 'address1', 'address2', 'city', 'province', 'postalCode'];
+/** Order of the fields on screen: the country comes before the address because it decides the rest. */
+const FIELD_ORDER = FIELDS.map((f) => f.name);
 
-export const EMPTY_DRAFT: Draft = {
-  label: 'Home',
+/** A new profile's fields; its label defaults to "Home" in the user's language. */
+export const emptyDraft = (): Draft => ({
+  label: t('profileDefaultLabel'),
   firstName: '',
   lastName: '',
   email: '',
@@ -39,7 +42,7 @@ export const EMPTY_DRAFT: Draft = {
   province: '',
   postalCode: '',
   country: '',
-};
+});
 
 interface Props {
   initial: Draft;
@@ -54,7 +57,7 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
   const [saved, setSaved] = useState('');
   const prefix = useId();
-  const countries = useMemo(() => countryOptions(navigator.language || 'en'), []);
+  const countries = useMemo(() => countryOptions(uiLanguage()), []);
 
   const set = (name: ProfileField, value: string) => setDraft((d) => ({ ...d, [name]: value }));
 
@@ -73,7 +76,7 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
     const { profile } = result;
     await onSave(profile);
     setDraft({ ...profile });
-    setSaved(`Profile “${profile.label}” saved.`);
+    setSaved(t('profileSaved', profile.label));
   }
 
   const fieldId = (name: string) => `${prefix}-${name}`;
@@ -97,7 +100,7 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
     if (name === 'country') {
       return (
         <select {...common('country')} autoComplete="country" value={draft.country} onChange={(e) => set('country', e.target.value)}>
-          <option value="">Choose a country…</option>
+          <option value="">{t('profileChooseCountryOption')}</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
@@ -109,7 +112,7 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
     if (name === 'province' && subdivisions) {
       return (
         <select {...common('province')} autoComplete="address-level1" value={draft.province} onChange={(e) => set('province', e.target.value)}>
-          <option value="">Choose…</option>
+          <option value="">{t('profileChooseOption')}</option>
           {subdivisions.map(([code, label]) => (
             <option key={code} value={code}>
               {label}
@@ -123,21 +126,21 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Address profile">
+    <form onSubmit={submit} noValidate aria-label={t('profileFormLabel')}>
       {FIELD_ORDER.map((name) => (
         <div key={name}>
-          <label htmlFor={fieldId(name)}>{name === 'country' ? 'Country' : FIELDS.find((f) => f.name === name)!.label}</label>
+          <label htmlFor={fieldId(name)}>{t(FIELDS.find((f) => f.name === name)!.label)}</label>
           {control(name)}
           {errorOf(name)}
         </div>
       ))}
       <div className="form-actions">
         <button type="submit" className="primary">
-          Save profile
+          {t('profileSave')}
         </button>
         {onCancel ? (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
         ) : null}
         <span role="status">{saved}</span>

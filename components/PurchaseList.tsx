@@ -1,4 +1,5 @@
 import { type CheckoutRecord, describeState } from '../utils/checkouts/record';
+import { t, uiLanguage } from '../utils/i18n';
 
 interface Props {
   records: CheckoutRecord[];
@@ -13,7 +14,7 @@ interface Props {
 
 /** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
 export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId }: Props) {
-  if (!records.length) return <p className="muted">No purchases yet.</p>;
+  if (!records.length) return <p className="muted">{t('purchasesNone')}</p>;
   return (
     <ul className="purchases">
       {records.map((record) => (
@@ -33,30 +34,30 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
             ) : (
               <span className="purchase__name">{record.product.name ?? record.product.url}</span>
             )}
-            <time dateTime={new Date(record.createdAt).toISOString()}>{new Date(record.createdAt).toLocaleString()}</time>
+            <time dateTime={new Date(record.createdAt).toISOString()}>{new Date(record.createdAt).toLocaleString(uiLanguage())}</time>
           </div>
-          <div className="purchase__meta">{[record.variantLabel, `Qty ${record.quantity}`, record.profileLabel].filter(Boolean).join(' · ')}</div>
+          <div className="purchase__meta">{[record.variantLabel, t('quantityShort', record.quantity), record.profileLabel].filter(Boolean).join(' · ')}</div>
           <div className="purchase__state">{describeState(record)}</div>
-          {record.lastError && record.state === 'processing' ? <div className="purchase__error">Last check: {record.lastError}</div> : null}
-          {detailed && record.notes && record.state !== 'failed' ? <div className="purchase__meta">Notes: {record.notes}</div> : null}
+          {record.lastError && record.state === 'processing' ? <div className="purchase__error">{t('purchaseLastCheck', record.lastError)}</div> : null}
+          {detailed && record.notes && record.state !== 'failed' ? <div className="purchase__meta">{t('purchaseNotes', record.notes)}</div> : null}
           {detailed && record.checkoutId ? (
             <div className="purchase__meta">
-              Checkout ID: <code>{record.checkoutId}</code>{' '}
+              {t('purchaseCheckoutId')} <code>{record.checkoutId}</code>{' '}
               {onCopyId ? (
                 <button type="button" className="small" onClick={() => onCopyId(record.checkoutId!)}>
-                  Copy checkout ID
+                  {t('purchaseCopyId')}
                 </button>
               ) : null}
             </div>
           ) : null}
           {record.state === 'stopped' && onCheckAgain ? (
             <button type="button" onClick={() => onCheckAgain(record.id)}>
-              Check again
+              {t('buttonCheckAgain')}
             </button>
           ) : null}
           {record.state === 'outcome_unknown' && onResolve ? (
             <button type="button" onClick={() => onResolve(record.id)}>
-              Mark as resolved
+              {t('purchaseMarkResolved')}
             </button>
           ) : null}
         </li>

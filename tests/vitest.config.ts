@@ -8,6 +8,8 @@ export default defineConfig({
     root: resolve(import.meta.dirname, '..'),
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // fakeBrowser has no i18n: every test reads the real English messages.json.
+    setupFiles: ['tests/unit/support/i18n.ts'],
     restoreMocks: true,
   },
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CheckoutRecord } from './checkouts/record';
+import { t, tCount } from './i18n';
 
 const OPEN_STATES = new Set(['starting', 'processing']);
 
@@ -8,10 +9,10 @@ export function badgeFor(records: CheckoutRecord[]): { text: string; color: stri
   const open = records.filter((r) => OPEN_STATES.has(r.state)).length;
   const unseen = records.filter((r) => r.state === 'failed' && !r.seen).length;
   const parts = [
-    open ? `${open} purchase${open === 1 ? '' : 's'} in progress` : null,
-    unseen ? `${unseen} failed purchase${unseen === 1 ? '' : 's'} not seen yet` : null,
+    open ? tCount(open, 'badgeOpenOne', 'badgeOpenOther') : null,
+    unseen ? tCount(unseen, 'badgeUnseenOne', 'badgeUnseenOther') : null,
   ].filter(Boolean);
-  const title = parts.length ? `Smartcheckout: ${parts.join('; ')}` : 'Buy via Smartcheckout';
+  const title = parts.length ? t('badgeTitle', parts.join('; ')) : t('actionTitle');
   if (unseen) return { text: open ? `${open}!` : '!', color: '#b3261e', title };
   return { text: open ? String(open) : '', color: '#1d4ed8', title };
 }

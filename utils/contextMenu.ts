@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Lifecycle } from './checkouts/lifecycle';
+import { t } from './i18n';
 import { detectInTab } from './product/detectInTab';
 import { defaultProfile, profilesStorage } from './profiles/storage';
 import { settingsStorage } from './settings';
@@ -10,7 +11,7 @@ const MAX_SELECTION = 2000;
 /** Creates the context menu item. Called from `runtime.onInstalled`, after removing any earlier one. */
 export async function createContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU_ID, title: 'Buy via Smartcheckout', contexts: ['page', 'link', 'image', 'selection'] });
+  browser.contextMenus.create({ id: MENU_ID, title: t('menuBuy'), contexts: ['page', 'link', 'image', 'selection'] });
 }
 
 /** The small confirm window: the popup for a tab, or for a link's URL, with the instructions pre-filled. */

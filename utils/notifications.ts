@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { overCap } from './checkouts/limits';
+import { t } from './i18n';
 import { type CheckoutRecord, formatMoney, type NotificationEvent } from './checkouts/record';
 
 const PREFIX = 'checkout:';
@@ -14,26 +15,29 @@ export function describeNotification(record: CheckoutRecord, event: Notification
   const name = record.product.name ?? record.product.url;
   switch (event) {
     case 'started':
-      return { title: 'Purchase started', message: `${name}: the agent is buying it. You will be told how it ends.` };
+      return { title: t('notifyStartedTitle'), message: t('notifyStarted', name) };
     case 'stopped':
-      return { title: 'Still processing', message: `${name}: still processing when we stopped checking. Check again later.` };
+      return { title: t('notifyStoppedTitle'), message: t('notifyStopped', name) };
     case 'completed':
       return {
-        title: 'Purchase completed',
-        message: record.amount ? `${name} — ${formatMoney(record.amount, record.currency)}` : `${name} was bought.`,
+        title: t('notifyCompletedTitle'),
+        message: record.amount ? t('notifyCompletedAmount', name, formatMoney(record.amount, record.currency)) : t('notifyCompleted', name),
       };
     case 'over_cap':
       return {
-        title: 'Purchase completed above your price cap',
-        message: `${name} — ${formatMoney(record.amount ?? '', record.currency)}, ${overCap(record.amount, record.currency, record.maxPrice)} ${record.currency} over your ${record.maxPrice?.amount} ${record.maxPrice?.currency} cap.`,
+        title: t('notifyOverCapTitle'),
+        message: t(
+          'notifyOverCap',
+          name,
+          formatMoney(record.amount ?? '', record.currency),
+          `${overCap(record.amount, record.currency, record.maxPrice)} ${record.currency}`,
+          `${record.maxPrice?.amount} ${record.maxPrice?.currency}`,
+        ),
       };
     case 'failed':
-      return { title: 'Purchase failed', message: `${name}: ${record.notes || 'the agent could not complete the purchase.'}` };
+      return { title: t('notifyFailedTitle'), message: t('notifyFailed', name, record.notes || t('notifyFailedNoNotes')) };
     case 'outcome_unknown':
-      return {
-        title: 'Purchase outcome unknown',
-        message: `${name}: we could not confirm whether it started. Check your email or Smartcheckout account before trying again.`,
-      };
+      return { title: t('notifyUnknownTitle'), message: t('notifyUnknown', name) };
   }
 }
 
@@ -42,7 +46,7 @@ export function notificationButtons(event: NotificationEvent): ('view' | 'check-
   return event === 'stopped' ? ['view', 'check-again'] : ['view'];
 }
 
-const BUTTON_TITLES = { view: 'View purchase', 'check-again': 'Check again' } as const;
+const BUTTON_TITLES = { view: 'buttonViewPurchase', 'check-again': 'buttonCheckAgain' } as const;
 
 /** Shows the notification for a purchase event. */
 export async function showCheckoutNotification(record: CheckoutRecord, event: NotificationEvent) {
@@ -53,7 +57,7 @@ export async function showCheckoutNotification(record: CheckoutRecord, event: No
     title: content.title,
     message: content.message,
     priority: event === 'completed' || event === 'started' ? 0 : event === 'over_cap' ? 2 : 1,
-    ...(import.meta.env.FIREFOX ? {} : { buttons: notificationButtons(event).map((b) => ({ title: BUTTON_TITLES[b] })) }),
+    ...(import.meta.env.FIREFOX ? {} : { buttons: notificationButtons(event).map((b) => ({ title: t(BUTTON_TITLES[b]) })) }),
   });
   return content;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from './i18n';
 import { defineParsedItem } from './storage/parsedItem';
 import { moneySchema } from './money';
 import { DEFAULT_BASE_URL } from './smartcheckout/client';
@@ -11,12 +12,12 @@ export function checkBaseUrl(value: string): string | null {
   try {
     url = new URL(value.trim());
   } catch {
-    return 'API base URL must be a full URL, like https://api.smartcheckout.dev';
+    return t('baseUrlNotUrl');
   }
   const loopback = LOOPBACK_HOSTS.includes(url.hostname) || url.hostname.startsWith('127.');
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && loopback) return null;
-  return 'API base URL must use https:// (plain http:// is allowed only for localhost)';
+  return t('baseUrlNotHttps');
 }
 
 /** Base URL as stored: trimmed, without trailing slashes, query or fragment. */

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useStored } from '../../components/useStored';
 import { hasHostAccess, requestHostAccess } from '../../utils/hostAccess';
+import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
 import { checkBaseUrl, normaliseBaseUrl, settingsStorage } from '../../utils/settings';
 
@@ -38,17 +39,17 @@ export function ConnectionSettings() {
     void (async () => {
       await settingsStorage.set({ ...(await settingsStorage.get()), apiKey: apiKey.trim(), apiBaseUrl });
       setAccess(await granted);
-      setSaved('Settings saved.');
+      setSaved(t('connectionSaved'));
     })();
   }
 
   async function runTest() {
-    setTest({ text: 'Testing the connection…', tone: 'info' });
+    setTest({ text: t('connectionTesting'), tone: 'info' });
     try {
       const result = await sendMessage({ type: 'settings:test-connection', apiBaseUrl: baseUrl.trim(), apiKey });
       setTest({ text: result.message, tone: result.ok ? 'ok' : 'error' });
     } catch {
-      setTest({ text: 'The extension did not answer; try again.', tone: 'error' });
+      setTest({ text: t('connectionNoAnswer'), tone: 'error' });
     }
   }
 
@@ -56,8 +57,8 @@ export function ConnectionSettings() {
 
   return (
     <form onSubmit={save} noValidate aria-labelledby="connection-heading">
-      <h2 id="connection-heading">Connection</h2>
-      <label htmlFor="api-key">API key</label>
+      <h2 id="connection-heading">{t('connectionHeading')}</h2>
+      <label htmlFor="api-key">{t('connectionApiKey')}</label>
       <div className="row">
         <input
           id="api-key"
@@ -68,12 +69,12 @@ export function ConnectionSettings() {
           onChange={(e) => setApiKey(e.target.value)}
         />
         <button type="button" style={{ flex: 'none' }} aria-pressed={revealed} onClick={() => setRevealed(!revealed)}>
-          {revealed ? 'Hide' : 'Show'}
+          {revealed ? t('connectionHide') : t('connectionShow')}
         </button>
       </div>
-      <p className="hint">Kept on this device only (never synced).</p>
+      <p className="hint">{t('connectionKeyHint')}</p>
 
-      <label htmlFor="api-base-url">API base URL</label>
+      <label htmlFor="api-base-url">{t('connectionBaseUrl')}</label>
       <input
         id="api-base-url"
         type="url"
@@ -90,19 +91,19 @@ export function ConnectionSettings() {
       ) : null}
       {access === false ? (
         <p className="field-error">
-          Smartcheckout has no access to {origin} yet: requests work only if that service allows calls from extensions.{' '}
+          {t('connectionNoAccess', origin)}{' '}
           <button type="button" onClick={() => void requestHostAccess(settings!.apiBaseUrl).then(setAccess, () => setAccess(false))}>
-            Grant access
+            {t('connectionGrantAccess')}
           </button>
         </p>
       ) : null}
 
       <div className="form-actions">
         <button type="submit" className="primary">
-          Save
+          {t('connectionSave')}
         </button>
         <button type="button" onClick={() => void runTest()}>
-          Test connection
+          {t('connectionTest')}
         </button>
         <span role="status">{saved}</span>
       </div>

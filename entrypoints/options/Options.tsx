@@ -1,4 +1,5 @@
 import { ConnectionSettings } from './ConnectionSettings';
+import { t } from '../../utils/i18n';
 import { ProfilesSection } from './ProfilesSection';
 import { PurchasesSection } from './PurchasesSection';
 import { SafetySettings } from './SafetySettings';
@@ -6,12 +7,12 @@ import { SafetySettings } from './SafetySettings';
 export function Options() {
   return (
     <main>
-      <h1>Smartcheckout options</h1>
-      <nav aria-label="Sections">
-        <a href="#connection">Connection</a>
-        <a href="#profiles">Shipping profiles</a>
-        <a href="#safety">Safety</a>
-        <a href="#purchases">Purchases</a>
+      <h1>{t('optionsTitle')}</h1>
+      <nav aria-label={t('optionsSections')}>
+        <a href="#connection">{t('connectionHeading')}</a>
+        <a href="#profiles">{t('profilesHeading')}</a>
+        <a href="#safety">{t('safetyHeading')}</a>
+        <a href="#purchases">{t('purchasesHeading')}</a>
       </nav>
       <div id="connection">
         <ConnectionSettings />

@@ -1,6 +1,7 @@
 import { type ChangeEvent, useState } from 'react';
-import { EMPTY_DRAFT, ProfileForm } from '../../components/ProfileForm';
+import { emptyDraft, ProfileForm } from '../../components/ProfileForm';
 import { useStored } from '../../components/useStored';
+import { t, tCount } from '../../utils/i18n';
 import type { Profile } from '../../utils/profiles/schema';
 import { duplicateProfile, profilesStorage, removeProfile, restoreProfile, upsertProfile } from '../../utils/profiles/storage';
 import { exportProfiles, importProfiles } from '../../utils/profiles/transfer';
@@ -40,12 +41,12 @@ export function ProfilesSection() {
     const { state: next, removed } = removeProfile(await profilesStorage.get(), profile.id);
     await profilesStorage.set(next);
     if (editingId === profile.id) setEditingId(null);
-    if (removed) setNotice({ text: `Deleted “${profile.label}”.`, tone: 'ok', undo: removed });
+    if (removed) setNotice({ text: t('profileDeleted', profile.label), tone: 'ok', undo: removed });
   }
 
   async function undo(removed: Removed) {
     await change((current) => restoreProfile(current, removed));
-    setNotice({ text: `Restored “${removed.profile.label}”.`, tone: 'ok' });
+    setNotice({ text: t('profileRestored', removed.profile.label), tone: 'ok' });
   }
 
   function download() {
@@ -63,37 +64,37 @@ export function ProfilesSection() {
     if (!file) return;
     const result = importProfiles(await profilesStorage.get(), await file.text(), () => crypto.randomUUID());
     if (!result.ok) {
-      setNotice({ text: `Import refused: ${result.reason}`, tone: 'error' });
+      setNotice({ text: t('importRefused', result.reason), tone: 'error' });
       return;
     }
     await profilesStorage.set(result.state);
-    setNotice({ text: `Imported ${result.added} profile${result.added === 1 ? '' : 's'}.`, tone: 'ok' });
+    setNotice({ text: tCount(result.added, 'importedOne', 'importedOther'), tone: 'ok' });
   }
 
   return (
     <section aria-labelledby="profiles-heading">
-      <h2 id="profiles-heading">Shipping profiles</h2>
+      <h2 id="profiles-heading">{t('profilesHeading')}</h2>
       {state.profiles.length ? (
-        <ul className="saved-profiles" aria-label="Saved profiles">
+        <ul className="saved-profiles" aria-label={t('profilesSaved')}>
           {state.profiles.map((p) => (
             <li key={p.id}>
               <span>
                 <strong>{p.label}</strong> — {p.firstName} {p.lastName}, {p.city}, {p.country}
-                {p.id === state.defaultProfileId ? <span className="badge">Default</span> : null}
+                {p.id === state.defaultProfileId ? <span className="badge">{t('profileDefault')}</span> : null}
               </span>
               <span className="actions">
-                <button type="button" onClick={() => openForm(p.id)} aria-label={`Edit ${p.label}`}>
-                  Edit
+                <button type="button" onClick={() => openForm(p.id)} aria-label={t('profileEditNamed', p.label)}>
+                  {t('profileEdit')}
                 </button>
-                <button type="button" onClick={() => void change((c) => duplicateProfile(c, p.id, crypto.randomUUID()))} aria-label={`Duplicate ${p.label}`}>
-                  Duplicate
+                <button type="button" onClick={() => void change((c) => duplicateProfile(c, p.id, crypto.randomUUID()))} aria-label={t('profileDuplicateNamed', p.label)}>
+                  {t('profileDuplicate')}
                 </button>
-                <button type="button" onClick={() => void remove(p)} aria-label={`Delete ${p.label}`}>
-                  Delete
+                <button type="button" onClick={() => void remove(p)} aria-label={t('profileDeleteNamed', p.label)}>
+                  {t('profileDelete')}
                 </button>
                 {p.id !== state.defaultProfileId ? (
-                  <button type="button" onClick={() => void change((c) => ({ ...c, defaultProfileId: p.id }))} aria-label={`Make ${p.label} the default`}>
-                    Make default
+                  <button type="button" onClick={() => void change((c) => ({ ...c, defaultProfileId: p.id }))} aria-label={t('profileMakeDefaultNamed', p.label)}>
+                    {t('profileMakeDefault')}
                   </button>
                 ) : null}
               </span>
@@ -101,7 +102,7 @@ export function ProfilesSection() {
           ))}
         </ul>
       ) : (
-        <p className="muted">No shipping profile yet. Add the address the agent should ship to.</p>
+        <p className="muted">{t('profilesNone')}</p>
       )}
 
       <div role="status" className={notice ? `status status--${notice.tone}` : 'status'}>
@@ -110,7 +111,7 @@ export function ProfilesSection() {
           <>
             {' '}
             <button type="button" onClick={() => void undo(notice.undo!)}>
-              Undo
+              {t('profileUndo')}
             </button>
           </>
         ) : null}
@@ -118,22 +119,22 @@ export function ProfilesSection() {
 
       {formId ? (
         <>
-          <h3>{editing ? `Edit “${editing.label}”` : 'New profile'}</h3>
-          <ProfileForm key={formKey} id={formId} initial={editing ? { ...editing } : EMPTY_DRAFT} onSave={save} onCancel={state.profiles.length ? () => setEditingId(null) : undefined} />
+          <h3>{editing ? t('profileEditTitle', editing.label) : t('profileNewTitle')}</h3>
+          <ProfileForm key={formKey} id={formId} initial={editing ? { ...editing } : emptyDraft()} onSave={save} onCancel={state.profiles.length ? () => setEditingId(null) : undefined} />
         </>
       ) : null}
 
       <div className="form-actions">
         {formId !== 'new' ? (
           <button type="button" onClick={() => openForm('new')}>
-            Add profile
+            {t('profileAdd')}
           </button>
         ) : null}
         <button type="button" onClick={download} disabled={!state.profiles.length}>
-          Export profiles
+          {t('profilesExport')}
         </button>
         <label className="file-button">
-          Import profiles
+          {t('profilesImport')}
           <input type="file" accept="application/json,.json" onChange={(e) => void upload(e)} />
         </label>
       </div>

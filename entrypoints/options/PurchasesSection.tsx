@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
 import { PurchaseList } from '../../components/PurchaseList';
 import { useCheckouts } from '../../components/useStored';
+import { type MessageKey, t, tCount } from '../../utils/i18n';
 import { checkoutsToCsv } from '../../utils/checkouts/csv';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
 import { sendMessage } from '../../utils/messages';
 
-const FILTERS: { value: string; label: string; states: CheckoutRecord['state'][] | null }[] = [
-  { value: 'all', label: 'All purchases', states: null },
-  { value: 'processing', label: 'In progress', states: ['starting', 'processing'] },
-  { value: 'completed', label: 'Completed', states: ['completed'] },
-  { value: 'failed', label: 'Failed', states: ['failed'] },
-  { value: 'attention', label: 'Needs attention', states: ['outcome_unknown', 'not_found', 'stopped'] },
-  { value: 'resolved', label: 'Resolved', states: ['resolved'] },
+const FILTERS: { value: string; label: MessageKey; states: CheckoutRecord['state'][] | null }[] = [
+  { value: 'all', label: 'filterAll', states: null },
+  { value: 'processing', label: 'filterInProgress', states: ['starting', 'processing'] },
+  { value: 'completed', label: 'filterCompleted', states: ['completed'] },
+  { value: 'failed', label: 'filterFailed', states: ['failed'] },
+  { value: 'attention', label: 'filterAttention', states: ['outcome_unknown', 'not_found', 'stopped'] },
+  { value: 'resolved', label: 'filterResolved', states: ['resolved'] },
 ];
 const FINISHED: CheckoutRecord['state'][] = ['completed', 'failed', 'resolved', 'not_found'];
 
@@ -61,50 +62,50 @@ export function PurchasesSection() {
   async function copy(checkoutId: string) {
     try {
       await navigator.clipboard.writeText(checkoutId);
-      setNotice('Checkout ID copied.');
+      setNotice(t('purchaseIdCopied'));
     } catch {
-      setNotice(`Could not copy; the checkout ID is ${checkoutId}`);
+      setNotice(t('purchaseIdNotCopied', checkoutId));
     }
   }
 
   async function clear() {
     const reply = await sendMessage({ type: 'checkouts:clear-finished' });
     setConfirmingClear(false);
-    setNotice(`Cleared ${reply.removed} finished purchase${reply.removed === 1 ? '' : 's'}.`);
+    setNotice(tCount(reply.removed, 'clearedOne', 'clearedOther'));
   }
 
   return (
     <section aria-labelledby="purchases-heading">
-      <h2 id="purchases-heading">Purchases</h2>
+      <h2 id="purchases-heading">{t('purchasesHeading')}</h2>
       <div className="form-actions">
         <label htmlFor="purchase-filter" className="inline">
-          Show
+          {t('purchasesShow')}
         </label>
         <select id="purchase-filter" value={filter} onChange={(e) => setFilter(e.target.value)} style={{ width: 'auto' }}>
           {FILTERS.map((f) => (
             <option key={f.value} value={f.value}>
-              {f.label}
+              {t(f.label)}
             </option>
           ))}
         </select>
         <button type="button" onClick={exportCsv} disabled={!shown.length}>
-          Export CSV
+          {t('purchasesExportCsv')}
         </button>
         <button type="button" onClick={() => setConfirmingClear(true)} disabled={!finished}>
-          Clear finished purchases
+          {t('purchasesClearFinished')}
         </button>
       </div>
       {confirmingClear ? (
-        <div className="status" role="alertdialog" aria-label="Clear finished purchases" aria-describedby="clear-question">
+        <div className="status" role="alertdialog" aria-label={t('purchasesClearFinished')} aria-describedby="clear-question">
           <p id="clear-question">
-            Clear {finished} finished purchase{finished === 1 ? '' : 's'} from this history? This cannot be undone; purchases in progress are kept.
+            {tCount(finished, 'clearQuestionOne', 'clearQuestionOther')}
           </p>
           <div className="form-actions">
             <button type="button" className="primary" autoFocus onClick={() => void clear()}>
-              Clear
+              {t('purchasesClear')}
             </button>
             <button type="button" onClick={() => setConfirmingClear(false)}>
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
@@ -119,7 +120,7 @@ export function PurchasesSection() {
         onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
       />
       {checkouts.unreadable.length ? (
-        <p className="error">{checkouts.unreadable.length} stored purchase record(s) could not be read; they are kept unchanged.</p>
+        <p className="error">{tCount(checkouts.unreadable.length, 'unreadableOne', 'unreadableOther')}</p>
       ) : null}
     </section>
   );

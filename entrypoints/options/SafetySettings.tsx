@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useStored } from '../../components/useStored';
+import { type MessageKey, t } from '../../utils/i18n';
 import { type Money, moneySchema } from '../../utils/money';
 import { type Safety, settingsStorage } from '../../utils/settings';
 
 type LimitKey = 'maxPrice' | 'dailyLimit' | 'monthlyLimit';
 type Draft = Record<LimitKey, { amount: string; currency: string }>;
 
-const LIMITS: { key: LimitKey; label: string; hint: string }[] = [
-  { key: 'maxPrice', label: 'Maximum price per purchase', hint: 'Price × quantity. Also told to the agent, which will not pay more.' },
-  { key: 'dailyLimit', label: 'Daily spending limit', hint: 'Everything bought since midnight, including purchases still in progress.' },
-  { key: 'monthlyLimit', label: '30-day spending limit', hint: 'Everything bought in the last 30 days.' },
+const LIMITS: { key: LimitKey; label: MessageKey; hint: MessageKey }[] = [
+  { key: 'maxPrice', label: 'safetyMaxPrice', hint: 'safetyMaxPriceHint' },
+  { key: 'dailyLimit', label: 'safetyDaily', hint: 'safetyDailyHint' },
+  { key: 'monthlyLimit', label: 'safetyMonthly', hint: 'safetyMonthlyHint' },
 ];
 
 const toDraft = (money: Money | null) => ({ amount: money?.amount ?? '', currency: money?.currency ?? 'USD' });
@@ -19,7 +20,7 @@ function parseLimit(value: { amount: string; currency: string }): { money: Money
   const amount = value.amount.trim().replace(',', '.');
   if (!amount) return { money: null };
   const parsed = moneySchema.safeParse({ amount, currency: value.currency.trim().toUpperCase() });
-  return parsed.success ? { money: parsed.data } : { error: parsed.error.issues[0]!.message };
+  return parsed.success ? { money: parsed.data } : { error: parsed.error.issues[0]!.path[0] === 'currency' ? t('safetyCurrencyInvalid') : t('safetyAmountInvalid') };
 }
 
 /** Confirmation and spending limits. Each change is saved as soon as it is valid. */
@@ -42,7 +43,7 @@ export function SafetySettings() {
   async function save(change: Partial<Safety>) {
     const current = await settingsStorage.get();
     await settingsStorage.set({ ...current, safety: { ...current.safety, ...change } });
-    setSaved('Safety settings saved.');
+    setSaved(t('safetySaved'));
   }
 
   function editLimit(key: LimitKey, part: 'amount' | 'currency', value: string) {
@@ -60,7 +61,7 @@ export function SafetySettings() {
 
   return (
     <section aria-labelledby="safety-heading">
-      <h2 id="safety-heading">Safety</h2>
+      <h2 id="safety-heading">{t('safetyHeading')}</h2>
       <label className="checkbox">
         <input
           type="checkbox"
@@ -70,23 +71,23 @@ export function SafetySettings() {
             void save({ confirmEachPurchase: e.target.checked });
           }}
         />
-        Ask me to confirm each purchase
+        {t('safetyConfirmEach')}
       </label>
       {LIMITS.map(({ key, label, hint }) => (
         <div key={key}>
-          <label htmlFor={`${key}-amount`}>{label}</label>
+          <label htmlFor={`${key}-amount`}>{t(label)}</label>
           <div className="row money">
             <input
               id={`${key}-amount`}
               inputMode="decimal"
-              placeholder="No limit"
+              placeholder={t('safetyNoLimit')}
               value={draft[key].amount}
               aria-invalid={errors[key] ? true : undefined}
               aria-describedby={`${key}-hint${errors[key] ? ` ${key}-error` : ''}`}
               onChange={(e) => editLimit(key, 'amount', e.target.value)}
             />
             <input
-              aria-label={`${label} currency`}
+              aria-label={t('safetyCurrencyOf', t(label))}
               className="currency"
               maxLength={3}
               list="currencies"
@@ -95,7 +96,7 @@ export function SafetySettings() {
             />
           </div>
           <p id={`${key}-hint`} className="hint">
-            {hint}
+            {t(hint)}
           </p>
           {errors[key] ? (
             <p id={`${key}-error`} className="field-error">

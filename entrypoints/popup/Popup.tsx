@@ -7,6 +7,7 @@ import { PurchaseList } from '../../components/PurchaseList';
 import { useCheckouts, useStored } from '../../components/useStored';
 import { checkLimits } from '../../utils/checkouts/limits';
 import { describeState, isFinal } from '../../utils/checkouts/record';
+import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
 import { type Detection, detectInTab, linkTarget, targetTabId } from '../../utils/product/detectInTab';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
@@ -52,7 +53,7 @@ export function Popup() {
     void (async () => {
       const tabId = await targetTabId(location.search);
       if (tabId === null) {
-        setDetection({ kind: 'unreadable', message: 'No tab to read.' });
+        setDetection({ kind: 'unreadable', message: t('popupNoTab') });
         return;
       }
       // Read the page now, then again while the popup is open: the shopper may change size or colour.
@@ -78,7 +79,7 @@ export function Popup() {
   useEffect(() => {
     if (confirming && confirmedKey !== null && confirmedKey !== detectedKey && !edited) {
       setConfirming(false);
-      setNotice({ text: 'The selection on the page changed. Check the details and buy again.', tone: 'error' });
+      setNotice({ text: t('popupSelectionChanged'), tone: 'error' });
     }
   }, [detectedKey, confirming, confirmedKey, edited]);
 
@@ -104,11 +105,11 @@ export function Popup() {
     event.preventDefault();
     if (!product || busy || confirming) return;
     if (!Number.isInteger(count) || count < 1 || count > 99) {
-      setNotice({ text: 'Quantity must be a whole number from 1 to 99.', tone: 'error' });
+      setNotice({ text: t('popupQuantityInvalid'), tone: 'error' });
       return;
     }
     if ((detection?.kind === 'no-product' || detection?.kind === 'link') && !instructions.trim() && !edited) {
-      setNotice({ text: 'No product was detected here: describe what to buy in Instructions.', tone: 'error' });
+      setNotice({ text: t('popupDescribeWhatToBuy'), tone: 'error' });
       return;
     }
     if (limits?.blocked) {
@@ -127,17 +128,17 @@ export function Popup() {
   async function start() {
     if (!product || busy) return;
     setBusy(true);
-    setNotice({ text: 'Starting the purchase…', tone: 'info' });
+    setNotice({ text: t('popupStarting'), tone: 'info' });
     try {
       const reply = await sendMessage({ type: 'checkout:start', product, quantity: count, profileId, instructions });
       if (reply.ok) {
         setActiveId(reply.record.id);
-        setNotice(reply.duplicate ? { text: 'You already started this purchase a moment ago; here it is.', tone: 'info' } : null);
+        setNotice(reply.duplicate ? { text: t('popupDuplicate'), tone: 'info' } : null);
       } else {
         setNotice({ text: reply.message, tone: 'error', needsOptions: ['auth', 'no_api_key', 'no_profile', 'over_limit'].includes(reply.code) });
       }
     } catch {
-      setNotice({ text: 'The extension did not answer. Nothing was bought; try again.', tone: 'error' });
+      setNotice({ text: t('popupNoAnswer'), tone: 'error' });
     } finally {
       setBusy(false);
       setConfirming(false);
@@ -153,38 +154,38 @@ export function Popup() {
   }
 
   const statusText = active
-    ? `${notice ? `${notice.text} ` : ''}${active.product.name ?? 'Purchase'}: ${describeState(active)}`
+    ? `${notice ? `${notice.text} ` : ''}${t('popupStatusLine', active.product.name ?? t('popupPurchase'), describeState(active))}`
     : notice?.text ?? '';
   const statusTone = active ? (active.state === 'completed' ? 'ok' : isFinal(active) || active.state === 'outcome_unknown' ? 'error' : 'info') : notice?.tone;
 
   return (
     <main>
       <header className="popup-header">
-        <h1>Smartcheckout</h1>
+        <h1>{t('extName')}</h1>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Options
+          {t('popupOptionsLink')}
         </a>
       </header>
 
-      {detection === null ? <p className="muted">Reading this page…</p> : null}
+      {detection === null ? <p className="muted">{t('popupReading')}</p> : null}
       {detection?.kind === 'unreadable' ? <p className="error">{detection.message}</p> : null}
       {detection?.kind === 'link' ? (
         <p>
-          Buying from this link: <span className="link-url">{detection.product.url}</span>. Nothing can be detected there: say in Instructions what to buy (size, colour…).
+          {t('popupLinkBefore')} <span className="link-url">{detection.product.url}</span>. {t('popupLinkAfter')}
         </p>
       ) : null}
       {detection?.kind === 'no-product' ? (
-        <p className="muted">No product detected on this page. You can still buy from this page: describe what you want in Instructions.</p>
+        <p className="muted">{t('popupNoProduct')}</p>
       ) : null}
       {product && (detection?.kind === 'product' || edited) && !editing ? <ProductCard product={product} /> : null}
       {product && !editing && !confirming ? (
         <p className="edit-links">
           <button type="button" className="link" onClick={() => setEditing(true)}>
-            Edit details
+            {t('popupEditDetails')}
           </button>
           {edited ? (
             <button type="button" className="link" onClick={() => setEdited(null)}>
-              Use the page’s details
+              {t('popupUsePageDetails')}
             </button>
           ) : null}
         </p>
@@ -203,18 +204,18 @@ export function Popup() {
 
       {missingKey ? (
         <p className="error">
-          Add your Smartcheckout API key in <OptionsLink /> before buying.
+          {t('popupNeedKeyBefore')} <OptionsLink /> {t('popupNeedKeyAfter')}
         </p>
       ) : null}
       {noProfiles ? (
         <p className="error">
-          Add a shipping profile in <OptionsLink /> before buying.
+          {t('popupNeedProfileBefore')} <OptionsLink /> {t('popupNeedProfileAfter')}
         </p>
       ) : null}
 
       {product ? (
         <form onSubmit={submit} noValidate>
-          <label htmlFor={ids.profile}>Shipping profile</label>
+          <label htmlFor={ids.profile}>{t('popupShippingProfile')}</label>
           <select id={ids.profile} value={profileId} onChange={(e) => edit(setProfileId)(e.target.value)} disabled={noProfiles}>
             {profiles?.profiles.map((p) => (
               <option key={p.id} value={p.id}>
@@ -223,21 +224,21 @@ export function Popup() {
             ))}
           </select>
 
-          <label htmlFor={ids.instructions}>Instructions</label>
+          <label htmlFor={ids.instructions}>{t('popupInstructions')}</label>
           <textarea
             id={ids.instructions}
             value={instructions}
             maxLength={2000}
-            placeholder="Anything the agent should know, e.g. gift wrap, no substitutes"
+            placeholder={t('popupInstructionsPlaceholder')}
             onChange={(e) => edit(setInstructions)(e.target.value)}
           />
 
-          <label htmlFor={ids.quantity}>Quantity</label>
+          <label htmlFor={ids.quantity}>{t('popupQuantity')}</label>
           <input id={ids.quantity} type="number" inputMode="numeric" min={1} max={99} step={1} value={quantity} onChange={(e) => edit(setQuantity)(e.target.value)} />
 
           {confirming ? null : (
             <button type="submit" className="primary buy" disabled={busy || missingKey || noProfiles || !profileId}>
-              Buy via Smartcheckout
+              {t('popupBuy')}
             </button>
           )}
         </form>
@@ -267,8 +268,8 @@ export function Popup() {
       </div>
 
       {checkouts && checkouts.records.length ? (
-        <section className="recent" aria-label="Recent purchases">
-          <h2>Recent purchases</h2>
+        <section className="recent" aria-label={t('popupRecent')}>
+          <h2>{t('popupRecent')}</h2>
           <PurchaseList records={checkouts.records.slice(0, RECENT_COUNT)} onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
           onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })} />
         </section>
@@ -280,7 +281,7 @@ export function Popup() {
 function OptionsLink() {
   return (
     <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-      Options
+      {t('popupOptionsLink')}
     </a>
   );
 }

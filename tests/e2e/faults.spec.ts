@@ -129,7 +129,7 @@ test('a corrupt purchase record does not stop the others from being polled and s
   await expect(popup.status).toContainText('Completed: 45.00 GBP');
   await options.page.reload();
   await expect(options.page.locator('#purchases')).toContainText('Completed: 45.00 GBP');
-  await expect(options.page.getByText('1 stored purchase record(s) could not be read; they are kept unchanged.')).toBeVisible();
+  await expect(options.page.getByText('1 stored purchase record could not be read; it is kept unchanged.')).toBeVisible();
   const raw = await options.page.evaluate(async () => (await chrome.storage.local.get('checkouts')).checkouts);
   expect(raw).toContainEqual({ id: 42, state: 'exploded' });
 });

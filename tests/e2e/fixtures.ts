@@ -7,9 +7,12 @@ export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
-/** Starts Chromium with the built extension on `userDataDir` (reuse the directory to simulate a browser restart). */
-export function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: findChromium(), headless: true, args: chromiumArgs(EXTENSION_PATH) });
+/**
+ * Starts Chromium with the built extension on `userDataDir` (reuse the directory to simulate a browser restart),
+ * in English unless `lang` says otherwise, whatever the machine's own language.
+ */
+export function launchWithExtension(userDataDir: string, lang = 'en-US'): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: findChromium(), headless: true, args: [...chromiumArgs(EXTENSION_PATH), `--lang=${lang}`] });
 }
 
 /** Stops the extension's service worker as Chrome does to an idle extension (timers and memory are lost). */
@@ -30,7 +33,10 @@ interface ExtensionFixtures {
   clickAction: (page: Page) => Promise<number>;
 }
 
-export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox }>({
+export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string }>({
+  /** The browser's UI language, which decides the extension's (`test.use({ lang: 'de' })`). */
+  lang: ['en-US', { option: true }],
+
   // One sandbox per test: its request log and checkouts belong to that test alone.
   sandbox: async ({}, use) => {
     const sandbox = await startSandbox({ completionDelayMs: 1500 });
@@ -38,8 +44,8 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox }>({
     await sandbox.close();
   },
 
-  context: async ({}, use, testInfo) => {
-    const context = await launchWithExtension(testInfo.outputPath('profile'));
+  context: async ({ lang }, use, testInfo) => {
+    const context = await launchWithExtension(testInfo.outputPath('profile'), lang);
     await use(context);
     await context.close();
   },

@@ -14,5 +14,13 @@ test('the built manifest asks for no page access and exposes no external messagi
   expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage']);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
   expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
+  // Every visible manifest string comes from _locales.
+  expect(manifest.default_locale).toBe('en');
+  expect([manifest.name, manifest.description, manifest.action.default_title, manifest.commands._execute_action.description]).toEqual([
+    '__MSG_extName__',
+    '__MSG_extDescription__',
+    '__MSG_actionTitle__',
+    '__MSG_commandOpen__',
+  ]);
   expect(JSON.stringify({ ...manifest, optional_host_permissions: [] })).not.toMatch(/<all_urls>|\*:\/\/\*\//);
 });

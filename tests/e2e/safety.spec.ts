@@ -111,7 +111,7 @@ test('profile fields show errors in words; delete has undo', async ({ context, s
   await options.page.getByRole('button', { name: 'Add profile' }).click();
   await options.saveProfile({ ...OFFICE, province: '', postalCode: 'ABC', email: 'grace@' });
   await expect(options.page.getByText('Email must be a valid address, like ada@example.com')).toBeVisible();
-  await expect(options.page.getByText('Postal code must look like 94103 or 94103-1234')).toBeVisible();
+  await expect(options.page.getByText('Postal code must look like 94103, 94103-1234')).toBeVisible();
   await expect(options.page.getByText('Choose a state / province')).toBeVisible();
   await expect(options.page.getByLabel('Email')).toBeFocused();
 

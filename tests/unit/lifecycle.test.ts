@@ -112,12 +112,17 @@ describe('start', () => {
   });
 
   it.each([
-    ['auth', new SmartcheckoutError('auth', { status: 401 }), 'auth'],
-    ['validation', new SmartcheckoutError('validation', { status: 422, message: 'Shop not supported' }), 'rejected'],
-    ['rate limited', new SmartcheckoutError('rate_limited', { status: 429, retryAfterMs: 30_000 }), 'rejected'],
-  ])('%s: a certain refusal forgets the attempt and says why', async (_name, error, code) => {
+    ['auth', new SmartcheckoutError('auth', { status: 401 }), 'auth', 'API key rejected by Smartcheckout. Check it in Options. Nothing was bought.'],
+    [
+      'validation',
+      new SmartcheckoutError('validation', { status: 422, serviceMessage: 'Shop not supported' }),
+      'rejected',
+      'Smartcheckout refused the request: “Shop not supported”. Nothing was bought.',
+    ],
+    ['rate limited', new SmartcheckoutError('rate_limited', { status: 429, retryAfterMs: 30_000 }), 'rejected', 'Smartcheckout is busy (too many requests). Nothing was bought.'],
+  ])('%s: a certain refusal forgets the attempt and says why', async (_name, error, code, message) => {
     service.createAnswers.push(error);
-    expect(await lifecycle().start(startRequest())).toEqual({ ok: false, code, message: error.message });
+    expect(await lifecycle().start(startRequest())).toEqual({ ok: false, code, message });
     expect(await records()).toHaveLength(0);
   });
 

@@ -46,7 +46,7 @@ describe('checkLimits', () => {
     // Spent today: 40 + 30 + 5 = 75.
     expect(checkLimits({ price: '25.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), history, NOW).blocked).toBeNull();
     expect(checkLimits({ price: '26.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), history, NOW).blocked).toBe(
-      'Blocked by your daily spending limit: this purchase (26.00 USD) would bring spending in today to 101.00 USD, 1.00 USD over the 100 USD limit.',
+      'Blocked by your daily spending limit: this purchase (26.00 USD) would bring today’s spending to 101.00 USD, 1.00 USD over the 100 USD limit.',
     );
   });
 

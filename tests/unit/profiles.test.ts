@@ -30,7 +30,7 @@ describe('phone numbers', () => {
 
 describe('postal codes', () => {
   it.each([
-    ['US', '94103', null], ['US', '94103-1234', null], ['US', '9410', 'Postal code must look like 94103 or 94103-1234'],
+    ['US', '94103', null], ['US', '94103-1234', null], ['US', '9410', 'Postal code must look like 94103, 94103-1234'],
     ['CA', 'k1a0b1', null], ['CA', 'Z1A 0B1', 'Postal code must look like K1A 0B1'],
     ['GB', 'sw1y4jh', null], ['GB', '12345', 'Postal code must look like SW1Y 4JH'],
     ['DE', '10115', null], ['DE', '1011', 'Postal code must look like 10115'],
@@ -108,7 +108,7 @@ describe('import and export', () => {
 
   it.each([
     ['not JSON', '{profiles: [', 'The file is not valid JSON.'],
-    ['no profiles list', '{"people": []}', 'The file is not a Smartcheckout profiles export (no "profiles" list).'],
+    ['no profiles list', '{"people": []}', 'The file is not a Smartcheckout profiles export (no “profiles” list).'],
     ['empty', '{"profiles": []}', 'The file contains no profiles.'],
     ['an invalid profile', JSON.stringify({ profiles: [{ ...PROFILE, id: 'a' }, { ...PROFILE, id: 'b', label: 'Office', email: 'nope' }] }), 'Profile 2 (“Office”) is invalid: Email must be a valid address, like ada@example.com. Nothing was imported.'],
     ['a hostile profile', JSON.stringify({ profiles: [{ __proto__: { admin: true }, label: 42 }] }), expect.stringContaining('Profile 1 (“#1”) is invalid')],

@@ -1,7 +1,9 @@
+import { t } from '../i18n';
 import { defaultProfile, type ProfilesState } from '../profiles/storage';
 import { describeVariant, type ProductSnapshot } from '../product/snapshot';
 import type { Settings } from '../settings';
 import { checkLimits, overCap } from './limits';
+import { describeServiceError } from './errorText';
 import { asServiceError, type CheckoutProvider, type ServiceError } from './provider';
 import { type CheckoutRecord, type NotificationEvent } from './record';
 import { readCheckouts, updateCheckout, updateCheckouts } from './store';
@@ -64,13 +66,13 @@ export function createLifecycle(deps: LifecycleDeps) {
 
   async function start(request: StartRequest): Promise<StartResult> {
     const { settings, profiles } = await deps.loadContext();
-    if (!settings.apiKey) return { ok: false, code: 'no_api_key', message: 'Add your Smartcheckout API key in Options first.' };
+    if (!settings.apiKey) return { ok: false, code: 'no_api_key', message: t('startNoApiKey') };
     const profile = profiles.profiles.find((p) => p.id === request.profileId) ?? null;
     if (!profile) {
-      const message = defaultProfile(profiles) ? 'That shipping profile no longer exists. Choose another.' : 'Add a shipping profile in Options first.';
+      const message = defaultProfile(profiles) ? t('startProfileGone') : t('startNoProfile');
       return { ok: false, code: 'no_profile', message };
     }
-    if (!deps.isOnline()) return { ok: false, code: 'offline', message: 'You are offline. Nothing was bought; try again once you are connected.' };
+    if (!deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
 
     const now = deps.now();
     const intent = intentOf(request);
@@ -141,9 +143,9 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (DEFINITE_REJECTIONS.has(error.kind)) {
         // The service certainly started nothing: forget the attempt, tell the user why.
         await updateCheckouts((records) => ({ records: records.filter((r) => r.id !== record.id), result: null }));
-        return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message: error.message };
+        return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message: t('startRejected', describeServiceError(error)) };
       }
-      const unknown = await markOutcomeUnknown(record.id, error.message);
+      const unknown = await markOutcomeUnknown(record.id, describeServiceError(error));
       return { ok: true, record: unknown ?? record, duplicate: false };
     } finally {
       postsInFlight.delete(record.id);
@@ -215,13 +217,13 @@ export function createLifecycle(deps: LifecycleDeps) {
 
   async function applyPollError(id: string, error: ServiceError) {
     if (error.kind === 'not_found') {
-      await update(id, (r) => ({ ...r, state: 'not_found', lastError: error.message, nextPollAt: null }));
+      await update(id, (r) => ({ ...r, state: 'not_found', lastError: describeServiceError(error), nextPollAt: null }));
       return;
     }
     await update(id, (r) => {
       const errorStreak = r.errorStreak + 1;
       const wait = error.kind === 'rate_limited' && error.retryAfterMs !== null ? Math.max(error.retryAfterMs, FIRST_POLL_MS) : errorBackoffMs(errorStreak, deps.random());
-      return { ...r, lastError: error.message, errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
+      return { ...r, lastError: describeServiceError(error), errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
     });
   }
 
@@ -273,7 +275,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     const { records } = await readCheckouts();
     for (const record of records) {
       if (record.state === 'starting' && !postsInFlight.has(record.id)) {
-        await markOutcomeUnknown(record.id, 'The extension was interrupted while starting this purchase.');
+        await markOutcomeUnknown(record.id, t('startInterrupted'));
       } else if (record.pendingNotification) {
         await deliver(record);
       }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { formatAmount, fromUnits, type Money, times, toUnits } from '../money';
 import type { Safety } from '../settings';
 import type { CheckoutRecord } from './record';
@@ -42,30 +43,30 @@ export function checkLimits(cost: PurchaseCost, safety: Safety, history: Checkou
 
   if (safety.maxPrice) {
     const cap = safety.maxPrice;
-    if (!comparable(cap)) unchecked.push(`maximum price per purchase (${cap.amount} ${cap.currency})`);
+    if (!comparable(cap)) unchecked.push(t('limitUncheckedCap', `${cap.amount} ${cap.currency}`));
     else if (total! > toUnits(cap.amount)) {
       return {
-        blocked: `Blocked by your maximum price per purchase: ${formatAmount(total!, cap.currency)} is ${formatAmount(total! - toUnits(cap.amount), cap.currency)} over the ${cap.amount} ${cap.currency} cap.`,
+        blocked: t('limitBlockedCap', formatAmount(total!, cap.currency), formatAmount(total! - toUnits(cap.amount), cap.currency), `${cap.amount} ${cap.currency}`),
         unchecked,
       };
     }
   }
 
-  const windows: [Money | null, string, string, number][] = [
-    [safety.dailyLimit, 'daily spending limit', 'today', startOfLocalDay(now)],
-    [safety.monthlyLimit, '30-day spending limit', 'the last 30 days', now - 30 * DAY_MS],
+  const windows: [Money | null, 'Daily' | 'Monthly', number][] = [
+    [safety.dailyLimit, 'Daily', startOfLocalDay(now)],
+    [safety.monthlyLimit, 'Monthly', now - 30 * DAY_MS],
   ];
-  for (const [limit, name, period, since] of windows) {
+  for (const [limit, which, since] of windows) {
     if (!limit) continue;
     if (!comparable(limit)) {
-      unchecked.push(`${name} (${limit.amount} ${limit.currency})`);
+      unchecked.push(t(`limitUnchecked${which}`, `${limit.amount} ${limit.currency}`));
       continue;
     }
     const spent = history.filter((r) => r.createdAt >= since).reduce((sum, r) => sum + spentIn(r, limit.currency), 0);
     const after = spent + total!;
     if (after > toUnits(limit.amount)) {
       return {
-        blocked: `Blocked by your ${name}: this purchase (${formatAmount(total!, limit.currency)}) would bring spending in ${period} to ${formatAmount(after, limit.currency)}, ${formatAmount(after - toUnits(limit.amount), limit.currency)} over the ${limit.amount} ${limit.currency} limit.`,
+        blocked: t(`limitBlocked${which}`, formatAmount(total!, limit.currency), formatAmount(after, limit.currency), formatAmount(after - toUnits(limit.amount), limit.currency), `${limit.amount} ${limit.currency}`),
         unchecked,
       };
     }

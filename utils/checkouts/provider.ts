@@ -21,15 +21,18 @@ export type ServiceErrorKind = SmartcheckoutErrorKind;
 
 export interface ServiceError {
   kind: ServiceErrorKind;
-  message: string;
+  /** HTTP status, when the service answered. */
+  status: number | null;
   retryAfterMs: number | null;
+  /** The service's own explanation, when it gave one. */
+  serviceMessage: string | null;
 }
 
 /** Reads a provider failure; anything unrecognised counts as a network problem (the outcome is unknown). */
 export function asServiceError(error: unknown): ServiceError {
   if (error && typeof error === 'object' && 'kind' in error && typeof (error as ServiceError).kind === 'string') {
-    const e = error as ServiceError;
-    return { kind: e.kind, message: e.message, retryAfterMs: e.retryAfterMs ?? null };
+    const e = error as Partial<ServiceError> & { kind: ServiceErrorKind };
+    return { kind: e.kind, status: e.status ?? null, retryAfterMs: e.retryAfterMs ?? null, serviceMessage: e.serviceMessage ?? null };
   }
-  return { kind: 'network', message: 'Could not reach the checkout service.', retryAfterMs: null };
+  return { kind: 'network', status: null, retryAfterMs: null, serviceMessage: null };
 }

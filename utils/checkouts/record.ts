@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n';
 import { moneySchema } from '../money';
 import { httpUrlSchema, variantSchema } from '../product/snapshot';
 
@@ -75,23 +76,21 @@ export function isFinal(record: CheckoutRecord): boolean {
 export function describeState(record: CheckoutRecord): string {
   switch (record.state) {
     case 'starting':
-      return 'Starting…';
+      return t('stateStarting');
     case 'processing':
-      return record.serviceStatus && record.serviceStatus !== 'processing'
-        ? `In progress (service says “${record.serviceStatus}”)`
-        : 'In progress: the agent is buying it';
+      return record.serviceStatus && record.serviceStatus !== 'processing' ? t('stateProcessingStatus', record.serviceStatus) : t('stateProcessing');
     case 'completed':
-      return record.amount ? `Completed: ${formatMoney(record.amount, record.currency)}` : 'Completed';
+      return record.amount ? t('stateCompletedAmount', formatMoney(record.amount, record.currency)) : t('stateCompleted');
     case 'failed':
-      return record.notes ? `Failed: ${record.notes}` : 'Failed';
+      return record.notes ? t('stateFailedNotes', record.notes) : t('stateFailed');
     case 'outcome_unknown':
-      return 'Outcome unknown: we could not confirm whether the purchase started. Check your email or Smartcheckout account before trying again.';
+      return t('stateOutcomeUnknown');
     case 'not_found':
-      return 'Unknown to Smartcheckout: the service has no record of this checkout. We stopped checking.';
+      return t('stateNotFound');
     case 'stopped':
-      return 'Still processing when we stopped checking.';
+      return t('stateStopped');
     case 'resolved':
-      return 'Outcome unknown; you marked it resolved.';
+      return t('stateResolved');
   }
 }
 

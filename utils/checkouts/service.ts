@@ -1,10 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { isExtensionPage, messageSchema } from '../messages';
 import { showCheckoutNotification } from '../notifications';
 import { profilesStorage } from '../profiles/storage';
 import { checkBaseUrl, settingsStorage } from '../settings';
 import { testConnection } from '../smartcheckout/connection';
 import { createSmartcheckoutClient } from '../smartcheckout/client';
+import { describeConnection } from './errorText';
 import { createLifecycle, type LifecycleDeps } from './lifecycle';
 import type { CheckoutProvider } from './provider';
 import { createScheduler } from './schedule';
@@ -37,7 +39,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) return undefined; // not ours: let other listeners answer
     if (!isExtensionPage(sender)) {
-      return Promise.resolve({ ok: false, code: 'forbidden', message: 'Only the extension’s own pages may do this.' });
+      return Promise.resolve({ ok: false, code: 'forbidden', message: t('forbiddenSender') });
     }
     const message = parsed.data;
     switch (message.type) {
@@ -54,9 +56,9 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
       case 'settings:test-connection': {
         const problem = checkBaseUrl(message.apiBaseUrl);
         if (problem) return Promise.resolve({ ok: false, message: problem });
-        if (!message.apiKey.trim()) return Promise.resolve({ ok: false, message: 'Enter an API key first.' });
+        if (!message.apiKey.trim()) return Promise.resolve({ ok: false, message: t('connectionNoKey') });
         const client = createSmartcheckoutClient({ baseUrl: message.apiBaseUrl, apiKey: message.apiKey.trim(), fetch: globalThis.fetch.bind(globalThis), timeoutMs: 10_000 });
-        return testConnection(client, crypto.randomUUID());
+        return testConnection(client, crypto.randomUUID()).then(describeConnection);
       }
     }
   }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { looksLikeProduct } from './extract';
 import { type ProductSnapshot, productSnapshotSchema } from './snapshot';
 
@@ -19,7 +20,7 @@ export async function detectInTab(tabId: number): Promise<Detection> {
   } catch {
     return {
       kind: 'unreadable',
-      message: 'Smartcheckout cannot read this page. Open a shop’s product page and click the Smartcheckout button there.',
+      message: t('detectCannotRead'),
     };
   }
   let json: unknown = null;
@@ -30,7 +31,7 @@ export async function detectInTab(tabId: number): Promise<Detection> {
   }
   const parsed = productSnapshotSchema.safeParse(json);
   if (!parsed.success) {
-    return { kind: 'unreadable', message: 'This page reported product details we cannot use. Nothing was bought.' };
+    return { kind: 'unreadable', message: t('detectUnusable') };
   }
   const product = parsed.data;
   return looksLikeProduct(product) ? { kind: 'product', product } : { kind: 'no-product', product };
@@ -41,7 +42,7 @@ export function linkTarget(search: string): Detection | null {
   const url = new URLSearchParams(search).get('url');
   if (!url) return null;
   const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, variant: null, sources: [] });
-  return parsed.success ? { kind: 'link', product: parsed.data } : { kind: 'unreadable', message: 'That link cannot be bought: it is not a web address.' };
+  return parsed.success ? { kind: 'link', product: parsed.data } : { kind: 'unreadable', message: t('detectBadLink') };
 }
 
 /** The tab the popup acts on: `?tabId=N` when given (confirm window, tests), else the active tab. */

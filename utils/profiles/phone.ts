@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { t } from '../i18n';
 
 /**
  * Normalises a phone number as typed ("020 7123 4567", "+44 (0)20 7123-4567") to E.164 (+442071234567),
@@ -11,9 +12,7 @@ export function normalisePhone(input: string, country: string): { phone: string 
   const parsed = parsePhoneNumberFromString(trimmed, (country || undefined) as CountryCode | undefined);
   if (!parsed || !parsed.isValid()) {
     return {
-      error: country
-        ? 'Phone is not a valid number for the chosen country; include the country code if it is from elsewhere (e.g. +44 20 7123 4567)'
-        : 'Phone must start with + and the country code (e.g. +44 20 7123 4567), or choose the country first',
+      error: country ? t('phoneInvalidForCountry') : t('phoneNeedsCountryCode'),
     };
   }
   return { phone: parsed.number };

@@ -1,6 +1,8 @@
+import { t } from '../i18n';
+
 // Postal code formats for the countries we check; elsewhere any non-empty code is accepted.
 const FORMATS: Record<string, { pattern: RegExp; example: string; normalise?: (code: string) => string }> = {
-  US: { pattern: /^\d{5}(-\d{4})?$/, example: '94103 or 94103-1234' },
+  US: { pattern: /^\d{5}(-\d{4})?$/, example: '94103, 94103-1234' },
   CA: { pattern: /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d$/, example: 'K1A 0B1', normalise: (c) => c.replace(/^(\w{3})\s*(\w{3})$/, '$1 $2') },
   GB: { pattern: /^(GIR 0AA|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})$/, example: 'SW1Y 4JH', normalise: (c) => c.replace(/^(\S+?)\s*(\d[A-Z]{2})$/, '$1 $2') },
   DE: { pattern: /^\d{5}$/, example: '10115' },
@@ -22,5 +24,5 @@ export function normalisePostalCode(country: string, code: string): string {
 export function postalCodeError(country: string, code: string): string | null {
   const format = FORMATS[country];
   if (!format) return null;
-  return format.pattern.test(normalisePostalCode(country, code)) ? null : `Postal code must look like ${format.example}`;
+  return format.pattern.test(normalisePostalCode(country, code)) ? null : t('postalCodeFormat', format.example);
 }

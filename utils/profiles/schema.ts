@@ -1,38 +1,40 @@
 import { z } from 'zod';
+import { type MessageKey, t } from '../i18n';
 import { isCountryCode } from './countries';
 import { normalisePostalCode, postalCodeError } from './postalCodes';
 import { subdivisionsOf } from './subdivisions';
 
-const field = (label: string, max: number) =>
+/** A zod error message in the user's language, looked up only when the check fails. */
+const say = (key: MessageKey, ...substitutions: (string | number)[]) => ({ error: () => t(key, ...substitutions) });
+
+const field = (label: MessageKey, max: number) =>
   z
     .string()
     .transform((value) => value.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().max(max, `${label} is too long (at most ${max} characters)`));
-const required = (label: string, max: number) => field(label, max).pipe(z.string().min(1, `${label} is required`));
+    .pipe(z.string().max(max, { error: () => t('profileTooLong', t(label), max) }));
+const required = (label: MessageKey, max: number) => field(label, max).pipe(z.string().min(1, { error: () => t('profileRequired', t(label)) }));
 
 /** Accepts "+44 20 7123 4567", "(020) 7123-4567" with a leading +; stores E.164 (+442071234567). */
 const phone = z
   .string()
   .transform((value) => value.replace(/[\s().-]/g, ''))
-  .refine((value) => value === '' || /^\+[1-9]\d{6,14}$/.test(value), {
-    message: 'Phone must be in international format, starting with + and the country code (e.g. +44 20 7123 4567)',
-  });
+  .refine((value) => value === '' || /^\+[1-9]\d{6,14}$/.test(value), say('profilePhoneFormat'));
 
 /** An address profile; parsed at every boundary (form, storage, import). */
 export const profileSchema = z
   .object({
     id: z.string().min(1).max(64),
-    label: required('Label', 40),
-    firstName: required('First name', 80),
-    lastName: required('Last name', 80),
-    email: field('Email', 254).pipe(z.email('Email must be a valid address, like ada@example.com')),
+    label: required('fieldLabel', 40),
+    firstName: required('fieldFirstName', 80),
+    lastName: required('fieldLastName', 80),
+    email: field('fieldEmail', 254).pipe(z.email(say('profileEmail'))),
     phone,
-    address1: required('Address line 1', 200),
-    address2: field('Address line 2', 200),
-    city: required('City', 100),
-    province: field('State / province', 100),
-    postalCode: required('Postal code', 20),
-    country: z.string().refine(isCountryCode, 'Choose a country'),
+    address1: required('fieldAddress1', 200),
+    address2: field('fieldAddress2', 200),
+    city: required('fieldCity', 100),
+    province: field('fieldProvince', 100),
+    postalCode: required('fieldPostalCode', 20),
+    country: z.string().refine(isCountryCode, say('profileChooseCountry')),
   })
   .transform((p) => ({
     ...p,
@@ -47,7 +49,7 @@ export const profileSchema = z
 function addressErrors(p: { country: string; province: string; postalCode: string }): Partial<Record<'province' | 'postalCode', string>> {
   const errors: Partial<Record<'province' | 'postalCode', string>> = {};
   const subdivisions = subdivisionsOf(p.country);
-  if (subdivisions && !subdivisions.some(([code]) => code === p.province.trim().toUpperCase())) errors.province = 'Choose a state / province';
+  if (subdivisions && !subdivisions.some(([code]) => code === p.province.trim().toUpperCase())) errors.province = t('profileChooseProvince');
   const postal = p.postalCode.trim() ? postalCodeError(p.country, p.postalCode) : null;
   if (postal) errors.postalCode = postal;
   return errors;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n';
 import type { Profile, ProfileField } from './schema';
 import type { ProfilesState } from './storage';
 import { validateProfileDraft } from './validate';
@@ -26,18 +27,18 @@ export type ImportResult = { ok: true; state: ProfilesState; added: number } | {
  * file with the reason, and existing profiles are never overwritten (a clashing id gets a new one).
  */
 export function importProfiles(state: ProfilesState, text: string, newId: () => string): ImportResult {
-  if (text.length > MAX_FILE_BYTES) return { ok: false, reason: 'The file is too large to be a profiles export (over 1 MB).' };
+  if (text.length > MAX_FILE_BYTES) return { ok: false, reason: t('importTooLarge') };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'The file is not valid JSON.' };
+    return { ok: false, reason: t('importNotJson') };
   }
   const file = fileSchema.safeParse(json);
-  if (!file.success) return { ok: false, reason: 'The file is not a Smartcheckout profiles export (no "profiles" list).' };
+  if (!file.success) return { ok: false, reason: t('importNotExport') };
   const entries = Array.isArray(file.data) ? file.data : file.data.profiles;
-  if (entries.length === 0) return { ok: false, reason: 'The file contains no profiles.' };
-  if (state.profiles.length + entries.length > MAX_PROFILES) return { ok: false, reason: `At most ${MAX_PROFILES} profiles can be saved.` };
+  if (entries.length === 0) return { ok: false, reason: t('importEmpty') };
+  if (state.profiles.length + entries.length > MAX_PROFILES) return { ok: false, reason: t('importTooMany', MAX_PROFILES) };
 
   const taken = new Set(state.profiles.map((p) => p.id));
   const imported: Profile[] = [];
@@ -51,7 +52,7 @@ export function importProfiles(state: ProfilesState, text: string, newId: () => 
     if ('errors' in result) {
       const [field, message] = Object.entries(result.errors)[0]!;
       const name = draft.label || `#${index + 1}`;
-      return { ok: false, reason: `Profile ${index + 1} (“${name}”) is invalid: ${message ?? field}. Nothing was imported.` };
+      return { ok: false, reason: t('importInvalidProfile', index + 1, name, message ?? field) };
     }
     imported.push(result.profile);
   }

@@ -84,6 +84,7 @@ export function createSmartcheckoutClient(options: SmartcheckoutClientOptions): 
       const serviceMessage = messageFromBody(text);
       throw new SmartcheckoutError('validation', {
         status,
+        serviceMessage,
         message: serviceMessage ?? `Smartcheckout refused the request: ${response.statusText || `HTTP ${status}`}`,
       });
     }

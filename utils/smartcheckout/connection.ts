@@ -1,7 +1,12 @@
 import type { SmartcheckoutClient } from './client';
-import { isSmartcheckoutError } from './errors';
+import { isSmartcheckoutError, type SmartcheckoutError } from './errors';
 
-export type ConnectionResult = { ok: boolean; message: string };
+export type ConnectionResult =
+  /** 404 for the made-up id: the key was accepted. */
+  | { outcome: 'works' }
+  /** The service returned a checkout for an id that cannot exist. */
+  | { outcome: 'found' }
+  | { outcome: 'failed'; error: Pick<SmartcheckoutError, 'kind' | 'status' | 'retryAfterMs' | 'serviceMessage'> | null };
 
 /**
  * Checks a base URL and key without buying anything: a GET of a made-up checkout id. 404 means the key
@@ -10,11 +15,11 @@ export type ConnectionResult = { ok: boolean; message: string };
 export async function testConnection(client: SmartcheckoutClient, madeUpId: string): Promise<ConnectionResult> {
   try {
     await client.getCheckout(madeUpId);
-    return { ok: false, message: 'Unexpected answer: the service returned a checkout for a made-up id.' };
+    return { outcome: 'found' };
   } catch (error) {
-    if (!isSmartcheckoutError(error)) return { ok: false, message: 'Unexpected error while testing the connection.' };
-    if (error.kind === 'not_found') return { ok: true, message: 'Connection works: the API key was accepted.' };
-    if (error.kind === 'auth') return { ok: false, message: `API key rejected (HTTP ${error.status}).` };
-    return { ok: false, message: `Connection problem: ${error.message}${error.status && !error.message.includes(String(error.status)) ? ` (HTTP ${error.status})` : ''}` };
+    if (!isSmartcheckoutError(error)) return { outcome: 'failed', error: null };
+    if (error.kind === 'not_found') return { outcome: 'works' };
+    const { kind, status, retryAfterMs, serviceMessage } = error;
+    return { outcome: 'failed', error: { kind, status, retryAfterMs, serviceMessage } };
   }
 }

@@ -29,15 +29,18 @@ export class SmartcheckoutError extends Error {
   readonly status: number | null;
   /** For `rate_limited`: how long the service asked us to wait. */
   readonly retryAfterMs: number | null;
+  /** The service's own explanation from the error body, when it gave one (shown to the user as it is). */
+  readonly serviceMessage: string | null;
 
   constructor(
     kind: SmartcheckoutErrorKind,
-    options: { message?: string; status?: number | null; retryAfterMs?: number | null; cause?: unknown } = {},
+    options: { message?: string; status?: number | null; retryAfterMs?: number | null; serviceMessage?: string | null; cause?: unknown } = {},
   ) {
     super(options.message ?? DEFAULT_MESSAGES[kind], { cause: options.cause });
     this.kind = kind;
     this.status = options.status ?? null;
     this.retryAfterMs = options.retryAfterMs ?? null;
+    this.serviceMessage = options.serviceMessage ?? null;
   }
 
   /** True when a later GET may succeed (the checkout still exists as far as we know). */
