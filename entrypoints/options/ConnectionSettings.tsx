@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { useStored } from '../../components/useStored';
-import { hasHostAccess, requestHostAccess } from '../../utils/hostAccess';
+import { hasHostAccess, originPattern, requestHostAccess } from '../../utils/hostAccess';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
 import { checkBaseUrl, normaliseBaseUrl, settingsStorage } from '../../utils/settings';
@@ -22,7 +23,15 @@ export function ConnectionSettings() {
     if (!settings) return;
     setApiKey(settings.apiKey);
     setBaseUrl(settings.apiBaseUrl);
-    void hasHostAccess(settings.apiBaseUrl).then(setAccess, () => setAccess(null));
+    // Access can also be granted or withdrawn outside this page (Firefox's add-on manager, Chrome's site access).
+    const check = () => void hasHostAccess(settings.apiBaseUrl).then(setAccess, () => setAccess(null));
+    check();
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
   }, [settings]);
 
   function save(event: FormEvent) {
@@ -89,6 +98,7 @@ export function ConnectionSettings() {
           {error}
         </p>
       ) : null}
+      {access && settings && originPattern(settings.apiBaseUrl) ? <p className="hint">{t('connectionAccessGranted', origin)}</p> : null}
       {access === false ? (
         <p className="field-error">
           {t('connectionNoAccess', origin)}{' '}

@@ -135,7 +135,7 @@ export function Popup() {
         setActiveId(reply.record.id);
         setNotice(reply.duplicate ? { text: t('popupDuplicate'), tone: 'info' } : null);
       } else {
-        setNotice({ text: reply.message, tone: 'error', needsOptions: ['auth', 'no_api_key', 'no_profile', 'over_limit'].includes(reply.code) });
+        setNotice({ text: reply.message, tone: 'error', needsOptions: ['auth', 'no_api_key', 'no_profile', 'no_access', 'over_limit'].includes(reply.code) });
       }
     } catch {
       setNotice({ text: t('popupNoAnswer'), tone: 'error' });

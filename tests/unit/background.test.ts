@@ -1,5 +1,6 @@
 import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { grantManifestHosts } from './support/permissions';
 
 const onMenuClicked = { addListener: vi.fn() };
 const contextMenus = { removeAll: vi.fn(async () => {}), create: vi.fn(), onClicked: onMenuClicked };
@@ -9,6 +10,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   vi.clearAllMocks();
   vi.resetModules();
+  grantManifestHosts();
 });
 
 async function startBackground() {

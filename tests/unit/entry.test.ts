@@ -23,6 +23,7 @@ const lifecycle = () =>
     random: () => 0.5,
     newId: () => crypto.randomUUID(),
     isOnline: () => true,
+    hasHostAccess: async () => true,
     loadContext: async () => ({ settings: await settingsStorage.get(), profiles: await profilesStorage.get() }),
     provider: () => ({ create, get: async () => ({ status: 'processing', rawStatus: 'processing', amount: null, currency: null, notes: null }) }),
     notify: showCheckoutNotification,

@@ -37,6 +37,7 @@ function scriptedProvider() {
 
 let clock: number;
 let online: boolean;
+let hostAccess: boolean;
 let notified: { id: string; event: NotificationEvent }[];
 let service: ReturnType<typeof scriptedProvider>;
 let ids: number;
@@ -47,6 +48,7 @@ function lifecycle(overrides: Partial<LifecycleDeps> = {}) {
     random: () => 0.5,
     newId: () => `rec-${++ids}`,
     isOnline: () => online,
+    hasHostAccess: async () => hostAccess,
     loadContext: async () => ({ settings: await settingsStorage.get(), profiles: await profilesStorage.get() }),
     provider: () => service.provider,
     notify: async (record, event) => {
@@ -66,6 +68,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   clock = 1_000_000;
   online = true;
+  hostAccess = true;
   notified = [];
   ids = 0;
   service = scriptedProvider();
@@ -104,6 +107,7 @@ describe('start', () => {
     ['no API key', async () => settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: '', safety: DEFAULT_SAFETY }), 'no_api_key'],
     ['no profile', async () => profilesStorage.set({ profiles: [], defaultProfileId: null }), 'no_profile'],
     ['offline', async () => void (online = false), 'offline'],
+    ['API host withheld', async () => void (hostAccess = false), 'no_access'],
   ])('%s: refuses without recording or posting', async (_name, setup, code) => {
     await setup();
     expect(await lifecycle().start(startRequest())).toMatchObject({ ok: false, code });

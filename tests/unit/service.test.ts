@@ -7,6 +7,7 @@ import { readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
 import { PROFILE, PRODUCT } from './fixtures/purchase';
+import { grantManifestHosts } from './support/permissions';
 
 const EXTENSION_PAGE = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html?tabId=3' };
 const startMessage = { type: 'checkout:start', product: PRODUCT, quantity: 1, profileId: PROFILE.id, instructions: '' };
@@ -21,6 +22,7 @@ function serviceWith(status: () => string) {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  grantManifestHosts();
   await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test', safety: DEFAULT_SAFETY });
   await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
 });
@@ -43,6 +45,18 @@ describe('message handler', () => {
     expect(service.handleMessage({ ...startMessage, quantity: 0 }, EXTENSION_PAGE)).toBeUndefined();
     expect(service.handleMessage({ ...startMessage, product: { ...PRODUCT, url: 'javascript:alert(1)' } }, EXTENSION_PAGE)).toBeUndefined();
     expect(create).not.toHaveBeenCalled();
+  });
+
+  it('refuses to start when the browser withholds the API host, and says where to grant it', async () => {
+    fakeBrowser.permissions.contains = (async () => false) as typeof fakeBrowser.permissions.contains;
+    const { service, create } = serviceWith(() => 'processing');
+    expect(await service.handleMessage(startMessage, EXTENSION_PAGE)).toEqual({
+      ok: false,
+      code: 'no_access',
+      message: 'Smartcheckout has no access to api.smartcheckout.dev: open Options and choose Grant access. Nothing was bought.',
+    });
+    expect(create).not.toHaveBeenCalled();
+    expect((await readCheckouts()).records).toEqual([]);
   });
 
   it('starts a purchase for an extension page', async () => {

@@ -28,13 +28,15 @@ export interface StartRequest {
 
 export type StartResult =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }
-  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'over_limit' | 'auth' | 'rejected'; message: string };
+  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'no_access' | 'over_limit' | 'auth' | 'rejected'; message: string };
 
 export interface LifecycleDeps {
   now(): number;
   random(): number;
   newId(): string;
   isOnline(): boolean;
+  /** Whether the browser lets the extension reach the API base URL (Firefox lets users withhold it). */
+  hasHostAccess(baseUrl: string): Promise<boolean>;
   loadContext(): Promise<{ settings: Settings; profiles: ProfilesState }>;
   provider(settings: Settings): CheckoutProvider;
   /** Shows the notification for `event` (idempotent per record and event); returns what it said. */
@@ -73,6 +75,9 @@ export function createLifecycle(deps: LifecycleDeps) {
       return { ok: false, code: 'no_profile', message };
     }
     if (!deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
+    if (!(await deps.hasHostAccess(settings.apiBaseUrl))) {
+      return { ok: false, code: 'no_access', message: t('startNoAccess', new URL(settings.apiBaseUrl).host) };
+    }
 
     const now = deps.now();
     const intent = intentOf(request);

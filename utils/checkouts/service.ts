@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { hasHostAccess } from '../hostAccess';
 import { isExtensionPage, messageSchema } from '../messages';
 import { showCheckoutNotification } from '../notifications';
 import { profilesStorage } from '../profiles/storage';
@@ -26,6 +27,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     random: Math.random,
     newId: () => crypto.randomUUID(),
     isOnline: () => globalThis.navigator?.onLine !== false,
+    hasHostAccess: (baseUrl) => hasHostAccess(baseUrl).catch(() => false),
     loadContext: async () => ({ settings: await settingsStorage.get(), profiles: await profilesStorage.get() }),
     provider: smartcheckoutProvider,
     notify: showCheckoutNotification,

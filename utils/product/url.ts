@@ -7,11 +7,21 @@ function isTracking(name: string): boolean {
   return TRACKING.some((pattern) => pattern.test(name));
 }
 
+/**
+ * The name/value pairs of `params`. Read with `forEach`: in Firefox's content scripts the iterators of
+ * URLSearchParams (`entries()`, `keys()`, spreading) are not iterable, and the detector would fail there.
+ */
+export function paramsOf(params: URLSearchParams): [string, string][] {
+  const pairs: [string, string][] = [];
+  params.forEach((value, name) => pairs.push([name, value]));
+  return pairs;
+}
+
 /** Drops the fragment and tracking parameters. */
 export function cleanUrl(value: string): string {
   const url = new URL(value);
   url.hash = '';
-  for (const name of [...url.searchParams.keys()]) if (isTracking(name)) url.searchParams.delete(name);
+  for (const [name] of paramsOf(url.searchParams)) if (isTracking(name)) url.searchParams.delete(name);
   return url.toString();
 }
 

@@ -1,5 +1,6 @@
 import { type LocaleHints, parsePriceText } from '../price';
 import { textOf, labelFor } from './types';
+import { paramsOf } from '../url';
 
 const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
@@ -122,7 +123,7 @@ function selectedOptions(doc: Document): Record<string, string> {
 const URL_VARIANT_PARAMS = [/^variant$/i, /^variant_?id$/i, /^v1$/, /^variationId$/i, /^childSku$/i, /^colorId$/i, /^dwvar_.*colou?r/i, /^optionId$/i, /^pid$/i];
 
 function urlVariantId(url: URL): string | null {
-  const params = [...url.searchParams.entries(), ...new URLSearchParams(url.hash.replace(/^#/, '')).entries()];
+  const params = [...paramsOf(url.searchParams), ...paramsOf(new URLSearchParams(url.hash.replace(/^#/, '')))];
   for (const pattern of URL_VARIANT_PARAMS) {
     const hit = params.find(([name, value]) => pattern.test(name) && value);
     if (hit) return hit[1];

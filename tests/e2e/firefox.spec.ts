@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { startSandbox } from '../sandbox/index.mjs';
+import { launchFirefoxWithExtension, openExtensionPage } from '../support/firefox.mjs';
+
+// Real Firefox, driven over WebDriver BiDi (Playwright's Firefox cannot load extensions). The build is
+// `.output/firefox-mv3-e2e`: the store build plus read access to the local demo shop (see wxt.config.ts).
+const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/firefox-mv3-e2e');
+
+test.describe.configure({ mode: 'serial' });
+
+let firefox: Browser;
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+
+test.beforeAll(async () => {
+  sandbox = await startSandbox({ completionDelayMs: 1500 });
+  firefox = await launchFirefoxWithExtension(EXTENSION_PATH);
+});
+
+test.afterAll(async () => {
+  await firefox?.close();
+  await sandbox?.close();
+});
+
+/** The control whose accessible name is `name`, as a person finds it by its label. */
+async function control(page: Page, name: string) {
+  const found = await page.waitForFunction(
+    (label) => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)?.control ?? false,
+    { timeout: 15_000 },
+    name,
+  );
+  return found.asElement() as ElementHandle<HTMLInputElement | HTMLSelectElement>;
+}
+const button = (page: Page, name: string) => page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, { timeout: 15_000 });
+/** Waits until the page shows `text`; on failure, says what it showed instead. */
+async function showsText(page: Page, text: string) {
+  try {
+    await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout: 20_000 }, text);
+  } catch {
+    throw new Error(`Expected the page to show "${text}"; it shows:\n${await page.evaluate(() => document.body.innerText)}`);
+  }
+}
+const stored = (page: Page) => page.evaluate(async () => (await chrome.storage.local.get('checkouts')).checkouts as { state: string; amount: string; currency: string; notifications: { event: string }[] }[]);
+
+/** Replaces what the field holds by typing, as a person does. */
+async function fill(page: Page, name: string, value: string) {
+  const field = await control(page, name);
+  await field.evaluate((el) => (el as HTMLInputElement).select());
+  await field.type(value);
+}
+
+test('Firefox: configure, detect the selected variant on a shop page, buy through the sandbox, and see it complete', async () => {
+  const options = await openExtensionPage(firefox, 'options.html');
+  await fill(options, 'API key', sandbox.apiKey);
+  await fill(options, 'API base URL', sandbox.apiUrl);
+  await (await button(options, 'Save'))!.click();
+  await showsText(options, 'Settings saved.');
+
+  for (const [name, value] of [['First name', 'Ada'], ['Last name', 'Lovelace'], ['Email', 'ada@example.com'], ['Phone', '+44 20 7123 4567'], ['Address line 1', "12 St James's Square"], ['City', 'London'], ['Postal code', 'SW1Y 4JH']]) {
+    await fill(options, name!, value!);
+  }
+  await (await control(options, 'Country')).select('GB');
+  await (await button(options, 'Save profile'))!.click();
+  await showsText(options, 'Profile “Home” saved.');
+
+  const shop = await firefox.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/merino-tee`);
+  await (await control(shop, 'Size')).select('L');
+  const tabId = await options.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url?.startsWith(url))?.id, `${sandbox.shopUrl}/products/merino-tee`);
+  expect(tabId).toEqual(expect.any(Number));
+
+  const popup = await openExtensionPage(firefox, `popup.html?tabId=${tabId}`);
+  await showsText(popup, 'Merino Crew T-Shirt');
+  await showsText(popup, 'Size L');
+  await (await button(popup, 'Buy via Smartcheckout'))!.click();
+  await (await button(popup, 'Confirm purchase'))!.click();
+  await showsText(popup, 'Completed: 31.00 USD');
+
+  // Exactly one purchase, completed, notified once (headless Firefox closes notifications at once: read the record).
+  await expect.poll(() => stored(popup).then((records) => records.map((r) => [r.state, r.amount, r.currency, r.notifications.map((n) => n.event)]))).toEqual([
+    ['completed', '31.00', 'USD', ['completed']],
+  ]);
+  const posts = sandbox.api.requests.filter((r: { method: string }) => r.method === 'POST');
+  expect(posts).toHaveLength(1);
+  const post = posts[0]!;
+  expect(post.headers.authorization).toBe(`Bearer ${sandbox.apiKey}`);
+  expect(post.body.url).toMatch(/\/products\/merino-tee\?variant=\d+$/);
+  expect(post.body.user_data.shipping_address).toMatchObject({ first_name: 'Ada', country_code: 'GB', postal_code: 'SW1Y 4JH' });
+  expect(post.body.user_data.prompt).toContain('Size L');
+});
+
+test('Firefox: a withheld API host is shown in Options with "Grant access", and the popup explains it instead of buying', async () => {
+  const options = await openExtensionPage(firefox, 'options.html');
+  await fill(options, 'API base URL', 'https://api.smartcheckout.dev');
+  await (await button(options, 'Save'))!.click();
+  await showsText(options, 'Access to api.smartcheckout.dev: granted.');
+
+  // The user withdraws the extension's access to the API host (Firefox's add-on manager allows it).
+  expect(await options.evaluate(() => chrome.permissions.remove({ origins: ['https://api.smartcheckout.dev/*'] }))).toBe(true);
+  await showsText(options, 'Smartcheckout has no access to api.smartcheckout.dev yet');
+
+  const postsBefore = sandbox.api.requests.length;
+  const popup = await openExtensionPage(firefox, `popup.html?url=${encodeURIComponent(`${sandbox.shopUrl}/products/pour-over-kettle`)}`);
+  await fill(popup, 'Instructions', 'The white one.');
+  await (await button(popup, 'Buy via Smartcheckout'))!.click();
+  await (await button(popup, 'Confirm purchase'))!.click();
+  await showsText(popup, 'Smartcheckout has no access to api.smartcheckout.dev: open Options and choose Grant access. Nothing was bought.');
+  expect(sandbox.api.requests.length).toBe(postsBefore);
+
+  await (await button(options, 'Grant access'))!.click();
+  await showsText(options, 'Access to api.smartcheckout.dev: granted.');
+});
