@@ -31,7 +31,7 @@ function withoutInnerHtml() {
 }
 
 export default defineConfig({
-  vite: () => ({ plugins: [withoutInnerHtml()] }),
+  vite: () => ({ plugins: [withoutInnerHtml()], build: { sourcemap: process.env.SMARTCHECKOUT_SOURCEMAP === '1' } }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   // Every name is imported from the file that defines it (no auto-imports), so a reader can follow it.

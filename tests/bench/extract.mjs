@@ -66,7 +66,7 @@ for (const entry of pages) {
       // The clicked tab is the only web page the click let us see.
       const tab = (await chrome.tabs.query({})).find((t) => /^https?:/.test(t.url ?? ''));
       const started = performance.now();
-      const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/detector.js'] });
+      const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/detector.js'] });
       const ms = performance.now() - started;
       return { product: JSON.parse(injection.result), ms };
     });

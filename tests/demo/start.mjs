@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../sandbox/index.mjs';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
+import { configureForSandbox } from '../support/configure.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -51,7 +52,8 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   executablePath: findChromium(),
   headless,
   viewport: headless ? { width: 1100, height: 760 } : null,
-  args: chromiumArgs(extensionPath),
+  // Headless, the demo drives the English labels itself; with a window, the browser keeps your language.
+  args: headless ? [...chromiumArgs(extensionPath), '--lang=en-US'] : chromiumArgs(extensionPath),
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
@@ -59,24 +61,7 @@ const extensionId = new URL(worker.url()).host;
 // Configure the extension the way a person does: through its options page.
 step('Configuring the extension for the sandbox in its options page…');
 const options = context.pages()[0] ?? (await context.newPage());
-await options.goto(`chrome-extension://${extensionId}/options.html`);
-await options.getByLabel('API key').fill(sandbox.apiKey);
-await options.getByLabel('API base URL').fill(sandbox.apiUrl);
-await options.getByRole('button', { name: 'Save', exact: true }).click();
-const profile = {
-  'First name': 'Ada',
-  'Last name': 'Lovelace',
-  Email: 'ada@example.com',
-  Phone: '+44 20 7123 4567',
-  'Address line 1': "12 St James's Square",
-  'Address line 2': 'Flat 3',
-  City: 'London',
-  'Postal code': 'SW1Y 4JH',
-};
-for (const [label, value] of Object.entries(profile)) await options.getByLabel(label, { exact: true }).fill(value);
-await options.getByLabel('Country').selectOption('GB');
-await options.getByRole('button', { name: 'Save profile' }).click();
-await options.getByText('Profile “Home” saved.').waitFor();
+await configureForSandbox(options, extensionId, sandbox);
 
 const shop = await context.newPage();
 await shop.goto(`${sandbox.shopUrl}/products/merino-tee`);

@@ -15,7 +15,7 @@ export type Detection =
 export async function detectInTab(tabId: number): Promise<Detection> {
   let result: unknown;
   try {
-    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/detector.js'] });
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/detector.js'] });
     result = injection?.result;
   } catch {
     return {

@@ -6,7 +6,14 @@ const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
 const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery)/i;
 const NOT_CURRENT_PRICE = /(old|was|regular|strike|list|compare|original|before|unit|per-|rrp|uvp|msrp|save|saving|discount)/i;
-const SKIP_AREAS = 'header, nav, footer, [class*="recommend" i], [class*="related" i], [class*="carousel" i], [id*="related" i]';
+/** At most this many elements are indexed: a size budget for giant pages (ancestors come first, so areas stay known). */
+const MAX_INDEXED = 60_000;
+const PRICE_MARK = /price/i;
+const SWATCH_MARK = /selected|current|active/i;
+/** Areas that describe other products or the site: header, nav, footer, related products, carousels. */
+const SKIP_TAGS = new Set(['header', 'nav', 'footer']);
+const SKIP_CLASS = /recommend|related|carousel/i;
+const STRUCK_TAGS = new Set(['del', 's', 'strike']);
 
 export interface GenericProduct {
   name: string | null;
@@ -16,6 +23,54 @@ export interface GenericProduct {
   selected: Record<string, string>;
   /** A variant identifier carried by the URL (`?variant=`, `?v1=`, `dwvar_…`, `colorId`, …). */
   urlVariantId: string | null;
+}
+
+/**
+ * The elements the generic reader looks at, found in one pass over the page. Chromium matches case-insensitive
+ * substring selectors (`[class*="price" i]`) slowly, element by element and selector by selector; one loop
+ * with a regular expression per attribute is several times faster on large pages.
+ */
+interface PageIndex {
+  /** Class or id naming a price, `itemprop="price"`, or `data-price`; in document order. */
+  prices: Element[];
+  /** Pressed, checked or selected controls, or a class naming selected/current/active; in document order. */
+  swatches: Element[];
+  /** Roots of areas about other products or the site. */
+  skipRoots: Set<Element>;
+}
+
+/** In document order; `a` and `b` are each in document order already. */
+function mergeInOrder(a: Element[], b: Element[]): Element[] {
+  if (!a.length || !b.length) return a.length ? a : b;
+  const merged = [...new Set([...a, ...b])];
+  return merged.sort((x, y) => (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+function indexPage(doc: Document): PageIndex {
+  const index: PageIndex = { prices: [], swatches: [], skipRoots: new Set() };
+  // Presence and exact-value selectors are fast; only the substring tests on class and id run here.
+  const marked = doc.querySelectorAll('header, nav, footer, [class], [id]');
+  const count = Math.min(marked.length, MAX_INDEXED);
+  for (let i = 0; i < count; i += 1) {
+    const element = marked[i]!;
+    const classes = element.getAttribute('class') ?? '';
+    const id = element.getAttribute('id') ?? '';
+    if (SKIP_TAGS.has(element.localName) || SKIP_CLASS.test(classes) || /related/i.test(id)) index.skipRoots.add(element);
+    if (PRICE_MARK.test(classes) || PRICE_MARK.test(id)) index.prices.push(element);
+    if (SWATCH_MARK.test(classes)) index.swatches.push(element);
+  }
+  const limit = (list: NodeListOf<Element>) => [...list].slice(0, MAX_INDEXED);
+  index.prices = mergeInOrder(index.prices, limit(doc.querySelectorAll('[itemprop="price"], [data-price]')));
+  index.swatches = mergeInOrder(index.swatches, limit(doc.querySelectorAll('[aria-checked="true"], [aria-pressed="true"], [aria-selected="true"]')));
+  return index;
+}
+
+/** True when `element` (or an ancestor) is an area about other products or the site, or a struck-out price. */
+function inSkippedArea(index: PageIndex, element: Element, struck = false): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (index.skipRoots.has(node) || (struck && STRUCK_TAGS.has(node.localName))) return true;
+  }
+  return false;
 }
 
 function isHidden(element: Element): boolean {
@@ -42,19 +97,19 @@ export function spacedText(element: Element | null): string | null {
 }
 
 /** Price elements near the title: searched in ever wider ancestors of the heading. */
-function visiblePrices(doc: Document, heading: Element | null, hints: LocaleHints): GenericProduct['visiblePrices'] {
+function visiblePrices(doc: Document, index: PageIndex, heading: Element | null, hints: LocaleHints): GenericProduct['visiblePrices'] {
   const seen = new Set<Element>();
   const found: GenericProduct['visiblePrices'] = [];
   const scopes: Element[] = [];
   for (let node = heading?.parentElement ?? null, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
   scopes.push(doc.body ?? doc.documentElement);
   for (const scope of scopes) {
-    const candidates = [...scope.querySelectorAll('[class*="price" i], [id*="price" i], [itemprop="price"], [data-price]')].slice(0, MAX_CANDIDATES);
+    const candidates = index.prices.filter((element) => element !== scope && scope.contains(element)).slice(0, MAX_CANDIDATES);
     for (const element of candidates) {
       if (seen.has(element)) continue;
       seen.add(element);
       const marker = `${element.getAttribute('class') ?? ''} ${element.id}`;
-      if (NOT_CURRENT_PRICE.test(marker) || element.closest(`del, s, strike, ${SKIP_AREAS}`) || isHidden(element)) continue;
+      if (NOT_CURRENT_PRICE.test(marker) || inSkippedArea(index, element, true) || isHidden(element)) continue;
       const text = textOf(element);
       if (!text || text.length > 40 || !/\d/.test(text)) continue;
       const parsed = parsePriceText(text, hints);
@@ -83,7 +138,7 @@ function optionName(raw: string): string {
 }
 
 /** What is selected now: selects and radios of option groups, and pressed or checked swatches. */
-function selectedOptions(doc: Document): Record<string, string> {
+function selectedOptions(doc: Document, index: PageIndex): Record<string, string> {
   const selected: Record<string, string> = {};
   const add = (name: string | null, value: string | null) => {
     if (!name || !value || PLACEHOLDER.test(value) || value.length > 80) return;
@@ -91,7 +146,7 @@ function selectedOptions(doc: Document): Record<string, string> {
     if (!(key in selected) && key !== '__proto__') selected[key] = value;
   };
   for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
-    if (select.closest(SKIP_AREAS)) continue;
+    if (inSkippedArea(index, select)) continue;
     const label = labelOf(doc, select);
     if (!label || !OPTION_HINT.test(`${label} ${select.name} ${select.id} ${select.className}`)) continue;
     const option = select.selectedOptions[0];
@@ -99,13 +154,12 @@ function selectedOptions(doc: Document): Record<string, string> {
   }
   for (const radio of [...doc.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].slice(0, 40)) {
     const group = `${radio.name} ${labelOf(doc, radio) ?? ''}`;
-    if (!OPTION_HINT.test(group) || radio.closest(SKIP_AREAS)) continue;
+    if (!OPTION_HINT.test(group) || inSkippedArea(index, radio)) continue;
     const label = radio.id ? textOf(labelFor(doc, radio.id)) : null;
     add(radio.name, label ?? radio.getAttribute('aria-label') ?? radio.value);
   }
-  const swatches = doc.querySelectorAll('[aria-checked="true"], [aria-pressed="true"], [aria-selected="true"], [class*="selected" i], [class*="current" i], [class*="active" i]');
-  for (const swatch of [...swatches].slice(0, MAX_CANDIDATES)) {
-    if (swatch.closest(SKIP_AREAS) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
+  for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
+    if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
     const container = swatch.parentElement?.closest('[class], [id], [role="radiogroup"], fieldset');
     const context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
     if (!OPTION_HINT.test(context)) continue;
@@ -134,5 +188,6 @@ function urlVariantId(url: URL): string | null {
 /** What any product page shows: its heading, the price near it, the selected options, an id in the URL. */
 export function readGeneric(doc: Document, url: URL, hints: LocaleHints): GenericProduct {
   const heading = mainHeading(doc);
-  return { name: spacedText(heading), visiblePrices: visiblePrices(doc, heading, hints), selected: selectedOptions(doc), urlVariantId: urlVariantId(url) };
+  const index = indexPage(doc);
+  return { name: spacedText(heading), visiblePrices: visiblePrices(doc, index, heading, hints), selected: selectedOptions(doc, index), urlVariantId: urlVariantId(url) };
 }
