@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CheckoutRecord } from './checkouts/record';
 import { productSnapshotSchema } from './product/snapshot';
 
@@ -8,15 +8,15 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('checkout:start'),
     product: productSnapshotSchema,
-    quantity: z.number().int().min(1).max(99),
-    profileId: z.string().min(1).max(64),
-    instructions: z.string().max(2000),
+    quantity: z.int().check(z.minimum(1), z.maximum(99)),
+    profileId: z.string().check(z.minLength(1), z.maxLength(64)),
+    instructions: z.string().check(z.maxLength(2000)),
   }),
-  z.object({ type: z.literal('checkout:recheck'), id: z.string().min(1).max(64) }),
-  z.object({ type: z.literal('checkout:resolve'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('checkout:recheck'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ type: z.literal('checkout:resolve'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ type: z.literal('checkouts:clear-finished') }),
   z.object({ type: z.literal('checkouts:seen') }),
-  z.object({ type: z.literal('settings:test-connection'), apiBaseUrl: z.string().max(2000), apiKey: z.string().max(500) }),
+  z.object({ type: z.literal('settings:test-connection'), apiBaseUrl: z.string().check(z.maxLength(2000)), apiKey: z.string().check(z.maxLength(500)) }),
 ]);
 export type Message = z.input<typeof messageSchema>;
 

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** An amount as a decimal string ("60.00") with its ISO 4217 currency. */
 export const moneySchema = z.object({
-  amount: z.string().regex(/^\d{1,9}(\.\d{1,4})?$/, 'Amount must be a number like 60 or 60.00'),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Currency must be a three-letter code like USD'),
+  amount: z.string().check(z.regex(/^\d{1,9}(\.\d{1,4})?$/, 'Amount must be a number like 60 or 60.00')),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Currency must be a three-letter code like USD')),
 });
 export type Money = z.infer<typeof moneySchema>;
 

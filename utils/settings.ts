@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { t } from './i18n';
 import { defineParsedItem } from './storage/parsedItem';
 import { moneySchema } from './money';
@@ -30,22 +30,22 @@ export const safetySchema = z.object({
   /** Ask for an explicit confirmation before every purchase. */
   confirmEachPurchase: z.boolean(),
   /** Maximum price × quantity of one purchase; also told to the agent. */
-  maxPrice: moneySchema.nullable(),
+  maxPrice: z.nullable(moneySchema),
   /** Spending since local midnight. */
-  dailyLimit: moneySchema.nullable(),
+  dailyLimit: z.nullable(moneySchema),
   /** Spending over the last 30 days. */
-  monthlyLimit: moneySchema.nullable(),
+  monthlyLimit: z.nullable(moneySchema),
 });
 export type Safety = z.infer<typeof safetySchema>;
 
 export const DEFAULT_SAFETY: Safety = { confirmEachPurchase: true, maxPrice: null, dailyLimit: null, monthlyLimit: null };
 
 export const settingsSchema = z.object({
-  apiBaseUrl: z
-    .string()
-    .refine((value) => checkBaseUrl(value) === null, 'Invalid API base URL')
-    .transform(normaliseBaseUrl),
-  apiKey: z.string().trim().max(500),
+  apiBaseUrl: z.pipe(
+    z.string().check(z.refine((value) => checkBaseUrl(value) === null, 'Invalid API base URL')),
+    z.transform(normaliseBaseUrl),
+  ),
+  apiKey: z.string().check(z.trim(), z.maxLength(500)),
   safety: safetySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

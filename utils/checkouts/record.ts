@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { moneySchema } from '../money';
 import { httpUrlSchema, variantSchema } from '../product/snapshot';
@@ -24,45 +24,45 @@ export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 export const checkoutRecordSchema = z.object({
   /** Our id for the purchase intent; also the Idempotency-Key sent with the POST. */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** Identifies "the same purchase" for double-submission checks. */
   intent: z.string(),
-  checkoutId: z.string().nullable(),
+  checkoutId: z.nullable(z.string()),
   state: z.enum(CHECKOUT_STATES),
   /** The service's raw status string (may be a value the contract does not document). */
-  serviceStatus: z.string().nullable(),
+  serviceStatus: z.nullable(z.string()),
   product: z.object({
     url: httpUrlSchema,
-    name: z.string().nullable(),
-    image: z.string().nullable(),
-    price: z.string().nullable(),
-    currency: z.string().nullable(),
+    name: z.nullable(z.string()),
+    image: z.nullable(z.string()),
+    price: z.nullable(z.string()),
+    currency: z.nullable(z.string()),
   }),
-  variant: variantSchema.nullable(),
+  variant: z.nullable(variantSchema),
   /** The variant in words, in the order the shop lists its options (storage does not keep key order). */
   variantLabel: z.string(),
-  quantity: z.number().int().min(1),
+  quantity: z.int().check(z.minimum(1)),
   /** The price cap the purchase was made with (told to the agent); null when none was set. */
-  maxPrice: moneySchema.nullable().default(null),
+  maxPrice: z._default(z.nullable(moneySchema), null),
   profileId: z.string(),
   profileLabel: z.string(),
   prompt: z.string(),
-  amount: z.string().nullable(),
-  currency: z.string().nullable(),
-  notes: z.string().nullable(),
+  amount: z.nullable(z.string()),
+  currency: z.nullable(z.string()),
+  notes: z.nullable(z.string()),
   /** The last problem talking to the service, shown while polling continues. */
-  lastError: z.string().nullable(),
+  lastError: z.nullable(z.string()),
   createdAt: z.number(),
   updatedAt: z.number(),
   deadlineAt: z.number(),
-  nextPollAt: z.number().nullable(),
+  nextPollAt: z.nullable(z.number()),
   pollDelayMs: z.number(),
-  polls: z.number().int(),
-  errorStreak: z.number().int(),
+  polls: z.int(),
+  errorStreak: z.int(),
   /** False for a failure the user has not looked at yet (the toolbar badge shows it until they do). */
-  seen: z.boolean().default(true),
+  seen: z._default(z.boolean(), true),
   /** A notification decided on but not yet confirmed shown; delivered again after a worker restart. */
-  pendingNotification: z.enum(NOTIFICATION_EVENTS).nullable(),
+  pendingNotification: z.nullable(z.enum(NOTIFICATION_EVENTS)),
   /** Notifications shown for this purchase, in order. */
   notifications: z.array(z.object({ event: z.enum(NOTIFICATION_EVENTS), title: z.string(), message: z.string(), at: z.number() })),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { type MessageKey, t } from '../i18n';
 import { isCountryCode } from './countries';
 import { normalisePostalCode, postalCodeError } from './postalCodes';
@@ -8,42 +8,51 @@ import { subdivisionsOf } from './subdivisions';
 const say = (key: MessageKey, ...substitutions: (string | number)[]) => ({ error: () => t(key, ...substitutions) });
 
 const field = (label: MessageKey, max: number) =>
-  z
-    .string()
-    .transform((value) => value.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().max(max, { error: () => t('profileTooLong', t(label), max) }));
-const required = (label: MessageKey, max: number) => field(label, max).pipe(z.string().min(1, { error: () => t('profileRequired', t(label)) }));
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((value) => value.replace(/\s+/g, ' ').trim()),
+    ),
+    z.string().check(z.maxLength(max, { error: () => t('profileTooLong', t(label), max) })),
+  );
+const required = (label: MessageKey, max: number) => z.pipe(field(label, max), z.string().check(z.minLength(1, { error: () => t('profileRequired', t(label)) })));
 
 /** Accepts "+44 20 7123 4567", "(020) 7123-4567" with a leading +; stores E.164 (+442071234567). */
 const phone = z
-  .string()
-  .transform((value) => value.replace(/[\s().-]/g, ''))
-  .refine((value) => value === '' || /^\+[1-9]\d{6,14}$/.test(value), say('profilePhoneFormat'));
+  .pipe(
+    z.string(),
+    z.transform((value) => value.replace(/[\s().-]/g, '')),
+  )
+  .check(z.refine((value) => value === '' || /^\+[1-9]\d{6,14}$/.test(value), say('profilePhoneFormat')));
 
 /** An address profile; parsed at every boundary (form, storage, import). */
 export const profileSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    label: required('fieldLabel', 40),
-    firstName: required('fieldFirstName', 80),
-    lastName: required('fieldLastName', 80),
-    email: field('fieldEmail', 254).pipe(z.email(say('profileEmail'))),
-    phone,
-    address1: required('fieldAddress1', 200),
-    address2: field('fieldAddress2', 200),
-    city: required('fieldCity', 100),
-    province: field('fieldProvince', 100),
-    postalCode: required('fieldPostalCode', 20),
-    country: z.string().refine(isCountryCode, say('profileChooseCountry')),
-  })
-  .transform((p) => ({
-    ...p,
-    postalCode: normalisePostalCode(p.country, p.postalCode),
-    province: subdivisionsOf(p.country) ? p.province.toUpperCase() : p.province,
-  }))
-  .superRefine((p, ctx) => {
-    for (const [path, message] of Object.entries(addressErrors(p))) ctx.addIssue({ code: 'custom', path: [path], message });
-  });
+  .pipe(
+    z.object({
+      id: z.string().check(z.minLength(1), z.maxLength(64)),
+      label: required('fieldLabel', 40),
+      firstName: required('fieldFirstName', 80),
+      lastName: required('fieldLastName', 80),
+      email: z.pipe(field('fieldEmail', 254), z.email(say('profileEmail'))),
+      phone,
+      address1: required('fieldAddress1', 200),
+      address2: field('fieldAddress2', 200),
+      city: required('fieldCity', 100),
+      province: field('fieldProvince', 100),
+      postalCode: required('fieldPostalCode', 20),
+      country: z.string().check(z.refine(isCountryCode, say('profileChooseCountry'))),
+    }),
+    z.transform((p) => ({
+      ...p,
+      postalCode: normalisePostalCode(p.country, p.postalCode),
+      province: subdivisionsOf(p.country) ? p.province.toUpperCase() : p.province,
+    })),
+  )
+  .check(
+    z.superRefine((p, ctx) => {
+      for (const [path, message] of Object.entries(addressErrors(p))) ctx.addIssue({ code: 'custom', path: [path], message });
+    }),
+  );
 
 /** Checks that depend on the country: State / province from its list, postal code in its format. */
 function addressErrors(p: { country: string; province: string; postalCode: string }): Partial<Record<'province' | 'postalCode', string>> {

@@ -1,10 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { t } from '../i18n';
 import { defineParsedItem } from '../storage/parsedItem';
 import { type Profile, profileSchema } from './schema';
 
 export const profilesStateSchema = z.object({
-  profiles: z.array(profileSchema).max(100),
-  defaultProfileId: z.string().nullable(),
+  profiles: z.array(profileSchema).check(z.maxLength(100)),
+  defaultProfileId: z.nullable(z.string()),
 });
 export type ProfilesState = z.infer<typeof profilesStateSchema>;
 
@@ -52,7 +53,7 @@ export function duplicateProfile(state: ProfilesState, id: string, newId: string
   const index = state.profiles.findIndex((p) => p.id === id);
   if (index < 0) return state;
   const original = state.profiles[index]!;
-  const copy = { ...original, id: newId, label: `${original.label} (copy)`.slice(0, 40) };
+  const copy = { ...original, id: newId, label: t('profileCopyLabel', original.label).slice(0, 40) };
   const profiles = [...state.profiles];
   profiles.splice(index + 1, 0, copy);
   return { ...state, profiles };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { t } from '../i18n';
 import type { Profile, ProfileField } from './schema';
 import type { ProfilesState } from './storage';
@@ -16,7 +16,7 @@ export function exportProfiles(state: ProfilesState): string {
 }
 
 const fileSchema = z.union([
-  z.object({ format: z.literal(EXPORT_FORMAT).optional(), version: z.literal(1).optional(), defaultProfileId: z.string().nullish(), profiles: z.array(z.unknown()) }),
+  z.object({ format: z.optional(z.literal(EXPORT_FORMAT)), version: z.optional(z.literal(1)), defaultProfileId: z.nullish(z.string()), profiles: z.array(z.unknown()) }),
   z.array(z.unknown()),
 ]);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { SmartcheckoutError, parseRetryAfter } from './errors';
 import {
   type CheckoutCreated,
@@ -92,7 +92,7 @@ export function createSmartcheckoutClient(options: SmartcheckoutClientOptions): 
     throw new SmartcheckoutError('http', { status, message: `Smartcheckout answered HTTP ${status}.` });
   }
 
-  function parse<T extends z.ZodType>(schema: T, text: string): z.output<T> {
+  function parse<T extends z.ZodMiniType>(schema: T, text: string): z.output<T> {
     let json: unknown;
     try {
       json = JSON.parse(text);

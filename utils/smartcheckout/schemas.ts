@@ -1,33 +1,32 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Statuses the contract documents; anything else is treated as still in progress. */
 export const KNOWN_STATUSES = ['processing', 'completed', 'failed'] as const;
 export type CheckoutStatus = (typeof KNOWN_STATUSES)[number];
 
-const optionalText = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? null);
+const optionalText = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => value ?? null),
+);
+const required = () => z.string().check(z.minLength(1));
 
 /** `POST /v0/checkout` answer. Unknown extra fields are ignored (zod strips them). */
 export const createCheckoutResponseSchema = z.object({
-  checkout_id: z.string().min(1),
-  status: z.string().min(1),
+  checkout_id: required(),
+  status: required(),
 });
 
 /** `GET /v0/checkout/:id` answer. */
 export const getCheckoutResponseSchema = z.object({
-  id: z.string().min(1),
-  status: z.string().min(1),
+  id: required(),
+  status: required(),
   amount_str: optionalText,
   currency: optionalText,
   notes: optionalText,
 });
 
 /** Shape of the service's error body; any of these keys may carry the message, as string or object. */
-export const errorBodySchema = z
-  .object({ error: z.unknown(), message: z.unknown(), detail: z.unknown() })
-  .partial();
+export const errorBodySchema = z.partial(z.object({ error: z.unknown(), message: z.unknown(), detail: z.unknown() }));
 
 export interface CheckoutCreated {
   checkoutId: string;

@@ -1,5 +1,5 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export interface ParsedItem<T> {
   /** The stored value, parsed; the fallback when nothing is stored or the stored value is unreadable. */
@@ -13,7 +13,7 @@ export interface ParsedItem<T> {
  * A storage item whose every read is validated with `schema`. A corrupt value is reported and copied to
  * `<key>:corrupt` before anything overwrites it, so nothing the user saved is lost silently.
  */
-export function defineParsedItem<S extends z.ZodType>(
+export function defineParsedItem<S extends z.ZodMiniType>(
   key: StorageItemKey,
   options: { schema: S; fallback: () => z.output<S>; version: number; migrations?: Record<number, (old: any) => any> },
 ): ParsedItem<z.output<S>> {
