@@ -146,14 +146,20 @@ const shop = await context.newPage();
 await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4242`);
 const shopTab = await clickAction(shop);
 const popupTimes = [];
+const popupLoaded = [];
 for (let i = 0; i < 20; i += 1) {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${shopTab}`);
   await popup.getByRole('region', { name: 'Product' }).waitFor();
-  popupTimes.push(await popup.evaluate(() => performance.getEntriesByName('smartcheckout:product-card')[0].startTime));
+  const [card, loaded] = await popup.evaluate(() => [
+    performance.getEntriesByName('smartcheckout:product-card')[0].startTime,
+    performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+  ]);
+  popupTimes.push(card);
+  popupLoaded.push(loaded);
   await popup.close();
 }
-report('popup', 'open → product card p95', percentile(popupTimes, 95), 'ms', '≤ 150 ms', percentile(popupTimes, 95) <= 150, `median ${median(popupTimes).toFixed(1)} ms over ${popupTimes.length} openings`);
+report('popup', 'open → product card p95', percentile(popupTimes, 95), 'ms', '≤ 150 ms', percentile(popupTimes, 95) <= 150, `median ${median(popupTimes).toFixed(1)} ms over ${popupTimes.length} openings; page loaded (scripts run) at ${median(popupLoaded).toFixed(1)} ms median`);
 
 // 3 and 4. Purchases: 20 completing at random times between 5 s and 120 s, and one that takes 5 minutes.
 log('Starting 20 purchases that complete between 5 s and 120 s, and one that takes 5 minutes…');
