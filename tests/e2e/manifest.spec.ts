@@ -24,3 +24,21 @@ test('the built manifest asks for no page access and exposes no external messagi
   ]);
   expect(JSON.stringify({ ...manifest, optional_host_permissions: [] })).not.toMatch(/<all_urls>|\*:\/\/\*\//);
 });
+
+test('the Firefox store build declares its id, minimum version and the data a purchase sends, and nothing of the test build', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_PATH, '../firefox-mv3/manifest.json'), 'utf8'));
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.background).toEqual({ scripts: ['background.js'] });
+  expect(manifest.host_permissions).toEqual(['https://api.smartcheckout.dev/*']);
+  expect(manifest.content_scripts ?? []).toEqual([]);
+  expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'smartcheckout@smartcheckout.dev', strict_min_version: '140.0' });
+  expect(manifest.browser_specific_settings.gecko.data_collection_permissions.required.sort()).toEqual([
+    'browsingActivity',
+    'financialAndPaymentInfo',
+    'personallyIdentifyingInfo',
+    'websiteContent',
+  ]);
+  // The end-to-end variant, and only it, may read the local demo shop.
+  const e2e = JSON.parse(readFileSync(join(EXTENSION_PATH, '../firefox-mv3-e2e/manifest.json'), 'utf8'));
+  expect(e2e.host_permissions).toEqual(['https://api.smartcheckout.dev/*', 'http://127.0.0.1/*']);
+});
