@@ -38,6 +38,10 @@ test('the Firefox store build declares its id, minimum version and the data a pu
     'personallyIdentifyingInfo',
     'websiteContent',
   ]);
+  // Firefox notifications take no buttons: the Firefox background never asks for them; Chrome's does.
+  const background = (build: string) => readFileSync(join(EXTENSION_PATH, `../${build}/background.js`), 'utf8');
+  expect(background('firefox-mv3')).not.toContain('buttonViewPurchase');
+  expect(background('chrome-mv3')).toContain('buttonViewPurchase');
   // The end-to-end variant, and only it, may read the local demo shop.
   const e2e = JSON.parse(readFileSync(join(EXTENSION_PATH, '../firefox-mv3-e2e/manifest.json'), 'utf8'));
   expect(e2e.host_permissions).toEqual(['https://api.smartcheckout.dev/*', 'http://127.0.0.1/*']);

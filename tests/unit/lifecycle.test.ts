@@ -189,6 +189,14 @@ describe('poll', () => {
     expect(polls.filter((p) => p.at >= FAST_PHASE_MS).every((p) => p.next === 60_000)).toBe(true);
     // What a 5-minute purchase costs the service (the benchmark measures the same against the sandbox).
     expect(polls.filter((p) => p.at <= 5 * 60_000)).toHaveLength(43);
+    // And one still processing at the 30-minute deadline: 67 requests in all (the deadline check sends none).
+    while ((await records())[0]!.state === 'processing') {
+      clock = (await records())[0]!.nextPollAt!;
+      await life.poll(id);
+      polls.push({ at: clock - startedAt, next: 0 });
+    }
+    expect((await records())[0]!.state).toBe('stopped');
+    expect((await records())[0]!.polls).toBe(67);
     expect([pollDelayAfter(0), pollDelayAfter(FAST_PHASE_MS - 1), pollDelayAfter(FAST_PHASE_MS)]).toEqual([3_000, 3_000, 60_000]);
   });
 
