@@ -40,7 +40,7 @@ it('"Check again" on a notification resumes polling; "View purchase" opens it', 
     product: { url: 'https://shop.example/p', name: 'Mug', image: null, price: '9.00', currency: 'USD' },
     variant: null, variantLabel: '', quantity: 1, maxPrice: null, profileId: 'p', profileLabel: 'Home', prompt: '',
     amount: null, currency: null, notes: null, lastError: null, createdAt: 1, updatedAt: 1, deadlineAt: 1,
-    nextPollAt: null, pollDelayMs: 2000, polls: 3, errorStreak: 0, pendingNotification: null, notifications: [], seen: true,
+    nextPollAt: null, polls: 3, errorStreak: 0, pendingNotification: null, notifications: [], seen: true,
   };
   await fakeBrowser.storage.local.set({ checkouts: [stopped] });
   await startBackground();

@@ -276,6 +276,15 @@ describe('poll', () => {
     await life.pollDue();
     expect((await records())[0]!.state).toBe('completed');
   });
+
+  it('"Check again" polls fast again: the user is waiting for that answer', async () => {
+    const { life, id } = await started();
+    clock += POLL_DEADLINE_MS;
+    await life.poll(id);
+    await life.recheck(id);
+    await life.pollDue();
+    expect((await records())[0]!.nextPollAt! - clock).toBe(3_000);
+  });
 });
 
 describe('recover (worker start)', () => {

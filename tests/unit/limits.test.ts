@@ -12,7 +12,7 @@ function record(overrides: Partial<CheckoutRecord>): CheckoutRecord {
     product: { url: 'https://shop.example/p', name: 'P', image: null, price: '10.00', currency: 'USD' },
     variant: null, variantLabel: '', quantity: 1, maxPrice: null, profileId: 'p', profileLabel: 'Home', prompt: '',
     amount: '10.00', currency: 'USD', notes: null, lastError: null, createdAt: NOW - HOUR, updatedAt: NOW,
-    deadlineAt: NOW, nextPollAt: null, pollDelayMs: 2000, polls: 1, errorStreak: 0, pendingNotification: null, notifications: [], seen: true,
+    deadlineAt: NOW, nextPollAt: null, polls: 1, errorStreak: 0, pendingNotification: null, notifications: [], seen: true,
     ...overrides,
   };
 }

@@ -10,12 +10,12 @@ import { readCheckouts, updateCheckout, updateCheckouts } from './store';
 import { buildPrompt, buildUserData } from './userData';
 
 /**
- * Polling: every 3 s for the first two minutes (the user is waiting, and most purchases end by then), then
- * once a minute until the deadline. Measured by `npm run bench`: completions 5–120 s after the start are
+ * Polling: every 3 s for the first two minutes of polling (the user is waiting, and most purchases end by then),
+ * then once a minute until the deadline. "Check again" starts both over. Measured by `npm run bench`: completions 5–120 s after the start are
  * notified within about 3 s (p95), and a purchase still processing at the 30-minute deadline costs 67 requests.
  */
-export const FIRST_POLL_MS = 3_000;
 export const FAST_POLL_MS = 3_000;
+export const FIRST_POLL_MS = FAST_POLL_MS;
 export const FAST_PHASE_MS = 2 * 60_000;
 export const SLOW_POLL_MS = 60_000;
 /** After a failed poll: 2 s, doubling with each failure in a row, at most a minute (with jitter). */
@@ -62,9 +62,14 @@ export function intentOf(request: StartRequest): string {
   return JSON.stringify([request.product.url, variantKey, request.quantity, request.profileId]);
 }
 
-/** Delay before the next poll of a purchase started `elapsedMs` ago that is still processing. */
+/** Delay before the next poll of a purchase being polled for `elapsedMs` that is still processing. */
 export function pollDelayAfter(elapsedMs: number): number {
   return elapsedMs < FAST_PHASE_MS ? FAST_POLL_MS : SLOW_POLL_MS;
+}
+
+/** When polling of `record` began (or began again with "Check again"): its deadline is set from then. */
+function pollingStartedAt(record: CheckoutRecord): number {
+  return record.deadlineAt - POLL_DEADLINE_MS;
 }
 
 /** Delay before the next poll after `streak` consecutive failures: exponential, capped, with jitter. */
@@ -127,7 +132,6 @@ export function createLifecycle(deps: LifecycleDeps) {
         updatedAt: now,
         deadlineAt: now + POLL_DEADLINE_MS,
         nextPollAt: null,
-        pollDelayMs: FIRST_POLL_MS,
         polls: 0,
         errorStreak: 0,
         pendingNotification: null,
@@ -226,8 +230,8 @@ export function createLifecycle(deps: LifecycleDeps) {
       }
       await update(id, (r) => {
         const now = deps.now();
-        const pollDelayMs = pollDelayAfter(now - r.createdAt);
-        return { ...r, serviceStatus: answer.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, pollDelayMs, nextPollAt: now + pollDelayMs };
+        const nextPollAt = now + pollDelayAfter(now - pollingStartedAt(r));
+        return { ...r, serviceStatus: answer.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, nextPollAt };
       });
     } finally {
       pollsInFlight.delete(id);
@@ -271,7 +275,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     const now = deps.now();
     return update(id, (r) =>
       (r.state === 'stopped' || r.state === 'not_found') && r.checkoutId
-        ? { ...r, state: 'processing', lastError: null, errorStreak: 0, pollDelayMs: FIRST_POLL_MS, deadlineAt: now + POLL_DEADLINE_MS, nextPollAt: now }
+        ? { ...r, state: 'processing', lastError: null, errorStreak: 0, deadlineAt: now + POLL_DEADLINE_MS, nextPollAt: now }
         : r,
     );
   }

@@ -56,7 +56,6 @@ export const checkoutRecordSchema = z.object({
   updatedAt: z.number(),
   deadlineAt: z.number(),
   nextPollAt: z.nullable(z.number()),
-  pollDelayMs: z.number(),
   polls: z.int(),
   errorStreak: z.int(),
   /** False for a failure the user has not looked at yet (the toolbar badge shows it until they do). */
