@@ -1,5 +1,4 @@
 import type { Browser, Page } from 'puppeteer-core';
-export const GECKO_ID: string;
 export const EXTENSION_UUID: string;
 export function findFirefox(): string;
 export function launchFirefoxWithExtension(extensionPath: string): Promise<Browser>;

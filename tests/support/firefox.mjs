@@ -1,10 +1,9 @@
 // Finds a Firefox to drive over WebDriver BiDi, and launches it with the extension installed. Used by the Firefox tests.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
 const SYSTEM_PATHS = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/local/bin/firefox', '/snap/bin/firefox'];
-/** The Firefox add-on id (browser_specific_settings.gecko.id in wxt.config.ts). */
-export const GECKO_ID = 'smartcheckout@smartcheckout.dev';
 /** Pinned through `extensions.webextensions.uuids`, so the extension's pages have a known address. */
 export const EXTENSION_UUID = '5d2c4e2a-3b1f-4c7e-9a55-2f0b8c1d6e93';
 
@@ -23,6 +22,8 @@ export function findFirefox() {
 
 /** Starts headless Firefox and installs the unpacked extension at `extensionPath` (a temporary add-on). */
 export async function launchFirefoxWithExtension(extensionPath) {
+  // The add-on id as built (browser_specific_settings.gecko.id), so the pinned address cannot drift from it.
+  const geckoId = JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
@@ -30,7 +31,7 @@ export async function launchFirefoxWithExtension(extensionPath) {
     // Firefox 153+ lets WebDriver BiDi open moz-extension:// pages only with system access allowed.
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
       // Answer the optional-permission prompt ("Grant access") as a person who accepts it would.
       'extensions.webextOptionalPermissionPrompts': false,
     },
