@@ -12,6 +12,7 @@ interface FieldSpec {
   type?: string;
 }
 
+/** The fields in their order on screen: the country comes before the address because it decides the rest. */
 const FIELDS: FieldSpec[] = [
   { name: 'label', label: 'fieldLabel', autoComplete: 'off' },
   { name: 'firstName', label: 'fieldFirstName', autoComplete: 'given-name' },
@@ -26,8 +27,6 @@ const FIELDS: FieldSpec[] = [
   { name: 'postalCode', label: 'fieldPostalCode', autoComplete: 'postal-code' },
 ];
 
-/** Order of the fields on screen: the country comes before the address because it decides the rest. */
-const FIELD_ORDER = FIELDS.map((f) => f.name);
 
 /** A new profile's fields; its label defaults to "Home" in the user's language. */
 export const emptyDraft = (): Draft => ({
@@ -68,7 +67,7 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
     if ('errors' in result) {
       setErrors(result.errors);
       setSaved('');
-      const first = FIELD_ORDER.find((name) => result.errors[name]);
+      const first = FIELDS.find((f) => result.errors[f.name])?.name;
       form.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
       return;
     }
@@ -96,10 +95,10 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
     'aria-describedby': describedBy(name),
   });
 
-  function control(name: ProfileField) {
+  function control({ name, autoComplete, type }: FieldSpec) {
     if (name === 'country') {
       return (
-        <select {...common('country')} autoComplete="country" value={draft.country} onChange={(e) => set('country', e.target.value)}>
+        <select {...common('country')} autoComplete={autoComplete} value={draft.country} onChange={(e) => set('country', e.target.value)}>
           <option value="">{t('profileChooseCountryOption')}</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
@@ -111,7 +110,7 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
     }
     if (name === 'province' && subdivisions) {
       return (
-        <select {...common('province')} autoComplete="address-level1" value={draft.province} onChange={(e) => set('province', e.target.value)}>
+        <select {...common('province')} autoComplete={autoComplete} value={draft.province} onChange={(e) => set('province', e.target.value)}>
           <option value="">{t('profileChooseOption')}</option>
           {subdivisions.map(([code, label]) => (
             <option key={code} value={code}>
@@ -121,17 +120,16 @@ export function ProfileForm({ initial, id, onSave, onCancel }: Props) {
         </select>
       );
     }
-    const spec = FIELDS.find((f) => f.name === name)!;
-    return <input {...common(name)} type={spec.type ?? 'text'} autoComplete={spec.autoComplete} value={draft[name]} onChange={(e) => set(name, e.target.value)} />;
+    return <input {...common(name)} type={type ?? 'text'} autoComplete={autoComplete} value={draft[name]} onChange={(e) => set(name, e.target.value)} />;
   }
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('profileFormLabel')}>
-      {FIELD_ORDER.map((name) => (
-        <div key={name}>
-          <label htmlFor={fieldId(name)}>{t(FIELDS.find((f) => f.name === name)!.label)}</label>
-          {control(name)}
-          {errorOf(name)}
+      {FIELDS.map((field) => (
+        <div key={field.name}>
+          <label htmlFor={fieldId(field.name)}>{t(field.label)}</label>
+          {control(field)}
+          {errorOf(field.name)}
         </div>
       ))}
       <div className="form-actions">
