@@ -1,5 +1,7 @@
-import { type CheckoutRecord, describeState } from '../utils/checkouts/record';
+import { type CheckoutRecord, checkoutName, describeState, isLink } from '../utils/checkouts/record';
 import { t, uiLanguage } from '../utils/i18n';
+import { serviceOf } from '../utils/services/registry';
+import { CheckoutHandoff } from './CheckoutHandoff';
 
 interface Props {
   records: CheckoutRecord[];
@@ -10,10 +12,12 @@ interface Props {
   onCopyId?: (checkoutId: string) => void;
   /** Id of a record to highlight (e.g. the one a notification pointed at). */
   highlightId?: string | null;
+  /** Where "Link copied." is said (the page's status line); without it, checkout links offer no actions here. */
+  onNotice?: (text: string) => void;
 }
 
 /** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
-export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId }: Props) {
+export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice }: Props) {
   if (!records.length) return <p className="muted">{t('purchasesNone')}</p>;
   return (
     <ul className="purchases">
@@ -29,15 +33,19 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
           <div className="purchase__head">
             {detailed ? (
               <a className="purchase__name" href={record.product.url} target="_blank" rel="noreferrer noopener">
-                {record.product.name ?? record.product.url}
+                {checkoutName(record)}
               </a>
             ) : (
-              <span className="purchase__name">{record.product.name ?? record.product.url}</span>
+              <span className="purchase__name">{checkoutName(record)}</span>
             )}
             <time dateTime={new Date(record.createdAt).toISOString()}>{new Date(record.createdAt).toLocaleString(uiLanguage())}</time>
           </div>
-          <div className="purchase__meta">{[record.variantLabel, t('quantityShort', record.quantity), record.profileLabel].filter(Boolean).join(' · ')}</div>
+          <div className="purchase__meta">
+            {[serviceOf(record.service).name, record.variantLabel, t('quantityShort', record.quantity), record.profileLabel].filter(Boolean).join(' · ')}
+          </div>
           <div className="purchase__state">{describeState(record)}</div>
+          {record.quoted && isLink(record) && record.state !== 'paid' ? <div className="purchase__meta">{t('linkAmount', `${record.quoted.amount} ${record.quoted.currency}`)}</div> : null}
+          {onNotice && isLink(record) && record.state === 'processing' ? <CheckoutHandoff record={record} onNotice={onNotice} /> : null}
           {record.lastError && record.state === 'processing' ? <div className="purchase__error">{t('purchaseLastCheck', record.lastError)}</div> : null}
           {detailed && record.notes && record.state !== 'failed' ? <div className="purchase__meta">{t('purchaseNotes', record.notes)}</div> : null}
           {detailed && record.checkoutId ? (

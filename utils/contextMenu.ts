@@ -1,30 +1,62 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Lifecycle } from './checkouts/lifecycle';
 import { t } from './i18n';
-import { detectInTab } from './product/detectInTab';
+import { rememberCheckout } from './popupMemory';
+import { detectInTab, linkTarget } from './product/detectInTab';
 import { defaultProfile, profilesStorage } from './profiles/storage';
-import { settingsStorage } from './settings';
+import type { ServiceAdapter } from './services/adapter';
+import { connectedServices, connectionOf, readServiceState, type SessionKeys } from './services/connections';
+import { serviceOf, type ServiceId } from './services/registry';
+import type { Settings } from './settings';
 
 export const MENU_ID = 'buy-via-smartcheckout';
+export const LINK_MENU_ID = 'create-checkout-link';
 const MAX_SELECTION = 2000;
 
-/** Creates the context menu item. Called from `runtime.onInstalled`, after removing any earlier one. */
+/** Creates the context menu items. Called from `runtime.onInstalled`, after removing any earlier ones. */
 export async function createContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_ID, title: t('menuBuy'), contexts: ['page', 'link', 'image', 'selection'] });
+  browser.contextMenus.create({ id: LINK_MENU_ID, title: t('menuCreateLink'), contexts: ['page', 'link', 'image'], visible: false });
+  await syncContextMenu();
 }
 
+/** The checkout-link service the context menu uses: the default one when it makes links, else the first connected. */
+export function linkServiceFor(settings: Settings, sessionKeys: SessionKeys): ServiceId | null {
+  const links = connectedServices(settings, sessionKeys).filter((id) => serviceOf(id).kind === 'link');
+  return settings.defaultService && links.includes(settings.defaultService) ? settings.defaultService : links[0] ?? null;
+}
+
+/** "Create checkout link" shows only while a checkout-link service is connected. */
+export async function syncContextMenu(): Promise<void> {
+  const { settings, sessionKeys } = await readServiceState();
+  try {
+    await browser.contextMenus.update(LINK_MENU_ID, { visible: linkServiceFor(settings, sessionKeys) !== null });
+  } catch {
+    // Not created yet (the install event creates it, then syncs again).
+  }
+}
+
+type Target = { tabId: number } | { url: string };
+
 /** The small confirm window: the popup for a tab, or for a link's URL, with the instructions pre-filled. */
-export function confirmWindowUrl(target: { tabId: number } | { url: string }, instructions: string): string {
+export function confirmWindowUrl(target: Target, instructions: string, service?: ServiceId): string {
   const params = new URLSearchParams();
   if ('tabId' in target) params.set('tabId', String(target.tabId));
   else params.set('url', target.url);
   if (instructions) params.set('instructions', instructions);
+  if (service) params.set('service', service);
   return browser.runtime.getURL(`/popup.html?${params}`);
 }
 
-async function openConfirmWindow(target: { tabId: number } | { url: string }, instructions: string) {
-  await browser.windows.create({ url: confirmWindowUrl(target, instructions), type: 'popup', width: 420, height: 680 });
+async function openConfirmWindow(target: Target, instructions: string, service?: ServiceId) {
+  await browser.windows.create({ url: confirmWindowUrl(target, instructions, service), type: 'popup', width: 420, height: 680 });
+}
+
+/** A link target (or an image inside a link): the link; an image alone: its source (a QR code may name a cart). */
+function clickedUrl(info: Browser.contextMenus.OnClickData): string | null {
+  const url = info.linkUrl ?? (info.mediaType === 'image' ? info.srcUrl : undefined);
+  return url && /^https?:/.test(url) ? url : null;
 }
 
 /**
@@ -32,18 +64,56 @@ async function openConfirmWindow(target: { tabId: number } | { url: string }, in
  * always through the confirm window since nothing can be detected there. On a page, the confirm window
  * opens when confirmation is on; otherwise the purchase starts at once if it is within the limits.
  */
-export async function handleMenuClick(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, lifecycle: Lifecycle): Promise<void> {
-  if (info.menuItemId !== MENU_ID) return;
+async function buy(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, lifecycle: Lifecycle): Promise<void> {
   const instructions = (info.selectionText ?? '').trim().slice(0, MAX_SELECTION);
-  if (info.linkUrl && /^https?:/.test(info.linkUrl)) return openConfirmWindow({ url: info.linkUrl }, instructions);
+  if (info.linkUrl && /^https?:/.test(info.linkUrl)) return openConfirmWindow({ url: info.linkUrl }, instructions, 'smartcheckout');
   if (tab?.id === undefined) return;
   const target = { tabId: tab.id };
-  const [settings, profiles] = await Promise.all([settingsStorage.get(), profilesStorage.get()]);
+  const [{ settings, sessionKeys }, profiles] = await Promise.all([readServiceState(), profilesStorage.get()]);
   const profile = defaultProfile(profiles);
-  if (settings.safety.confirmEachPurchase || !profile || !settings.apiKey) return openConfirmWindow(target, instructions);
+  if (settings.safety.confirmEachPurchase || !profile || !connectionOf(settings, sessionKeys, 'smartcheckout')) return openConfirmWindow(target, instructions, 'smartcheckout');
   const detection = await detectInTab(tab.id);
-  if (detection.kind !== 'product') return openConfirmWindow(target, instructions);
-  const result = await lifecycle.start({ product: detection.product, quantity: 1, profileId: profile.id, instructions, notifyStarted: true });
+  if (detection.kind !== 'product') return openConfirmWindow(target, instructions, 'smartcheckout');
+  const result = await lifecycle.start({ service: 'smartcheckout', product: detection.product, quantity: 1, profileId: profile.id, instructions, notifyStarted: true });
   // Anything the user must see or decide (a limit, a rejected key, offline) opens the window, which says why.
-  if (!result.ok) await openConfirmWindow(target, instructions);
+  if (!result.ok) await openConfirmWindow(target, instructions, 'smartcheckout');
+}
+
+/**
+ * "Create checkout link": with the default checkout-link service and the default profile. When the page (or the
+ * clicked link) says enough, the link is created at once — it moves no money — and shown in the confirm window;
+ * otherwise the window opens for the user to complete what is missing.
+ */
+async function createLink(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, lifecycle: Lifecycle, adapters: Record<ServiceId, ServiceAdapter>) {
+  const url = clickedUrl(info);
+  const target: Target | null = url ? { url } : tab?.id !== undefined ? { tabId: tab.id } : null;
+  if (!target) return;
+  const [{ settings, sessionKeys }, profiles] = await Promise.all([readServiceState(), profilesStorage.get()]);
+  const service = linkServiceFor(settings, sessionKeys);
+  const profile = defaultProfile(profiles);
+  const connection = service ? connectionOf(settings, sessionKeys, service) : null;
+  if (!service || !connection || !profile) return openConfirmWindow(target, '', service ?? undefined);
+  const detection = 'url' in target ? linkTarget(`?url=${encodeURIComponent(target.url)}`) : await detectInTab(target.tabId);
+  if (!detection || detection.kind === 'unreadable') return openConfirmWindow(target, '', service);
+  let order: unknown = null;
+  try {
+    order = (await adapters[service].autoOrder?.(connection, { product: detection.product, profile })) ?? null;
+  } catch {
+    order = null;
+  }
+  if (order === null) return openConfirmWindow(target, '', service);
+  const result = await lifecycle.start({ service, product: detection.product, quantity: 1, profileId: profile.id, instructions: '', order });
+  if (result.ok) await rememberCheckout('url' in target ? `url:${target.url}` : `tab:${target.tabId}`, result.record.id);
+  await openConfirmWindow(target, '', service);
+}
+
+/** Routes a context-menu click to its item. */
+export async function handleMenuClick(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+  lifecycle: Lifecycle,
+  adapters: Record<ServiceId, ServiceAdapter>,
+): Promise<void> {
+  if (info.menuItemId === MENU_ID) return buy(info, tab, lifecycle);
+  if (info.menuItemId === LINK_MENU_ID) return createLink(info, tab, lifecycle, adapters);
 }

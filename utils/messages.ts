@@ -2,27 +2,46 @@ import { browser, type Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { CheckoutRecord } from './checkouts/record';
 import { productSnapshotSchema } from './product/snapshot';
+import { SERVICE_IDS } from './services/registry';
 
 /** The one message contract between extension pages and the background. */
 export const messageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('checkout:start'),
+    service: z._default(z.enum(SERVICE_IDS), 'smartcheckout'),
     product: productSnapshotSchema,
     quantity: z.int().check(z.minimum(1), z.maximum(99)),
     profileId: z.string().check(z.minLength(1), z.maxLength(64)),
     instructions: z.string().check(z.maxLength(2000)),
+    /** The service's own part of the request; its adapter in the background reads it. */
+    order: z.optional(z.unknown()),
   }),
   z.object({ type: z.literal('checkout:recheck'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ type: z.literal('checkout:resolve'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ type: z.literal('checkouts:clear-finished') }),
   z.object({ type: z.literal('checkouts:seen') }),
-  z.object({ type: z.literal('settings:test-connection'), apiBaseUrl: z.string().check(z.maxLength(2000)), apiKey: z.string().check(z.maxLength(500)) }),
+  z.object({
+    type: z.literal('settings:test-connection'),
+    service: z._default(z.enum(SERVICE_IDS), 'smartcheckout'),
+    apiBaseUrl: z.string().check(z.maxLength(2000)),
+    /** The key being typed; null to test the saved one (the options page never reads a saved key back). */
+    apiKey: z._default(z.nullable(z.string().check(z.maxLength(500))), null),
+  }),
+  z.object({
+    type: z.literal('service:query'),
+    service: z.enum(SERVICE_IDS),
+    query: z.string().check(z.maxLength(40)),
+    params: z.unknown(),
+    /** The profile a query is for (a shipping quote needs the address). */
+    profileId: z._default(z.nullable(z.string().check(z.maxLength(64))), null),
+  }),
 ]);
 export type Message = z.input<typeof messageSchema>;
 
 export type StartReply =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }
   | { ok: false; code: string; message: string };
+export type QueryReply = { ok: true; result: unknown } | { ok: false; code: string; message: string };
 export type RecordReply = { ok: true; record: CheckoutRecord | null } | { ok: false; code: string; message: string };
 
 interface Replies {
@@ -32,6 +51,7 @@ interface Replies {
   'checkouts:clear-finished': { ok: true; removed: number };
   'checkouts:seen': { ok: true };
   'settings:test-connection': { ok: boolean; message: string };
+  'service:query': QueryReply;
 }
 
 /** Sends a message to the background and returns its typed reply. */

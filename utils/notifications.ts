@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { overCap } from './checkouts/limits';
 import { t } from './i18n';
-import { type CheckoutRecord, formatMoney, type NotificationEvent } from './checkouts/record';
+import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink, NOTIFICATION_EVENTS, type NotificationEvent } from './checkouts/record';
+import { serviceOf } from './services/registry';
 
 const PREFIX = 'checkout:';
 
@@ -12,12 +13,16 @@ export function notificationId(recordId: string, event: NotificationEvent): stri
 
 /** What the notification says for `event`. */
 export function describeNotification(record: CheckoutRecord, event: NotificationEvent): { title: string; message: string } {
-  const name = record.product.name ?? record.product.url;
+  const name = checkoutName(record);
   switch (event) {
     case 'started':
-      return { title: t('notifyStartedTitle'), message: t('notifyStarted', name) };
+      return isLink(record)
+        ? { title: t('notifyLinkCreatedTitle'), message: t('notifyLinkEvent', t('stateWaiting'), name, serviceOf(record.service).name) }
+        : { title: t('notifyStartedTitle'), message: t('notifyStarted', name) };
     case 'stopped':
-      return { title: t('notifyStoppedTitle'), message: t('notifyStopped', name) };
+      return isLink(record)
+        ? { title: t('notifyStoppedTitle'), message: t('notifyLinkEvent', t('stateLinkStopped'), name, serviceOf(record.service).name) }
+        : { title: t('notifyStoppedTitle'), message: t('notifyStopped', name) };
     case 'completed':
       return {
         title: t('notifyCompletedTitle'),
@@ -37,7 +42,14 @@ export function describeNotification(record: CheckoutRecord, event: Notification
     case 'failed':
       return { title: t('notifyFailedTitle'), message: t('notifyFailed', name, record.notes || t('notifyFailedNoNotes')) };
     case 'outcome_unknown':
-      return { title: t('notifyUnknownTitle'), message: t('notifyUnknown', name) };
+      return { title: t(isLink(record) ? 'notifyLinkUnknownTitle' : 'notifyUnknownTitle'), message: t(isLink(record) ? 'notifyLinkUnknown' : 'notifyUnknown', name) };
+    case 'paid':
+      return {
+        title: t('notifyPaidTitle'),
+        message: t('notifyLinkEvent', record.amount ? t('statePaidAmount', formatMoney(record.amount, record.currency)) : t('statePaid'), name, serviceOf(record.service).name),
+      };
+    case 'ended':
+      return { title: t('notifyEndedTitle'), message: t('notifyLinkEvent', describeState(record), name, serviceOf(record.service).name) };
   }
 }
 
@@ -56,7 +68,7 @@ export async function showCheckoutNotification(record: CheckoutRecord, event: No
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: content.title,
     message: content.message,
-    priority: event === 'completed' || event === 'started' ? 0 : event === 'over_cap' ? 2 : 1,
+    priority: event === 'completed' || event === 'started' || event === 'paid' ? 0 : event === 'over_cap' ? 2 : 1,
     ...(import.meta.env.FIREFOX ? {} : { buttons: notificationButtons(event).map((b) => ({ title: t(BUTTON_TITLES[b]) })) }),
   });
   return content;
@@ -67,5 +79,5 @@ export function parseNotificationId(id: string): { recordId: string; event: Noti
   const match = id.match(/^checkout:([^:]+):([a-z_]+)$/);
   if (!match) return null;
   const event = match[2] as NotificationEvent;
-  return ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped'].includes(event) ? { recordId: match[1]!, event } : null;
+  return (NOTIFICATION_EVENTS as readonly string[]).includes(event) ? { recordId: match[1]!, event } : null;
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { t } from './i18n';
 import { defineParsedItem } from './storage/parsedItem';
 import { moneySchema } from './money';
-import { DEFAULT_BASE_URL } from './smartcheckout/client';
+import { SERVICE_IDS, type ServiceId } from './services/registry';
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -26,6 +26,31 @@ export function normaliseBaseUrl(value: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** An API key as pasted, without surrounding whitespace or invisible characters (which would break every request). */
+export function cleanApiKey(value: string): string {
+  return value.replace(/[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
+}
+
+const baseUrlSchema = z.pipe(
+  z.string().check(z.refine((value) => checkBaseUrl(value) === null, 'Invalid API base URL')),
+  z.transform(normaliseBaseUrl),
+);
+const apiKeySchema = z.pipe(z.string().check(z.maxLength(500)), z.transform(cleanApiKey));
+
+/** One checkout service's connection as the user saved it. */
+export const serviceSettingsSchema = z.object({
+  apiKey: apiKeySchema,
+  /** The base URL the user typed; null means the service's documented base (for some services it follows the key). */
+  apiBaseUrl: z._default(z.nullable(baseUrlSchema), null),
+  /** Keep the key in session storage only, so it is forgotten when the browser closes. */
+  forgetOnClose: z._default(z.boolean(), false),
+  /** Where the service's hosted checkout page lives, for services whose checkout link the extension builds. */
+  checkoutUrl: z._default(z.nullable(baseUrlSchema), null),
+});
+export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
+
+export const EMPTY_SERVICE: ServiceSettings = { apiKey: '', apiBaseUrl: null, forgetOnClose: false, checkoutUrl: null };
+
 export const safetySchema = z.object({
   /** Ask for an explicit confirmation before every purchase. */
   confirmEachPurchase: z.boolean(),
@@ -40,25 +65,54 @@ export type Safety = z.infer<typeof safetySchema>;
 
 export const DEFAULT_SAFETY: Safety = { confirmEachPurchase: true, maxPrice: null, dailyLimit: null, monthlyLimit: null };
 
+const servicesSchema = z.object(
+  Object.fromEntries(SERVICE_IDS.map((id) => [id, z._default(serviceSettingsSchema, EMPTY_SERVICE)])) as Record<ServiceId, z.ZodMiniDefault<typeof serviceSettingsSchema>>,
+);
+
 export const settingsSchema = z.object({
-  apiBaseUrl: z.pipe(
-    z.string().check(z.refine((value) => checkBaseUrl(value) === null, 'Invalid API base URL')),
-    z.transform(normaliseBaseUrl),
-  ),
-  apiKey: z.string().check(z.trim(), z.maxLength(500)),
+  services: servicesSchema,
+  /** The service the popup preselects (among connected ones). */
+  defaultService: z._default(z.nullable(z.enum(SERVICE_IDS)), null),
   safety: safetySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+export function defaultSettings(): Settings {
+  return {
+    services: Object.fromEntries(SERVICE_IDS.map((id) => [id, EMPTY_SERVICE])) as Settings['services'],
+    defaultService: null,
+    safety: DEFAULT_SAFETY,
+  };
+}
+
 export const SETTINGS_MIGRATIONS = {
   /** v2 adds the safety settings; confirmation starts on, no limits. */
   2: (v1: { apiBaseUrl?: unknown; apiKey?: unknown }) => ({ ...v1, safety: DEFAULT_SAFETY }),
+  /** v3 holds one connection per checkout service; the single Smartcheckout connection becomes its entry. */
+  3: (v2: { apiBaseUrl?: unknown; apiKey?: unknown; safety?: unknown }) => {
+    const apiKey = typeof v2.apiKey === 'string' ? v2.apiKey : '';
+    const typed = typeof v2.apiBaseUrl === 'string' && normalisedOrNull(v2.apiBaseUrl);
+    const apiBaseUrl = typed && typed !== 'https://api.smartcheckout.dev' ? typed : null;
+    return {
+      services: { smartcheckout: { apiKey, apiBaseUrl, forgetOnClose: false, checkoutUrl: null } },
+      defaultService: apiKey ? 'smartcheckout' : null,
+      safety: v2.safety,
+    };
+  },
 };
 
-/** Connection and safety settings. `storage.local` only: the API key never syncs to other devices. */
+function normalisedOrNull(value: string): string | null {
+  try {
+    return normaliseBaseUrl(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Checkout services and safety settings. `storage.local` only: keys never sync to other devices. */
 export const settingsStorage = defineParsedItem('local:settings', {
   schema: settingsSchema,
-  fallback: () => ({ apiBaseUrl: DEFAULT_BASE_URL, apiKey: '', safety: DEFAULT_SAFETY }),
-  version: 2,
+  fallback: defaultSettings,
+  version: 3,
   migrations: SETTINGS_MIGRATIONS,
 });

@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { updateBadge } from '../../utils/badge';
 import { POLL_ALARM } from '../../utils/checkouts/schedule';
-import { createCheckoutService, openPurchase } from '../../utils/checkouts/service';
+import { createCheckoutService, openPurchase } from './checkoutService';
 import { readCheckouts, watchCheckouts } from '../../utils/checkouts/store';
-import { createContextMenu, handleMenuClick } from '../../utils/contextMenu';
+import { createContextMenu, handleMenuClick, syncContextMenu } from '../../utils/contextMenu';
+import { sessionKeysStorage } from '../../utils/services/connections';
+import { settingsStorage } from '../../utils/settings';
 import { notificationButtons, parseNotificationId } from '../../utils/notifications';
 
 // Wiring only. Listeners are registered synchronously so the event that woke the worker is not missed.
@@ -14,7 +16,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void createContextMenu());
   browser.runtime.onMessage.addListener((message, sender) => service.handleMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === POLL_ALARM ? service.scheduler.run() : undefined));
-  browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(info, tab, service.lifecycle));
+  browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(info, tab, service.lifecycle, service.adapters));
   browser.notifications.onClicked.addListener((id) => {
     const parsed = parseNotificationId(id);
     if (parsed) void openPurchase(parsed.recordId).then(() => browser.notifications.clear(id));
@@ -28,9 +30,13 @@ export default defineBackground(() => {
     void browser.notifications.clear(id);
   });
   watchCheckouts((list) => void updateBadge(list.records));
+  // "Create checkout link" shows while a checkout-link service is connected.
+  settingsStorage.watch(() => void syncContextMenu());
+  sessionKeysStorage.watch(() => void syncContextMenu());
   // Listening for start-up makes the browser wake this worker when it starts, so pending purchases resume
   // even if their alarm did not survive the restart. The work itself is the same on every worker start.
   browser.runtime.onStartup.addListener(() => {});
   void readCheckouts().then((list) => updateBadge(list.records));
   void service.resume();
+  void syncContextMenu();
 });

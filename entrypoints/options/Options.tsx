@@ -1,21 +1,21 @@
-import { ConnectionSettings } from './ConnectionSettings';
 import { t } from '../../utils/i18n';
 import { ProfilesSection } from './ProfilesSection';
 import { PurchasesSection } from './PurchasesSection';
 import { SafetySettings } from './SafetySettings';
+import { ServicesSection } from './ServicesSection';
 
 export function Options() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
       <nav aria-label={t('optionsSections')}>
-        <a href="#connection">{t('connectionHeading')}</a>
+        <a href="#services">{t('servicesHeading')}</a>
         <a href="#profiles">{t('profilesHeading')}</a>
         <a href="#safety">{t('safetyHeading')}</a>
         <a href="#purchases">{t('purchasesHeading')}</a>
       </nav>
-      <div id="connection">
-        <ConnectionSettings />
+      <div id="services">
+        <ServicesSection />
       </div>
       <div id="profiles">
         <ProfilesSection />

@@ -4,17 +4,21 @@ import { useCheckouts } from '../../components/useStored';
 import { type MessageKey, t, tCount } from '../../utils/i18n';
 import { checkoutsToCsv } from '../../utils/checkouts/csv';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
+import { FINISHED_STATES } from '../../utils/checkouts/store';
+import { SERVICE_IDS, serviceOf, type ServiceId } from '../../utils/services/registry';
 import { sendMessage } from '../../utils/messages';
 
 const FILTERS: { value: string; label: MessageKey; states: CheckoutRecord['state'][] | null }[] = [
   { value: 'all', label: 'filterAll', states: null },
   { value: 'processing', label: 'filterInProgress', states: ['starting', 'processing'] },
   { value: 'completed', label: 'filterCompleted', states: ['completed'] },
+  { value: 'paid', label: 'filterPaid', states: ['paid'] },
   { value: 'failed', label: 'filterFailed', states: ['failed'] },
+  { value: 'ended', label: 'filterEnded', states: ['expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'] },
   { value: 'attention', label: 'filterAttention', states: ['outcome_unknown', 'not_found', 'stopped'] },
   { value: 'resolved', label: 'filterResolved', states: ['resolved'] },
 ];
-const FINISHED: CheckoutRecord['state'][] = ['completed', 'failed', 'resolved', 'not_found'];
+const FINISHED: CheckoutRecord['state'][] = [...FINISHED_STATES];
 
 function highlightedPurchase(): string | null {
   const match = location.hash.match(/^#purchase-(.+)$/);
@@ -25,6 +29,7 @@ function highlightedPurchase(): string | null {
 export function PurchasesSection() {
   const checkouts = useCheckouts();
   const [filter, setFilter] = useState('all');
+  const [service, setService] = useState<ServiceId | 'all'>('all');
   const [highlight, setHighlight] = useState(highlightedPurchase);
   const [confirmingClear, setConfirmingClear] = useState(false);
   const [notice, setNotice] = useState('');
@@ -33,6 +38,7 @@ export function PurchasesSection() {
     const onHash = () => {
       setHighlight(highlightedPurchase());
       setFilter('all');
+      setService('all');
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -47,7 +53,8 @@ export function PurchasesSection() {
 
   if (!checkouts) return null;
   const states = FILTERS.find((f) => f.value === filter)?.states ?? null;
-  const shown = states ? checkouts.records.filter((r) => states.includes(r.state)) : checkouts.records;
+  const shown = checkouts.records.filter((r) => (!states || states.includes(r.state)) && (service === 'all' || r.service === service));
+  const services = SERVICE_IDS.filter((id) => checkouts.records.some((r) => r.service === id));
   const finished = checkouts.records.filter((r) => FINISHED.includes(r.state)).length;
 
   function exportCsv() {
@@ -88,6 +95,21 @@ export function PurchasesSection() {
             </option>
           ))}
         </select>
+        {services.length > 1 ? (
+          <>
+            <label htmlFor="purchase-service" className="inline">
+              {t('purchasesService')}
+            </label>
+            <select id="purchase-service" value={service} onChange={(e) => setService(e.target.value as ServiceId | 'all')} style={{ width: 'auto' }}>
+              <option value="all">{t('filterAllServices')}</option>
+              {services.map((id) => (
+                <option key={id} value={id}>
+                  {serviceOf(id).name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <button type="button" onClick={exportCsv} disabled={!shown.length}>
           {t('purchasesExportCsv')}
         </button>
@@ -118,6 +140,7 @@ export function PurchasesSection() {
         onCopyId={(id) => void copy(id)}
         onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
         onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
+        onNotice={setNotice}
       />
       {checkouts.unreadable.length ? (
         <p className="error">{tCount(checkouts.unreadable.length, 'unreadableOne', 'unreadableOther')}</p>

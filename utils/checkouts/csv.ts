@@ -1,6 +1,7 @@
+import { serviceOf } from '../services/registry';
 import { type CheckoutRecord, describeState } from './record';
 
-const COLUMNS = ['created_at', 'product', 'url', 'variant', 'quantity', 'profile', 'status', 'amount', 'currency', 'notes', 'checkout_id'] as const;
+const COLUMNS = ['created_at', 'service', 'product', 'url', 'variant', 'quantity', 'profile', 'status', 'amount', 'currency', 'notes', 'checkout_id'] as const;
 
 /** One CSV cell: quoted, and defused so a spreadsheet never runs a formula that came from a shop page. */
 function cell(value: string | number | null): string {
@@ -12,7 +13,7 @@ function cell(value: string | number | null): string {
 /** The purchase history as CSV (RFC 4180, CRLF line ends). */
 export function checkoutsToCsv(records: CheckoutRecord[]): string {
   const rows = records.map((r) =>
-    [new Date(r.createdAt).toISOString(), r.product.name, r.product.url, r.variantLabel, r.quantity, r.profileLabel, describeState(r), r.amount, r.currency, r.notes, r.checkoutId].map(cell).join(','),
+    [new Date(r.createdAt).toISOString(), serviceOf(r.service).name, r.product.name, r.product.url, r.variantLabel, r.quantity, r.profileLabel, describeState(r), r.amount, r.currency, r.notes, r.checkoutId].map(cell).join(','),
   );
   return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

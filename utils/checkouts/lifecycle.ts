@@ -1,19 +1,19 @@
 import { t } from '../i18n';
 import { defaultProfile, type ProfilesState } from '../profiles/storage';
 import { describeVariant, type ProductSnapshot } from '../product/snapshot';
+import type { ServiceAdapter } from '../services/adapter';
+import { connectionOf, type Connection, type SessionKeys } from '../services/connections';
+import { type PollPlan, serviceOf, type ServiceId } from '../services/registry';
+import type { CheckoutReport } from '../services/types';
 import type { Settings } from '../settings';
 import { checkLimits, overCap } from './limits';
 import { describeServiceError } from './errorText';
-import { asServiceError, type CheckoutProvider, type ServiceError } from './provider';
-import { type CheckoutRecord, type NotificationEvent } from './record';
+import { asServiceError, type ServiceError } from './provider';
+import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
 import { readCheckouts, updateCheckout, updateCheckouts } from './store';
-import { buildPrompt, buildUserData } from './userData';
+import { buildPrompt } from './userData';
 
-/**
- * Polling: every 3 s for the first two minutes of polling (the user is waiting, and most purchases end by then),
- * then once a minute until the deadline. "Check again" starts both over. Measured by `npm run bench`: completions 5–120 s after the start are
- * notified within about 3 s (p95), and a purchase still processing at the 30-minute deadline costs 67 requests.
- */
+/** Polling of agent purchases (`AGENT_POLL` in the registry; the figures are explained there). */
 export const FAST_POLL_MS = 3_000;
 export const FIRST_POLL_MS = FAST_POLL_MS;
 export const FAST_PHASE_MS = 2 * 60_000;
@@ -22,54 +22,83 @@ export const SLOW_POLL_MS = 60_000;
 export const ERROR_BACKOFF_MS = 2_000;
 export const MAX_ERROR_BACKOFF_MS = 60_000;
 export const POLL_DEADLINE_MS = 30 * 60_000;
-/** The same product, variant, quantity and profile again within this window is the same purchase. */
+/** The same product, variant, quantity, profile and service again within this window is the same checkout. */
 export const DUPLICATE_WINDOW_MS = 60_000;
+/** A checkout link is polled this long past its expiry, so the service can say how it ended. */
+export const EXPIRY_GRACE_MS = 2 * 60_000;
 
 export interface StartRequest {
+  /** Which checkout service; Smartcheckout when not said (requests made before there were several). */
+  service?: ServiceId;
   product: ProductSnapshot;
   quantity: number;
   profileId: string;
   instructions: string;
+  /** The service's own part (a store product, an amount, a cart): read by the service's adapter. */
+  order?: unknown;
   /** Say with a notification that it started (when no popup is there to show it). */
   notifyStarted?: boolean;
 }
 
 export type StartResult =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }
-  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'no_access' | 'over_limit' | 'auth' | 'rejected'; message: string };
+  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'no_access' | 'over_limit' | 'auth' | 'rejected' | 'invalid_order'; message: string };
+
+export interface LifecycleContext {
+  settings: Settings;
+  sessionKeys: SessionKeys;
+  profiles: ProfilesState;
+}
 
 export interface LifecycleDeps {
   now(): number;
   random(): number;
   newId(): string;
   isOnline(): boolean;
-  /** Whether the browser lets the extension reach the API base URL (Firefox lets users withhold it). */
+  /** Whether the browser lets the extension reach a service's base URL (Firefox lets users withhold it). */
   hasHostAccess(baseUrl: string): Promise<boolean>;
-  loadContext(): Promise<{ settings: Settings; profiles: ProfilesState }>;
-  provider(settings: Settings): CheckoutProvider;
+  loadContext(): Promise<LifecycleContext>;
+  /** How to talk to each service. */
+  adapters: Record<ServiceId, ServiceAdapter>;
   /** Shows the notification for `event` (idempotent per record and event); returns what it said. */
   notify(record: CheckoutRecord, event: NotificationEvent): Promise<{ title: string; message: string }>;
   /** Called after any change that may move the next poll time. */
   onScheduleChange(): void;
 }
 
-/** Errors after which the service certainly did not start a purchase. */
+/** Errors after which the service certainly did not create anything. */
 const DEFINITE_REJECTIONS = new Set(['auth', 'validation', 'rate_limited', 'http', 'not_found']);
 
-export function intentOf(request: StartRequest): string {
+/** Report outcomes that end a checkout, and the state each ends in. */
+const FINAL_OUTCOMES: Partial<Record<CheckoutReport['outcome'], CheckoutStateName>> = {
+  completed: 'completed',
+  failed: 'failed',
+  paid: 'paid',
+  expired: 'expired',
+  cancelled: 'cancelled',
+  voided: 'voided',
+  refunded: 'refunded',
+  reversed: 'reversed',
+  disputed: 'disputed',
+};
+
+export function intentOf(request: StartRequest, orderKey = ''): string {
   const variant = request.product.variant;
   const variantKey = variant ? variant.id ?? variant.sku ?? JSON.stringify(variant.options) : '';
-  return JSON.stringify([request.product.url, variantKey, request.quantity, request.profileId]);
+  const service = request.service ?? 'smartcheckout';
+  // Smartcheckout's intent is what it always was, so a purchase started before an update is still recognised.
+  const base = [request.product.url, variantKey, request.quantity, request.profileId];
+  return JSON.stringify(service === 'smartcheckout' ? base : [...base, service, orderKey]);
 }
 
-/** Delay before the next poll of a purchase being polled for `elapsedMs` that is still processing. */
-export function pollDelayAfter(elapsedMs: number): number {
-  return elapsedMs < FAST_PHASE_MS ? FAST_POLL_MS : SLOW_POLL_MS;
+/** Delay before the next poll of a checkout polled for `elapsedMs` that is still open. */
+export function pollDelayAfter(elapsedMs: number, plan: PollPlan = serviceOf('smartcheckout').poll): number {
+  return elapsedMs < plan.fastPhaseMs ? plan.fastMs : plan.slowMs;
 }
 
-/** When polling of `record` began (or began again with "Check again"): its deadline is set from then. */
+/** When polling of `record` began (or began again with "Check again"). */
 function pollingStartedAt(record: CheckoutRecord): number {
-  return record.deadlineAt - POLL_DEADLINE_MS;
+  return record.pollingSince ?? record.deadlineAt - serviceOf(record.service).poll.deadlineMs;
 }
 
 /** Delay before the next poll after `streak` consecutive failures: exponential, capped, with jitter. */
@@ -78,42 +107,64 @@ export function errorBackoffMs(streak: number, random: number): number {
   return Math.round(base * (0.5 + random / 2));
 }
 
-/** The purchase state machine: start, poll, finish. Every transition is persisted before it is acted on. */
+/** When to stop following a checkout that started polling at `now`. */
+function deadlineFor(service: ServiceId, now: number, expiresAt: number | null): number {
+  const longest = now + serviceOf(service).poll.deadlineMs;
+  return expiresAt !== null ? Math.min(longest, Math.max(now, expiresAt) + EXPIRY_GRACE_MS) : longest;
+}
+
+/** The checkout state machine: start, poll, finish. Every transition is persisted before it is acted on. */
 export function createLifecycle(deps: LifecycleDeps) {
   const postsInFlight = new Set<string>();
   const pollsInFlight = new Set<string>();
   const deliveries = new Set<string>();
 
   async function start(request: StartRequest): Promise<StartResult> {
-    const { settings, profiles } = await deps.loadContext();
-    if (!settings.apiKey) return { ok: false, code: 'no_api_key', message: t('startNoApiKey') };
+    const serviceId = request.service ?? 'smartcheckout';
+    const service = serviceOf(serviceId);
+    const adapter = deps.adapters[serviceId];
+    const { settings, sessionKeys, profiles } = await deps.loadContext();
+    const connection = connectionOf(settings, sessionKeys, serviceId);
+    if (!connection) return { ok: false, code: 'no_api_key', message: t('startNoServiceKey', service.name) };
     const profile = profiles.profiles.find((p) => p.id === request.profileId) ?? null;
     if (!profile) {
       const message = defaultProfile(profiles) ? t('startProfileGone') : t('startNoProfile');
       return { ok: false, code: 'no_profile', message };
     }
+    const order = adapter.orderSchema.safeParse(request.order ?? {});
+    if (!order.success) return { ok: false, code: 'invalid_order', message: t('startInvalidOrder', service.name) };
     if (!deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
-    if (!(await deps.hasHostAccess(settings.apiBaseUrl))) {
-      return { ok: false, code: 'no_access', message: t('startNoAccess', new URL(settings.apiBaseUrl).host) };
+    if (!(await deps.hasHostAccess(connection.baseUrl))) {
+      const host = new URL(connection.baseUrl).host;
+      return { ok: false, code: 'no_access', message: t(service.kind === 'agent' ? 'startNoServiceAccess' : 'startNoServiceAccessLink', service.name, host) };
     }
 
     const now = deps.now();
-    const intent = intentOf(request);
-    const maxPrice = settings.safety.maxPrice;
-    const details = { profile, variant: request.product.variant, quantity: request.quantity, instructions: request.instructions, maxPrice };
+    const intent = intentOf(request, adapter.intentKey(order.data));
+    const agent = service.kind === 'agent';
+    const maxPrice = agent ? settings.safety.maxPrice : null;
+    const quoted = agent ? null : adapter.quote(order.data, request);
     const cost = { price: request.product.price, currency: request.product.currency, quantity: request.quantity };
     const outcome = await updateCheckouts<{ record: CheckoutRecord; duplicate: boolean } | { blocked: string }>((records) => {
       const earlier = records.find(
         (r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed' && r.state !== 'not_found',
       );
       if (earlier) return { records, result: { record: earlier, duplicate: true } };
-      // Checked inside the same serialised write, so two purchases started together cannot both fit a limit.
-      const { blocked } = checkLimits(cost, settings.safety, records, now);
-      if (blocked) return { records, result: { blocked } };
+      // Only an agent spends the user's money. Checked inside the same serialised write, so two purchases
+      // started together cannot both fit a limit.
+      if (agent) {
+        const { blocked } = checkLimits(cost, settings.safety, records, now);
+        if (blocked) return { records, result: { blocked } };
+      }
       const created: CheckoutRecord = {
         id: deps.newId(),
+        service: serviceId,
         intent,
         checkoutId: null,
+        checkoutUrl: null,
+        expiresAt: null,
+        quoted,
+        orderLabel: orderLabelOf(order.data),
         state: 'starting',
         serviceStatus: null,
         product: { url: request.product.url, name: request.product.name, image: request.product.image, price: request.product.price, currency: request.product.currency },
@@ -123,14 +174,15 @@ export function createLifecycle(deps: LifecycleDeps) {
         maxPrice,
         profileId: profile.id,
         profileLabel: profile.label,
-        prompt: buildPrompt(details),
+        prompt: agent ? buildPrompt({ variant: request.product.variant, quantity: request.quantity, instructions: request.instructions, maxPrice }) : '',
         amount: null,
         currency: null,
         notes: null,
         lastError: null,
         createdAt: now,
         updatedAt: now,
-        deadlineAt: now + POLL_DEADLINE_MS,
+        pollingSince: null,
+        deadlineAt: now + service.poll.deadlineMs,
         nextPollAt: null,
         polls: 0,
         errorStreak: 0,
@@ -146,15 +198,28 @@ export function createLifecycle(deps: LifecycleDeps) {
     if (duplicate) return { ok: true, record, duplicate };
 
     try {
-      const { checkoutId } = await deps.provider(settings).create(request.product.url, buildUserData(details), record.id);
+      const checkout = await adapter.create(connection, {
+        order: order.data,
+        product: request.product,
+        quantity: request.quantity,
+        profile,
+        instructions: request.instructions,
+        maxSpend: maxPrice,
+        intentId: record.id,
+      });
       const at = deps.now();
       const accepted = await updateCheckout(record.id, (r) => ({
         ...r,
-        checkoutId,
+        checkoutId: checkout.checkoutId,
+        checkoutUrl: checkout.checkoutUrl,
+        expiresAt: checkout.expiresAt,
+        quoted: checkout.amount ?? r.quoted,
         state: 'processing',
-        serviceStatus: 'processing',
+        serviceStatus: agent ? 'processing' : null,
         updatedAt: at,
-        nextPollAt: at + FIRST_POLL_MS,
+        pollingSince: at,
+        deadlineAt: deadlineFor(serviceId, at, checkout.expiresAt),
+        nextPollAt: at + service.poll.fastMs,
         pendingNotification: request.notifyStarted ? 'started' : r.pendingNotification,
       }));
       deps.onScheduleChange();
@@ -163,11 +228,11 @@ export function createLifecycle(deps: LifecycleDeps) {
     } catch (thrown) {
       const error = asServiceError(thrown);
       if (DEFINITE_REJECTIONS.has(error.kind)) {
-        // The service certainly started nothing: forget the attempt, tell the user why.
+        // The service certainly created nothing: forget the attempt, tell the user why.
         await updateCheckouts((records) => ({ records: records.filter((r) => r.id !== record.id), result: null }));
-        return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message: t('startRejected', describeServiceError(error)) };
+        return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message: t(agent ? 'startRejected' : 'startLinkRejected', describeServiceError(error, service.name)) };
       }
-      const unknown = await markOutcomeUnknown(record.id, describeServiceError(error));
+      const unknown = await markOutcomeUnknown(record.id, describeServiceError(error, service.name));
       return { ok: true, record: unknown ?? record, duplicate: false };
     } finally {
       postsInFlight.delete(record.id);
@@ -193,31 +258,38 @@ export function createLifecycle(deps: LifecycleDeps) {
         return;
       }
       if (deps.now() >= record.deadlineAt) {
-        const stopped = await update(id, (r) => (r.state === 'processing' ? { ...r, state: 'stopped', nextPollAt: null, pendingNotification: 'stopped' } : r));
-        if (stopped?.pendingNotification) await deliver(stopped);
+        await stopFollowing(record);
         return;
       }
-      const { settings } = await deps.loadContext();
-      let answer: Awaited<ReturnType<CheckoutProvider['get']>>;
+      const { settings, sessionKeys } = await deps.loadContext();
+      const connection: Connection | null = connectionOf(settings, sessionKeys, record.service);
+      if (!connection) {
+        // Disconnected (or a key forgotten when the browser closed): keep the checkout, try again later.
+        await applyPollError(id, { kind: 'auth', status: null, retryAfterMs: null, serviceMessage: null }, t('pollNotConnected', serviceOf(record.service).name));
+        return;
+      }
+      let report: CheckoutReport;
       try {
-        answer = await deps.provider(settings).get(record.checkoutId);
+        report = await deps.adapters[record.service].status(connection, record.checkoutId);
+        if (report.id !== record.checkoutId) throw { kind: 'unexpected_response' };
       } catch (thrown) {
-        await applyPollError(id, asServiceError(thrown));
+        await applyPollError(id, asServiceError(thrown), describeServiceError(asServiceError(thrown), serviceOf(record.service).name));
         return;
       }
-      if (answer.status === 'completed' || answer.status === 'failed') {
-        const state = answer.status;
-        const event: NotificationEvent = state === 'completed' && overCap(answer.amount, answer.currency, record.maxPrice) ? 'over_cap' : state;
+      const state = FINAL_OUTCOMES[report.outcome];
+      if (state) {
+        const event: NotificationEvent =
+          state === 'completed' ? (overCap(report.amount, report.currency, record.maxPrice) ? 'over_cap' : 'completed') : state === 'failed' ? 'failed' : state === 'paid' ? 'paid' : 'ended';
         const finished = await update(id, (r) =>
           r.state !== 'processing'
             ? r
             : {
                 ...r,
                 state,
-                serviceStatus: answer.rawStatus,
-                amount: answer.amount,
-                currency: answer.currency,
-                notes: answer.notes,
+                serviceStatus: report.rawStatus,
+                amount: report.amount,
+                currency: report.currency,
+                notes: report.notes,
                 lastError: null,
                 nextPollAt: null,
                 polls: r.polls + 1,
@@ -230,23 +302,36 @@ export function createLifecycle(deps: LifecycleDeps) {
       }
       await update(id, (r) => {
         const now = deps.now();
-        const nextPollAt = now + pollDelayAfter(now - pollingStartedAt(r));
-        return { ...r, serviceStatus: answer.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, nextPollAt };
+        const nextPollAt = now + pollDelayAfter(now - pollingStartedAt(r), serviceOf(r.service).poll);
+        return { ...r, serviceStatus: report.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, nextPollAt };
       });
     } finally {
       pollsInFlight.delete(id);
     }
   }
 
-  async function applyPollError(id: string, error: ServiceError) {
+  /** Past the deadline: a link whose payment window closed has expired; anything else is no longer followed. */
+  async function stopFollowing(record: CheckoutRecord) {
+    const expired = serviceOf(record.service).endsAtExpiry && record.expiresAt !== null && deps.now() >= record.expiresAt;
+    const ended = await update(record.id, (r) =>
+      r.state !== 'processing'
+        ? r
+        : expired
+          ? { ...r, state: 'expired', nextPollAt: null, pendingNotification: 'ended' }
+          : { ...r, state: 'stopped', nextPollAt: null, pendingNotification: 'stopped' },
+    );
+    if (ended?.pendingNotification) await deliver(ended);
+  }
+
+  async function applyPollError(id: string, error: ServiceError, words: string) {
     if (error.kind === 'not_found') {
-      await update(id, (r) => ({ ...r, state: 'not_found', lastError: describeServiceError(error), nextPollAt: null }));
+      await update(id, (r) => ({ ...r, state: 'not_found', lastError: words, nextPollAt: null }));
       return;
     }
     await update(id, (r) => {
       const errorStreak = r.errorStreak + 1;
       const wait = error.kind === 'rate_limited' && error.retryAfterMs !== null ? Math.max(error.retryAfterMs, ERROR_BACKOFF_MS) : errorBackoffMs(errorStreak, deps.random());
-      return { ...r, lastError: describeServiceError(error), errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
+      return { ...r, lastError: words, errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
     });
   }
 
@@ -270,12 +355,12 @@ export function createLifecycle(deps: LifecycleDeps) {
     }
   }
 
-  /** Puts a purchase we stopped checking back into polling ("Check again"). */
+  /** Puts a checkout we stopped checking back into polling ("Check again"). */
   async function recheck(id: string): Promise<CheckoutRecord | null> {
     const now = deps.now();
     return update(id, (r) =>
       (r.state === 'stopped' || r.state === 'not_found') && r.checkoutId
-        ? { ...r, state: 'processing', lastError: null, errorStreak: 0, deadlineAt: now + POLL_DEADLINE_MS, nextPollAt: now }
+        ? { ...r, state: 'processing', lastError: null, errorStreak: 0, pollingSince: now, deadlineAt: deadlineFor(r.service, now, r.expiresAt !== null && r.expiresAt > now ? r.expiresAt : null), nextPollAt: now }
         : r,
     );
   }
@@ -285,14 +370,14 @@ export function createLifecycle(deps: LifecycleDeps) {
     await updateCheckouts((records) => ({ records: records.map((r) => (r.seen ? r : { ...r, seen: true })), result: null }));
   }
 
-  /** The user checked a purchase whose outcome was unknown and marks it resolved. */
+  /** The user checked a checkout whose outcome was unknown and marks it resolved. */
   async function resolve(id: string): Promise<CheckoutRecord | null> {
     return update(id, (r) => (r.state === 'outcome_unknown' ? { ...r, state: 'resolved', pendingNotification: null } : r));
   }
 
   /**
-   * Run once when the worker starts: a purchase left `starting` by a worker that died mid-POST has an
-   * unknown outcome (never re-posted); notifications decided but not shown are shown now.
+   * Run once when the worker starts: a checkout left `starting` by a worker that died mid-create has an
+   * unknown outcome (never re-created); notifications decided but not shown are shown now.
    */
   async function recover(): Promise<void> {
     const { records } = await readCheckouts();
@@ -305,7 +390,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     }
   }
 
-  /** Polls every purchase whose next poll is due. */
+  /** Polls every checkout whose next poll is due. */
   async function pollDue(): Promise<void> {
     const now = deps.now();
     const { records } = await readCheckouts();
@@ -323,3 +408,10 @@ export function createLifecycle(deps: LifecycleDeps) {
   return { start, poll, pollDue, nextPollAt, recheck, resolve, markSeen, recover };
 }
 export type Lifecycle = ReturnType<typeof createLifecycle>;
+
+/** The service-side item in words, when an order names one (a store product's name). */
+function orderLabelOf(order: unknown): string {
+  if (order && typeof order === 'object' && 'label' in order && typeof (order as { label: unknown }).label === 'string') return (order as { label: string }).label.slice(0, 300);
+  return '';
+}
+

@@ -1,24 +1,8 @@
-import type { CheckoutStatus } from '../smartcheckout/schemas';
-import type { SmartcheckoutErrorKind } from '../smartcheckout/errors';
+import type { ServiceErrorKind } from '../services/errors';
 
-/**
- * What the purchase lifecycle needs from a checkout service: create → id, then poll → status, amount,
- * notes. Smartcheckout implements it; another service is one new folder beside `utils/smartcheckout/`.
- */
-export interface CheckoutProvider {
-  create(url: string, userData: Record<string, unknown>, idempotencyKey: string): Promise<{ checkoutId: string }>;
-  get(checkoutId: string): Promise<{
-    status: CheckoutStatus;
-    rawStatus: string;
-    amount: string | null;
-    currency: string | null;
-    notes: string | null;
-  }>;
-}
+export type { ServiceErrorKind } from '../services/errors';
 
-/** The failure kinds a provider reports (Smartcheckout's error kinds are the common vocabulary). */
-export type ServiceErrorKind = SmartcheckoutErrorKind;
-
+/** A failure talking to a checkout service, as the lifecycle keeps it (any service's error class fits). */
 export interface ServiceError {
   kind: ServiceErrorKind;
   /** HTTP status, when the service answered. */
@@ -28,7 +12,7 @@ export interface ServiceError {
   serviceMessage: string | null;
 }
 
-/** Reads a provider failure; anything unrecognised counts as a network problem (the outcome is unknown). */
+/** Reads a service failure; anything unrecognised counts as a network problem (the outcome is unknown). */
 export function asServiceError(error: unknown): ServiceError {
   if (error && typeof error === 'object' && 'kind' in error && typeof (error as ServiceError).kind === 'string') {
     const e = error as Partial<ServiceError> & { kind: ServiceErrorKind };

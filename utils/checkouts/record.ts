@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { moneySchema } from '../money';
 import { httpUrlSchema, variantSchema } from '../product/snapshot';
+import { SERVICE_IDS, serviceOf } from '../services/registry';
 
 /**
  * Where a purchase stands.
@@ -12,22 +13,55 @@ import { httpUrlSchema, variantSchema } from '../product/snapshot';
  * - not_found: the service does not know the checkout id (404); polling stopped.
  * - stopped: still processing when we stopped checking (deadline); "Check again" resumes.
  * - resolved: the user checked an unknown outcome themselves and marked it resolved.
+ * Checkout links use `starting`, `processing` (waiting for payment), `stopped` (no longer followed) and end as:
+ * - paid; expired; cancelled; voided (cancelled or expired: the service does not say which);
+ *   refunded, reversed (chargeback lost) or disputed, when the service reports those first.
  */
-export const CHECKOUT_STATES = ['starting', 'processing', 'completed', 'failed', 'outcome_unknown', 'not_found', 'stopped', 'resolved'] as const;
+export const CHECKOUT_STATES = [
+  'starting',
+  'processing',
+  'completed',
+  'failed',
+  'outcome_unknown',
+  'not_found',
+  'stopped',
+  'resolved',
+  'paid',
+  'expired',
+  'cancelled',
+  'voided',
+  'refunded',
+  'reversed',
+  'disputed',
+] as const;
 export type CheckoutStateName = (typeof CHECKOUT_STATES)[number];
 
 /** States in which the background keeps polling. */
 export const POLLING_STATES: readonly CheckoutStateName[] = ['processing'];
 
-export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped'] as const;
+/** Final states of a checkout link. */
+export const LINK_END_STATES: readonly CheckoutStateName[] = ['paid', 'expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'];
+
+/** `paid`, and `ended` for a checkout link that ended any other way (its state says how). */
+export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped', 'paid', 'ended'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 export const checkoutRecordSchema = z.object({
   /** Our id for the purchase intent; also the Idempotency-Key sent with the POST. */
   id: z.string().check(z.minLength(1)),
+  /** The checkout service (purchases recorded before there were several are Smartcheckout's). */
+  service: z._default(z.enum(SERVICE_IDS), 'smartcheckout'),
   /** Identifies "the same purchase" for double-submission checks. */
   intent: z.string(),
   checkoutId: z.nullable(z.string()),
+  /** Where the customer pays (checkout links). Its fragment may hold a secret: never shown, notified or exported. */
+  checkoutUrl: z._default(z.nullable(httpUrlSchema), null),
+  /** When the checkout link can no longer be paid, if the service said. */
+  expiresAt: z._default(z.nullable(z.number()), null),
+  /** What the customer was to pay, as shown before creating (checkout links). */
+  quoted: z._default(z.nullable(moneySchema), null),
+  /** What the checkout sells at the service, in words (e.g. the store product chosen), when not the page's product. */
+  orderLabel: z._default(z.string(), ''),
   state: z.enum(CHECKOUT_STATES),
   /** The service's raw status string (may be a value the contract does not document). */
   serviceStatus: z.nullable(z.string()),
@@ -54,6 +88,8 @@ export const checkoutRecordSchema = z.object({
   lastError: z.nullable(z.string()),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** When polling began, or began again with "Check again" (the schedule counts from it). */
+  pollingSince: z._default(z.nullable(z.number()), null),
   deadlineAt: z.number(),
   nextPollAt: z.nullable(z.number()),
   polls: z.int(),
@@ -68,15 +104,22 @@ export const checkoutRecordSchema = z.object({
 export type CheckoutRecord = z.infer<typeof checkoutRecordSchema>;
 
 export function isFinal(record: CheckoutRecord): boolean {
-  return record.state === 'completed' || record.state === 'failed';
+  return record.state === 'completed' || record.state === 'failed' || LINK_END_STATES.includes(record.state);
+}
+
+/** True for a record of a checkout-link service (the customer pays; no spending limit applies). */
+export function isLink(record: Pick<CheckoutRecord, 'service'>): boolean {
+  return serviceOf(record.service).kind === 'link';
 }
 
 /** Words for a state, as the popup and history show it. */
 export function describeState(record: CheckoutRecord): string {
+  const link = isLink(record);
   switch (record.state) {
     case 'starting':
-      return t('stateStarting');
+      return link ? t('stateLinkStarting') : t('stateStarting');
     case 'processing':
+      if (link) return describeWaiting(record.serviceStatus);
       return record.serviceStatus && record.serviceStatus !== 'processing' ? t('stateProcessingStatus', record.serviceStatus) : t('stateProcessing');
     case 'completed':
       return record.amount ? t('stateCompletedAmount', formatMoney(record.amount, record.currency)) : t('stateCompleted');
@@ -87,12 +130,52 @@ export function describeState(record: CheckoutRecord): string {
     case 'not_found':
       return t('stateNotFound');
     case 'stopped':
-      return t('stateStopped');
+      return link ? t('stateLinkStopped') : t('stateStopped');
     case 'resolved':
       return t('stateResolved');
+    case 'paid':
+      return record.amount ? t('statePaidAmount', formatMoney(record.amount, record.currency)) : t('statePaid');
+    case 'expired':
+      return t('stateExpired');
+    case 'cancelled':
+      return t('stateCancelled');
+    case 'voided':
+      return t('stateVoided');
+    case 'refunded':
+      return t('stateRefunded');
+    case 'reversed':
+      return t('stateReversed');
+    case 'disputed':
+      return t('stateDisputed');
   }
 }
 
+/** "Waiting for payment", with what the service added (a crypto payment waiting for confirmations, a status we do not know). */
+function describeWaiting(serviceStatus: string | null): string {
+  const detail = serviceStatus ? WAITING_DETAILS[serviceStatus.toUpperCase()] : undefined;
+  if (detail) return t('stateWaitingDetail', t(detail));
+  if (!serviceStatus || KNOWN_WAITING.has(serviceStatus.toUpperCase())) return t('stateWaiting');
+  return t('stateWaitingStatus', serviceStatus);
+}
+
+const WAITING_DETAILS: Record<string, 'waitingConfirmations' | 'waitingPartial' | 'waitingProcessing'> = {
+  WAITING_FOR_CONFIRMATIONS: 'waitingConfirmations',
+  PARTIAL: 'waitingPartial',
+  PROCESSING: 'waitingProcessing',
+};
+const KNOWN_WAITING = new Set(['PENDING', 'IN_PROGRESS', 'OPEN']);
+
 export function formatMoney(amount: string, currency: string | null): string {
   return currency ? `${amount} ${currency}` : amount;
+}
+
+/** A checkout link as it may be shown: without its fragment, which may hold a customer token. */
+export function maskedLink(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : `${url.slice(0, hash)}#…`;
+}
+
+/** What a checkout is for, in words: the service's item when it names one, else the page's product. */
+export function checkoutName(record: Pick<CheckoutRecord, 'orderLabel' | 'product'>): string {
+  return record.orderLabel || record.product.name || record.product.url;
 }

@@ -79,9 +79,12 @@ function trim(records: CheckoutRecord[]): CheckoutRecord[] {
   return records.filter((record) => !drop.has(record.id));
 }
 
-/** Removes finished purchases (completed, failed, resolved, unknown to the service); returns how many. */
+/** States "Clear finished purchases" removes: ended, resolved by the user, or unknown to the service. */
+export const FINISHED_STATES = ['completed', 'failed', 'resolved', 'not_found', 'paid', 'expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'] as const;
+
+/** Removes finished checkouts; returns how many. */
 export function clearFinished(): Promise<number> {
-  const finished = new Set(['completed', 'failed', 'resolved', 'not_found']);
+  const finished = new Set<string>(FINISHED_STATES);
   return updateCheckouts((records) => {
     const kept = records.filter((r) => !finished.has(r.state) || r.pendingNotification !== null);
     return { records: kept, result: records.length - kept.length };

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { looksLikeProduct } from './extract';
+import { paymentLinkProductId } from '../services/creem/paymentLink';
+import { cartIdFrom } from '../services/diddo/cartId';
 import { type ProductSnapshot, productSnapshotSchema } from './snapshot';
 
 export type Detection =
@@ -41,7 +43,11 @@ export async function detectInTab(tabId: number): Promise<Detection> {
 export function linkTarget(search: string): Detection | null {
   const url = new URLSearchParams(search).get('url');
   if (!url) return null;
-  const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, variant: null, sources: [] });
+  // A checkout link may itself name what to sell: a Creem payment link, a Diddo checkout link or QR image.
+  const creem = paymentLinkProductId(url);
+  const diddo = cartIdFrom(url);
+  const checkoutLinks = { creemProducts: creem ? [creem] : [], diddoCarts: diddo ? [diddo] : [] };
+  const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, variant: null, sources: [], checkoutLinks });
   return parsed.success ? { kind: 'link', product: parsed.data } : { kind: 'unreadable', message: t('detectBadLink') };
 }
 

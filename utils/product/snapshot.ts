@@ -27,6 +27,16 @@ export const httpUrlSchema = z.string().check(
   }, 'Must be an http(s) URL'),
 );
 
+const ids = (pattern: RegExp) => z._default(z.array(z.string().check(z.regex(pattern))).check(z.maxLength(20)), []);
+
+/** Checkout links found on the page: Creem payment links (product ids) and Diddo carts (template cart ids). */
+export const checkoutLinksSchema = z.object({
+  creemProducts: ids(/^prod_[A-Za-z0-9]{1,64}$/),
+  diddoCarts: ids(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/),
+});
+export type CheckoutLinks = z.infer<typeof checkoutLinksSchema>;
+export const NO_CHECKOUT_LINKS: CheckoutLinks = { creemProducts: [], diddoCarts: [] };
+
 /** What the detector reports about a product page; also the boundary for anything a page tells us. */
 export const productSnapshotSchema = z.object({
   url: httpUrlSchema,
@@ -37,6 +47,7 @@ export const productSnapshotSchema = z.object({
   availability: text(60),
   variant: z.nullable(variantSchema),
   sources: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20)),
+  checkoutLinks: z._default(checkoutLinksSchema, NO_CHECKOUT_LINKS),
 });
 export type ProductSnapshot = z.infer<typeof productSnapshotSchema>;
 

@@ -1,12 +1,8 @@
 import type { SmartcheckoutClient } from './client';
-import { isSmartcheckoutError, type SmartcheckoutError } from './errors';
+import type { ConnectionTest } from '../services/adapter';
+import { isSmartcheckoutError } from './errors';
 
-export type ConnectionResult =
-  /** 404 for the made-up id: the key was accepted. */
-  | { outcome: 'works' }
-  /** The service returned a checkout for an id that cannot exist. */
-  | { outcome: 'found' }
-  | { outcome: 'failed'; error: Pick<SmartcheckoutError, 'kind' | 'status' | 'retryAfterMs' | 'serviceMessage'> | null };
+export type ConnectionResult = ConnectionTest;
 
 /**
  * Checks a base URL and key without buying anything: a GET of a made-up checkout id. 404 means the key

@@ -1,0 +1,106 @@
+import { browser, type Browser } from 'wxt/browser';
+import { describeConnection, describeServiceError } from '../../utils/checkouts/errorText';
+import { asServiceError } from '../../utils/checkouts/provider';
+import { createLifecycle, type LifecycleDeps } from '../../utils/checkouts/lifecycle';
+import { createScheduler } from '../../utils/checkouts/schedule';
+import { clearFinished } from '../../utils/checkouts/store';
+import { hasHostAccess } from '../../utils/hostAccess';
+import { t } from '../../utils/i18n';
+import { isExtensionPage, messageSchema, type QueryReply } from '../../utils/messages';
+import { showCheckoutNotification } from '../../utils/notifications';
+import { profilesStorage } from '../../utils/profiles/storage';
+import { apiKeyOf, connectionOf, readServiceState } from '../../utils/services/connections';
+import { serviceOf, type ServiceId } from '../../utils/services/registry';
+import { checkBaseUrl, cleanApiKey, normaliseBaseUrl } from '../../utils/settings';
+import { createAdapters } from './adapters';
+
+/** Builds the background's checkout service from the real browser, storage and services. */
+export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
+  let scheduler: ReturnType<typeof createScheduler> | undefined;
+  const adapters = overrides.adapters ?? createAdapters();
+  const lifecycle = createLifecycle({
+    now: Date.now,
+    random: Math.random,
+    newId: () => crypto.randomUUID(),
+    isOnline: () => globalThis.navigator?.onLine !== false,
+    hasHostAccess: (baseUrl) => hasHostAccess(baseUrl).catch(() => false),
+    loadContext: async () => ({ ...(await readServiceState()), profiles: await profilesStorage.get() }),
+    adapters,
+    notify: showCheckoutNotification,
+    onScheduleChange: () => scheduler?.changed(),
+    ...overrides,
+  });
+  scheduler = createScheduler(lifecycle, overrides.now ?? Date.now);
+
+  /** "Test connection": the typed key and base URL, or the saved ones, against the service's harmless read. */
+  async function testConnection(message: { service: ServiceId; apiBaseUrl: string; apiKey: string | null }) {
+    const { settings, sessionKeys } = await readServiceState();
+    const apiKey = message.apiKey !== null ? cleanApiKey(message.apiKey) : apiKeyOf(settings, sessionKeys, message.service);
+    if (!apiKey) return { ok: false, message: t('connectionNoKey') };
+    const typed = message.apiBaseUrl.trim();
+    const baseUrl = typed || serviceOf(message.service).defaultBaseUrl(apiKey);
+    if (!baseUrl) return { ok: false, message: t('serviceBaseUrlRequired', serviceOf(message.service).name) };
+    const problem = checkBaseUrl(baseUrl);
+    if (problem) return { ok: false, message: problem };
+    const saved = connectionOf(settings, sessionKeys, message.service);
+    const connection = { service: message.service, apiKey, baseUrl: normaliseBaseUrl(baseUrl), typedBaseUrl: typed || null, checkoutUrl: saved?.checkoutUrl ?? null, mode: serviceOf(message.service).keyMode(apiKey) };
+    return describeConnection(await adapters[message.service].testConnection(connection), serviceOf(message.service).name);
+  }
+
+  /** A read the popup needs before creating a checkout, through the service's adapter (views never call services). */
+  async function runQuery(message: { service: ServiceId; query: string; params: unknown; profileId: string | null }): Promise<QueryReply> {
+    const service = serviceOf(message.service);
+    const query = adapters[message.service].queries?.[message.query];
+    const params = query?.params.safeParse(message.params);
+    if (!query || !params?.success) return { ok: false, code: 'invalid', message: t('startInvalidOrder', service.name) };
+    const [{ settings, sessionKeys }, profiles] = await Promise.all([readServiceState(), profilesStorage.get()]);
+    const connection = connectionOf(settings, sessionKeys, message.service);
+    if (!connection) return { ok: false, code: 'no_api_key', message: t('startNoServiceKey', service.name) };
+    const profile = profiles.profiles.find((p) => p.id === message.profileId) ?? null;
+    try {
+      return { ok: true, result: await query.run(connection, params.data, { profile }) };
+    } catch (thrown) {
+      const error = asServiceError(thrown);
+      return { ok: false, code: error.kind, message: describeServiceError(error, service.name) };
+    }
+  }
+
+  /** `runtime.onMessage` handler: validates the message and its sender, then delegates. */
+  function handleMessage(raw: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined {
+    const parsed = messageSchema.safeParse(raw);
+    if (!parsed.success) return undefined; // not ours: let other listeners answer
+    if (!isExtensionPage(sender)) {
+      return Promise.resolve({ ok: false, code: 'forbidden', message: t('forbiddenSender') });
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'checkout:start':
+        return lifecycle.start(message);
+      case 'checkout:recheck':
+        return lifecycle.recheck(message.id).then((record) => ({ ok: true as const, record }));
+      case 'checkout:resolve':
+        return lifecycle.resolve(message.id).then((record) => ({ ok: true as const, record }));
+      case 'checkouts:seen':
+        return lifecycle.markSeen().then(() => ({ ok: true as const }));
+      case 'checkouts:clear-finished':
+        return clearFinished().then((removed) => ({ ok: true as const, removed }));
+      case 'settings:test-connection':
+        return testConnection(message);
+      case 'service:query':
+        return runQuery(message);
+    }
+  }
+
+  /** Work to do whenever the worker starts: recover interrupted checkouts, resume polling. */
+  async function resume(): Promise<void> {
+    await lifecycle.recover();
+    await scheduler!.run();
+  }
+
+  return { lifecycle, scheduler, adapters, handleMessage, resume };
+}
+
+/** Opens the checkout a notification was about, in the history. */
+export async function openPurchase(recordId: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#purchase-${encodeURIComponent(recordId)}`) });
+}

@@ -1,0 +1,40 @@
+import { useId } from 'react';
+import { useStored } from '../../components/useStored';
+import { t } from '../../utils/i18n';
+import { connectedServices, preferredService, sessionKeysStorage } from '../../utils/services/connections';
+import { SERVICE_IDS, serviceOf, type ServiceId } from '../../utils/services/registry';
+import { settingsStorage } from '../../utils/settings';
+import { ServiceGroup } from './ServiceGroup';
+
+/** "Checkout services": one group per service, and the one the popup preselects. */
+export function ServicesSection() {
+  const settings = useStored(settingsStorage);
+  const sessionKeys = useStored(sessionKeysStorage);
+  const defaultId = useId();
+  if (!settings || !sessionKeys) return null;
+  const connected = connectedServices(settings, sessionKeys);
+  const preferred = preferredService(settings, sessionKeys);
+
+  async function chooseDefault(id: ServiceId) {
+    await settingsStorage.set({ ...(await settingsStorage.get()), defaultService: id });
+  }
+
+  return (
+    <section aria-labelledby="services-heading">
+      <h2 id="services-heading">{t('servicesHeading')}</h2>
+      <p className="hint">{t('servicesIntro')}</p>
+      <label htmlFor={defaultId}>{t('servicesDefault')}</label>
+      <select id={defaultId} value={preferred ?? ''} disabled={connected.length === 0} onChange={(e) => void chooseDefault(e.target.value as ServiceId)}>
+        {connected.length === 0 ? <option value="">{t('servicesNoneConnected')}</option> : null}
+        {connected.map((id) => (
+          <option key={id} value={id}>
+            {serviceOf(id).name}
+          </option>
+        ))}
+      </select>
+      {SERVICE_IDS.map((id) => (
+        <ServiceGroup key={id} id={id} settings={settings} sessionKeys={sessionKeys} />
+      ))}
+    </section>
+  );
+}
