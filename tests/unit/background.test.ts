@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { grantManifestHosts } from './support/permissions';
 
 const onMenuClicked = { addListener: vi.fn() };
-const contextMenus = { removeAll: vi.fn(async () => {}), create: vi.fn(), onClicked: onMenuClicked };
+const contextMenus = { removeAll: vi.fn(async () => {}), create: vi.fn(), update: vi.fn(async () => {}), onClicked: onMenuClicked };
 Object.assign(fakeBrowser, { contextMenus });
 
 beforeEach(() => {
@@ -22,7 +22,9 @@ it('creates the context menu on install, not at start-up', async () => {
   await startBackground();
   expect(contextMenus.create).not.toHaveBeenCalled();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-  await vi.waitFor(() => expect(contextMenus.create).toHaveBeenCalledOnce());
+  // "Buy via Smartcheckout", and "Create checkout link" (hidden until a checkout-link service is connected).
+  await vi.waitFor(() => expect(contextMenus.create).toHaveBeenCalledTimes(2));
+  expect(contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'create-checkout-link', visible: false }));
   expect(onMenuClicked.addListener).toHaveBeenCalledOnce();
 });
 

@@ -9,14 +9,16 @@ import { notificationButtons, parseNotificationId, showCheckoutNotification } fr
 import { profilesStorage } from '../../utils/profiles/storage';
 import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
+import { connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 
 // fakeBrowser has no contextMenus or scripting: stub just what the code calls.
-const contextMenus = { removeAll: vi.fn(async () => {}), create: vi.fn() };
+const contextMenus = { removeAll: vi.fn(async () => {}), create: vi.fn(), update: vi.fn(async () => {}) };
 const executeScript = vi.fn(async () => [{ result: JSON.stringify(PRODUCT) }]);
 const windowsCreate = vi.fn(async () => ({}));
 Object.assign(fakeBrowser, { contextMenus, scripting: { executeScript } });
 
 const create = vi.fn(async () => ({ checkoutId: 'co-1' }));
+const adapters = providerAdapters({ create, get: async () => ({ status: 'processing', rawStatus: 'processing', amount: null, currency: null, notes: null }) });
 const lifecycle = () =>
   createLifecycle({
     now: Date.now,
@@ -24,8 +26,8 @@ const lifecycle = () =>
     newId: () => crypto.randomUUID(),
     isOnline: () => true,
     hasHostAccess: async () => true,
-    loadContext: async () => ({ settings: await settingsStorage.get(), profiles: await profilesStorage.get() }),
-    provider: () => ({ create, get: async () => ({ status: 'processing', rawStatus: 'processing', amount: null, currency: null, notes: null }) }),
+    loadContext,
+    adapters,
     notify: showCheckoutNotification,
     onScheduleChange: () => {},
   });
@@ -34,7 +36,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   vi.clearAllMocks();
   fakeBrowser.windows.create = windowsCreate as never;
-  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test', safety: DEFAULT_SAFETY });
+  await connectSmartcheckout();
   await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
 });
 
@@ -46,20 +48,20 @@ describe('context menu', () => {
   });
 
   it('a link opens the confirm window for its URL, with the selection as instructions', async () => {
-    await handleMenuClick({ menuItemId: MENU_ID, linkUrl: 'https://shop.example/p/9', selectionText: ' Size 10 ', editable: false, pageUrl: '' } as never, { id: 4 } as never, lifecycle());
-    expect(windowsCreate).toHaveBeenCalledWith(expect.objectContaining({ url: confirmWindowUrl({ url: 'https://shop.example/p/9' }, 'Size 10'), type: 'popup' }));
+    await handleMenuClick({ menuItemId: MENU_ID, linkUrl: 'https://shop.example/p/9', selectionText: ' Size 10 ', editable: false, pageUrl: '' } as never, { id: 4 } as never, lifecycle(), adapters);
+    expect(windowsCreate).toHaveBeenCalledWith(expect.objectContaining({ url: confirmWindowUrl({ url: 'https://shop.example/p/9' }, 'Size 10', 'smartcheckout'), type: 'popup' }));
     expect(create).not.toHaveBeenCalled();
   });
 
   it('on a page with confirmation on (the default), opens the confirm window for that tab', async () => {
-    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, lifecycle());
-    expect(windowsCreate).toHaveBeenCalledWith(expect.objectContaining({ url: 'chrome-extension://test-extension-id/popup.html?tabId=4' }));
+    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, lifecycle(), adapters);
+    expect(windowsCreate).toHaveBeenCalledWith(expect.objectContaining({ url: 'chrome-extension://test-extension-id/popup.html?tabId=4&service=smartcheckout' }));
     expect(create).not.toHaveBeenCalled();
   });
 
   it('with confirmation off and within limits, buys at once and says it started', async () => {
     await settingsStorage.set({ ...(await settingsStorage.get()), safety: { ...DEFAULT_SAFETY, confirmEachPurchase: false } });
-    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url, selectionText: 'gift wrap' } as never, { id: 4 } as never, lifecycle());
+    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url, selectionText: 'gift wrap' } as never, { id: 4 } as never, lifecycle(), adapters);
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 4 }, files: ['/detector.js'] });
     expect(create).toHaveBeenCalledOnce();
     expect(windowsCreate).not.toHaveBeenCalled();
@@ -70,7 +72,7 @@ describe('context menu', () => {
 
   it('with confirmation off but over a limit, opens the window (which explains) and buys nothing', async () => {
     await settingsStorage.set({ ...(await settingsStorage.get()), safety: { ...DEFAULT_SAFETY, confirmEachPurchase: false, maxPrice: { amount: '5', currency: 'USD' } } });
-    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, lifecycle());
+    await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, lifecycle(), adapters);
     expect(create).not.toHaveBeenCalled();
     expect(windowsCreate).toHaveBeenCalledOnce();
   });

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createLifecycle, type LifecycleDeps, DUPLICATE_WINDOW_MS, FAST_PHASE_MS, FIRST_POLL_MS, POLL_DEADLINE_MS, pollDelayAfter } from '../../utils/checkouts/lifecycle';
-import type { CheckoutProvider } from '../../utils/checkouts/provider';
 import type { NotificationEvent } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
 import { SmartcheckoutError } from '../../utils/smartcheckout/errors';
+import { type CheckoutProvider, connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 import { PROFILE, PRODUCT, startRequest } from './fixtures/purchase';
 
 type GetAnswer = Awaited<ReturnType<CheckoutProvider['get']>>;
@@ -49,8 +49,8 @@ function lifecycle(overrides: Partial<LifecycleDeps> = {}) {
     newId: () => `rec-${++ids}`,
     isOnline: () => online,
     hasHostAccess: async () => hostAccess,
-    loadContext: async () => ({ settings: await settingsStorage.get(), profiles: await profilesStorage.get() }),
-    provider: () => service.provider,
+    loadContext,
+    adapters: providerAdapters(() => service.provider),
     notify: async (record, event) => {
       notified.push({ id: record.id, event });
       return { title: event, message: record.product.name ?? '' };
@@ -72,7 +72,7 @@ beforeEach(async () => {
   notified = [];
   ids = 0;
   service = scriptedProvider();
-  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test', safety: DEFAULT_SAFETY });
+  await connectSmartcheckout();
   await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
 });
 
@@ -104,7 +104,7 @@ describe('start', () => {
   });
 
   it.each([
-    ['no API key', async () => settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: '', safety: DEFAULT_SAFETY }), 'no_api_key'],
+    ['no API key', () => connectSmartcheckout({ apiKey: '' }), 'no_api_key'],
     ['no profile', async () => profilesStorage.set({ profiles: [], defaultProfileId: null }), 'no_profile'],
     ['offline', async () => void (online = false), 'offline'],
     ['API host withheld', async () => void (hostAccess = false), 'no_access'],
@@ -291,7 +291,7 @@ describe('recover (worker start)', () => {
   it('marks a purchase left starting by a dead worker as outcome unknown, without posting', async () => {
     let release!: () => void;
     const hanging = new Promise<void>((resolve) => (release = resolve));
-    const dying = lifecycle({ provider: () => ({ ...service.provider, create: () => hanging.then(() => ({ checkoutId: 'late' })) }) });
+    const dying = lifecycle({ adapters: providerAdapters({ ...service.provider, create: () => hanging.then(() => ({ checkoutId: 'late' })) }) });
     void dying.start(startRequest());
     await expect.poll(async () => (await records())[0]?.state).toBe('starting');
 

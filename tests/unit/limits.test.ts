@@ -8,11 +8,11 @@ const HOUR = 3_600_000;
 
 function record(overrides: Partial<CheckoutRecord>): CheckoutRecord {
   return {
-    id: 'r', intent: 'i', checkoutId: 'c', state: 'completed', serviceStatus: null,
+    id: 'r', service: 'smartcheckout', intent: 'i', checkoutId: 'c', checkoutUrl: null, expiresAt: null, quoted: null, orderLabel: '', state: 'completed', serviceStatus: null,
     product: { url: 'https://shop.example/p', name: 'P', image: null, price: '10.00', currency: 'USD' },
     variant: null, variantLabel: '', quantity: 1, maxPrice: null, profileId: 'p', profileLabel: 'Home', prompt: '',
     amount: '10.00', currency: 'USD', notes: null, lastError: null, createdAt: NOW - HOUR, updatedAt: NOW,
-    deadlineAt: NOW, nextPollAt: null, polls: 1, errorStreak: 0, pendingNotification: null, notifications: [], seen: true,
+    pollingSince: null, deadlineAt: NOW, nextPollAt: null, polls: 1, errorStreak: 0, pendingNotification: null, notifications: [], seen: true,
     ...overrides,
   };
 }

@@ -2,10 +2,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { POLL_ALARM } from '../../utils/checkouts/schedule';
-import { createCheckoutService } from '../../utils/checkouts/service';
+import { createCheckoutService } from '../../entrypoints/background/checkoutService';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
+import { type CheckoutProvider, connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 import { PROFILE, PRODUCT } from './fixtures/purchase';
 import { grantManifestHosts } from './support/permissions';
 
@@ -17,13 +18,13 @@ let clock = 1_000_000;
 function serviceWith(status: () => string) {
   const create = vi.fn(async () => ({ checkoutId: 'co-1' }));
   const get = vi.fn(async () => ({ status: status() as 'processing', rawStatus: status(), amount: '29.00', currency: 'USD', notes: null }));
-  return { service: createCheckoutService({ provider: () => ({ create, get }), now: () => clock }), create, get };
+  return { service: createCheckoutService({ adapters: providerAdapters({ create, get }), now: () => clock }), create, get };
 }
 
 beforeEach(async () => {
   fakeBrowser.reset();
   grantManifestHosts();
-  await settingsStorage.set({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_test', safety: DEFAULT_SAFETY });
+  await connectSmartcheckout();
   await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
 });
 

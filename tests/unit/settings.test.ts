@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { checkBaseUrl, DEFAULT_SAFETY } from '../../utils/settings';
+import { checkBaseUrl, cleanApiKey, DEFAULT_SAFETY, defaultSettings } from '../../utils/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -12,23 +12,44 @@ async function freshSettings() {
   return (await import('../../utils/settings')).settingsStorage;
 }
 
+const EMPTY = { apiKey: '', apiBaseUrl: null, forgetOnClose: false, checkoutUrl: null };
+
 describe('settings storage', () => {
-  it('migration 2: settings saved by version 1 keep the connection and gain the default safety settings', async () => {
+  it('settings saved by version 1 keep the Smartcheckout connection, gain the safety settings and one entry per service', async () => {
     await fakeBrowser.storage.local.set({ settings: { apiBaseUrl: 'https://proxy.example/sc', apiKey: 'sk_live_1' } });
     const settings = await freshSettings();
-    expect(await settings.get()).toEqual({ apiBaseUrl: 'https://proxy.example/sc', apiKey: 'sk_live_1', safety: DEFAULT_SAFETY });
-    expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({
-      settings: { apiBaseUrl: 'https://proxy.example/sc', apiKey: 'sk_live_1', safety: DEFAULT_SAFETY },
-      settings$: { v: 2 },
-    });
+    const expected = {
+      services: { smartcheckout: { ...EMPTY, apiKey: 'sk_live_1', apiBaseUrl: 'https://proxy.example/sc' }, shoppex: EMPTY, creem: EMPTY, diddo: EMPTY },
+      defaultService: 'smartcheckout',
+      safety: DEFAULT_SAFETY,
+    };
+    expect(await settings.get()).toEqual(expected);
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 3 });
+  });
+
+  it('version 2 settings with the documented base URL keep following the default; the safety settings stay untouched', async () => {
+    const safety = { ...DEFAULT_SAFETY, confirmEachPurchase: false, maxPrice: { amount: '60.00', currency: 'USD' } };
+    await fakeBrowser.storage.local.set({ settings: { apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: 'sk_live_2', safety }, settings$: { v: 2 } });
+    const settings = await (await freshSettings()).get();
+    expect(settings.services.smartcheckout).toEqual({ ...EMPTY, apiKey: 'sk_live_2' });
+    expect(settings.safety).toEqual(safety);
+    expect(settings.defaultService).toBe('smartcheckout');
+  });
+
+  it('version 2 settings without a key connect nothing', async () => {
+    await fakeBrowser.storage.local.set({ settings: { apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: '', safety: DEFAULT_SAFETY }, settings$: { v: 2 } });
+    const settings = await (await freshSettings()).get();
+    expect(settings.defaultService).toBeNull();
+    expect(settings.services.smartcheckout.apiKey).toBe('');
   });
 
   it('a corrupt value is reported, kept aside, and does not touch other keys', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    await fakeBrowser.storage.local.set({ settings: { apiBaseUrl: 'ftp://x', apiKey: 7, safety: null }, settings$: { v: 2 }, profiles: { keep: 'me' } });
+    const corrupt = { services: { smartcheckout: { apiKey: 7, apiBaseUrl: 'ftp://x' } }, safety: null };
+    await fakeBrowser.storage.local.set({ settings: corrupt, settings$: { v: 3 }, profiles: { keep: 'me' } });
     const settings = await freshSettings();
-    expect(await settings.get()).toEqual({ apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: '', safety: DEFAULT_SAFETY });
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual({ apiBaseUrl: 'ftp://x', apiKey: 7, safety: null }));
+    expect(await settings.get()).toEqual(defaultSettings());
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual(corrupt));
     expect((await fakeBrowser.storage.local.get('profiles')).profiles).toEqual({ keep: 'me' });
     expect(warn).toHaveBeenCalledWith(expect.not.stringContaining('ftp://x'));
   });
@@ -46,5 +67,16 @@ describe('checkBaseUrl', () => {
     ['api.smartcheckout.dev', 'API base URL must be a full URL, like https://api.smartcheckout.dev'],
   ])('%s → %s', (url, error) => {
     expect(checkBaseUrl(url)).toBe(error);
+  });
+});
+
+describe('cleanApiKey', () => {
+  it.each([
+    [' shx_abc\n', 'shx_abc'],
+    ['\u200bcreem_test_1\ufeff', 'creem_test_1'],
+    ['sk_\u202elive\u2066_9', 'sk_live_9'],
+    ['sk live', 'sklive'],
+  ])('%j → %j', (pasted, clean) => {
+    expect(cleanApiKey(pasted)).toBe(clean);
   });
 });
