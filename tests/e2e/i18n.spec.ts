@@ -6,10 +6,11 @@ test('in a German browser the whole flow speaks German: options, profile, popup,
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByRole('heading', { level: 1 })).toHaveText('Smartcheckout-Optionen');
-  await options.getByLabel('API-Schlüssel').fill(sandbox.apiKey);
-  await options.getByLabel('API-Basis-URL').fill(sandbox.apiUrl);
-  await options.getByRole('button', { name: 'Speichern', exact: true }).click();
-  await expect(options.getByText('Einstellungen gespeichert.')).toBeVisible();
+  const smartcheckout = options.getByRole('group', { name: 'Smartcheckout', exact: true });
+  await smartcheckout.getByLabel('API-Schlüssel').fill(sandbox.apiKey);
+  await smartcheckout.getByLabel('API-Basis-URL').fill(sandbox.apiUrl);
+  await smartcheckout.getByRole('button', { name: 'Speichern', exact: true }).click();
+  await expect(smartcheckout.getByText('Einstellungen gespeichert.')).toBeVisible();
 
   // A wrong postal code is explained in German, next to its field.
   await options.getByLabel('Vorname').fill('Grace');

@@ -126,13 +126,14 @@ test('profile fields show errors in words; delete has undo', async ({ context, s
 test('"Test connection" tells a working key from a rejected one', async ({ context, sandbox, extensionId }) => {
   const options = new OptionsPage(await context.newPage(), extensionId);
   await options.open();
-  await options.page.getByLabel('API key').fill(sandbox.apiKey);
-  await options.page.getByLabel('API base URL').fill(sandbox.apiUrl);
-  await options.page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.page.getByText('Connection works: the API key was accepted.')).toBeVisible();
-  await options.page.getByLabel('API key').fill('sk_wrong');
-  await options.page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(options.page.getByText('API key rejected (HTTP 401).')).toBeVisible();
+  const smartcheckout = options.service('Smartcheckout');
+  await smartcheckout.getByLabel('API key').fill(sandbox.apiKey);
+  await smartcheckout.getByLabel('API base URL').fill(sandbox.apiUrl);
+  await smartcheckout.getByRole('button', { name: 'Test connection' }).click();
+  await expect(smartcheckout.getByText('Connection works: the API key was accepted.')).toBeVisible();
+  await smartcheckout.getByLabel('API key').fill('sk_wrong');
+  await smartcheckout.getByRole('button', { name: 'Test connection' }).click();
+  await expect(smartcheckout.getByText('API key rejected (HTTP 401).')).toBeVisible();
   expect(sandbox.api.requests.every((r) => r.method === 'GET' || r.method === 'OPTIONS')).toBe(true);
 });
 

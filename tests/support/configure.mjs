@@ -22,9 +22,10 @@ export const SAMPLE_PROFILE = {
  */
 export async function configureForSandbox(page, extensionId, sandbox) {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('API key').fill(sandbox.apiKey);
-  await page.getByLabel('API base URL').fill(sandbox.apiUrl);
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const smartcheckout = page.getByRole('group', { name: 'Smartcheckout', exact: true });
+  await smartcheckout.getByLabel('API key').fill(sandbox.apiKey);
+  await smartcheckout.getByLabel('API base URL').fill(sandbox.apiUrl);
+  await smartcheckout.getByRole('button', { name: 'Save', exact: true }).click();
   for (const [label, value] of Object.entries(SAMPLE_PROFILE)) await page.getByLabel(label, { exact: true }).fill(value);
   await page.getByLabel('Country', { exact: true }).selectOption('GB');
   await page.getByRole('button', { name: 'Save profile' }).click();

@@ -40,11 +40,23 @@ export class OptionsPage {
     await expect(this.page.getByRole('heading', { name: 'Smartcheckout options' })).toBeVisible();
   }
 
+  /** One checkout service's group in "Checkout services" ("Smartcheckout", "Shoppex", "Creem", "Diddo"). */
+  service(name: string) {
+    return this.page.getByRole('group', { name, exact: true });
+  }
+
+  /** Enters a service's key and base URL (and, for Diddo, its checkout page) and saves them. */
+  async connect(name: string, settings: { apiKey: string; baseUrl: string; checkoutUrl?: string }) {
+    const group = this.service(name);
+    await group.getByLabel('API key').fill(settings.apiKey);
+    await group.getByLabel('API base URL').fill(settings.baseUrl);
+    if (settings.checkoutUrl) await group.getByLabel('Checkout page URL').fill(settings.checkoutUrl);
+    await group.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(group.getByText('Settings saved.')).toBeVisible();
+  }
+
   async saveConnection(apiKey: string, baseUrl: string) {
-    await this.page.getByLabel('API key').fill(apiKey);
-    await this.page.getByLabel('API base URL').fill(baseUrl);
-    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(this.page.getByText('Settings saved.')).toBeVisible();
+    await this.connect('Smartcheckout', { apiKey, baseUrl });
   }
 
   async saveProfile(profile: ProfileInput) {
