@@ -1,11 +1,11 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { centsToDecimal } from '../amount';
 import { ServiceError, isServiceError } from '../errors';
 import { clip, isHttpUrl, isRecord } from '../fields';
 import { type ErrorDescription, type HttpResponse, createHttp, errorFromResponse, parseJson, tryJson } from '../http';
 import { type CheckoutReport, type ConnectionResult, DEFAULT_TIMEOUT_MS, type ServiceClientOptions } from '../types';
 import { checkoutResponseSchema, productSchema, searchResponseSchema } from './schemas';
 import { creemOutcome } from './status';
-import { centsToDecimal } from '../amount';
 
 export interface CreemProduct {
   id: string;

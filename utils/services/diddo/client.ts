@@ -5,7 +5,7 @@ import { type ErrorDescription, type HttpResponse, createHttp, errorFromResponse
 import { type CheckoutReport, type ConnectionResult, DEFAULT_TIMEOUT_MS, type ServiceClientOptions } from '../types';
 import type { DiddoBuyerInfo } from './buyerInfo';
 import { isCartId } from './cartId';
-import { beginResponseSchema, cartStatusResponseSchema, methodResponseSchema, shippingResponseSchema, tokenResponseSchema } from './schemas';
+import { beginResponseSchema, cartStatusResponseSchema, methodResponseSchema, methodSchema, shippingResponseSchema, tokenResponseSchema } from './schemas';
 import { diddoOutcome } from './status';
 
 export interface DiddoCheckout {
@@ -91,8 +91,6 @@ export function createDiddoClient(options: ServiceClientOptions): DiddoClient {
     async setShipping({ cartId, paymentIntentId, buyerInfo }) {
       if (!cartId.trim() || !paymentIntentId.trim()) throw refused('A cart id and a payment intent are required.');
       const data = await post('/checkout/shipping', { cart_id: cartId, payment_intent_id: paymentIntentId, buyer_info: buyerInfo }, shippingResponseSchema);
-      const toMethods = (methods: typeof data.shipping_methods & object) =>
-        methods.map(({ id, name, price, estimated_days }) => ({ id, name, price, estimatedDays: estimated_days }));
       if (data.stores) return { stores: data.stores.map(({ store, shipping_methods }) => ({ store, methods: toMethods(shipping_methods) })), total: data.total };
       if (data.shipping_methods) return { stores: [{ store: null, methods: toMethods(data.shipping_methods) }], total: data.total };
       throw new ServiceError('unexpected_response', { message: 'Diddo sent no shipping methods.' });
@@ -124,6 +122,10 @@ export function createDiddoClient(options: ServiceClientOptions): DiddoClient {
       }
     },
   };
+}
+
+function toMethods(methods: z.output<typeof methodSchema>[]): DiddoShippingMethod[] {
+  return methods.map(({ id, name, price, estimated_days }) => ({ id, name, price, estimatedDays: estimated_days }));
 }
 
 function refused(message: string): ServiceError {

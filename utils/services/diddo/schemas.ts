@@ -20,7 +20,8 @@ export const beginResponseSchema = z.object({
   ),
 });
 
-const methodSchema = z.object({
+/** One shipping method. */
+export const methodSchema = z.object({
   id: z.number().check(z.refine(Number.isSafeInteger)),
   name: nonEmptyString(),
   price: requiredDecimal(),
