@@ -108,6 +108,17 @@ describe('parseJson', () => {
   ])('%s → unexpected_response', (_name, text) => {
     expect(() => parseJson(schema, text)).toThrow(expect.objectContaining({ kind: 'unexpected_response' }));
   });
+  it('never quotes the body in the error (it may hold a token)', () => {
+    const error = (() => {
+      try {
+        parseJson(schema, '{"token": "eyJsecret');
+      } catch (e) {
+        return e as ServiceError;
+      }
+    })();
+    expect(JSON.stringify([error?.message, String(error?.cause)])).not.toContain('eyJsecret');
+  });
+
   it('ignores unknown extra fields', () => {
     expect(parseJson(schema, '{"id":"a","extra":true}')).toEqual({ id: 'a' });
   });

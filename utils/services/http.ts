@@ -110,8 +110,9 @@ export function parseJson<T extends z.ZodMiniType>(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (cause) {
-    throw new ServiceError('unexpected_response', { ...context, cause });
+  } catch {
+    // JSON.parse quotes part of the body in its message, and a body may hold a token: say less.
+    throw new ServiceError('unexpected_response', { ...context, cause: new SyntaxError(`Response is not JSON (${text.length} characters).`) });
   }
   const result = schema.safeParse(json);
   if (!result.success) throw new ServiceError('unexpected_response', { ...context, cause: result.error });
