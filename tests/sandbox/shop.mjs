@@ -1,5 +1,10 @@
 // The demo shop: product pages with JSON-LD, Open Graph and a live variant picker, served offline.
 import { catalogue, findProduct } from './catalogue.mjs';
+import { CREEM_COURSE_PRODUCT_ID } from './creem.mjs';
+import { DIDDO_SINGLE_STORE_CART, DIDDO_TWO_STORE_CART } from './diddo.mjs';
+
+/** Creem payment links a product page carries (the seller also sells a course for the kettle on Creem). */
+const CREEM_LINKS = { 'pour-over-kettle': { productId: CREEM_COURSE_PRODUCT_ID, label: 'Pour-Over Brewing Masterclass' } };
 
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -106,6 +111,7 @@ export function productPage(product, origin, query) {
       ${pickerHtml(product, selected)}
       <button type="submit">Add to cart</button>
     </form>
+    ${creemLinkHtml(product)}
   </div>
 </main>
 <script>
@@ -130,11 +136,35 @@ export function productPage(product, origin, query) {
 </html>`;
 }
 
+function creemLinkHtml(product) {
+  const link = CREEM_LINKS[product.slug];
+  if (!link) return '';
+  return `<p class="course">New to pour-over? <a href="https://creem.io/payment/${link.productId}">Get the ${escapeHtml(link.label)}</a></p>`;
+}
+
+/** A page that sells Diddo template carts: a checkout link and a QR image (the same cart), or a bundle of two. */
+function diddoPage(apiUrl, bundles) {
+  const checkoutLink = (cartId, text) => `<a href="https://checkout.shopdiddo.com/?cart_id=${cartId}">${escapeHtml(text)}</a>`;
+  const qr = (cartId) => (apiUrl ? `<img src="${apiUrl}/diddo/checkout/${cartId}/qr.png" width="132" height="132" alt="QR code: scan to check out on your phone">` : '');
+  const body = bundles
+    ? `<h1>Bundles</h1>
+<p>${checkoutLink(DIDDO_SINGLE_STORE_CART, 'Two merino tees')}</p>
+<p>${checkoutLink(DIDDO_TWO_STORE_CART, 'The morning set: a merino tee and a pour-over kettle')}</p>
+<p>${qr(DIDDO_TWO_STORE_CART)}</p>`
+    : `<h1>Shop the look</h1>
+<p>Two Merino Crew T-Shirts, shipped by Northwind.</p>
+<p>${checkoutLink(DIDDO_SINGLE_STORE_CART, 'Check out with Diddo')}</p>
+<p>${qr(DIDDO_SINGLE_STORE_CART)}</p>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${bundles ? 'Bundles' : 'Shop the look'} – Demo Shop</title></head>
+<body style="font: 16px system-ui; padding: 24px"><header><a href="/">Demo Shop</a></header><main>${body}</main></body></html>`;
+}
+
 function indexPage() {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Demo Shop</title></head>
 <body style="font: 16px system-ui; padding: 24px"><h1>Demo Shop</h1><ul>
 ${catalogue.map((p) => `<li><a href="/products/${p.slug}">${escapeHtml(p.name)}</a></li>`).join('\n')}
-</ul><p><a href="/no-product">A page without a product</a></p></body></html>`;
+</ul><p><a href="/no-product">A page without a product</a></p>
+<p><a href="/diddo">Shop the look (Diddo)</a> · <a href="/diddo/bundles">Bundles (Diddo)</a></p></body></html>`;
 }
 
 function imageSvg(product) {
@@ -146,8 +176,11 @@ function imageSvg(product) {
 </svg>`;
 }
 
-/** Handles a request to the demo shop; returns false when the path is not the shop's. */
-export function handleShopRequest(req, res, origin) {
+/**
+ * Handles a request to the demo shop; returns false when the path is not the shop's.
+ * `services.apiUrl` is the sandbox API (for the Diddo QR image).
+ */
+export function handleShopRequest(req, res, origin, services = {}) {
   const url = new URL(req.url, origin);
   const send = (status, type, body) => {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
@@ -156,6 +189,9 @@ export function handleShopRequest(req, res, origin) {
   if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage());
   if (url.pathname === '/no-product') {
     return send(200, 'text/html; charset=utf-8', '<!doctype html><title>About us</title><h1>About the Demo Shop</h1><p>No products here.</p>');
+  }
+  if (url.pathname === '/diddo' || url.pathname === '/diddo/bundles') {
+    return send(200, 'text/html; charset=utf-8', diddoPage(services.apiUrl, url.pathname === '/diddo/bundles'));
   }
   const productMatch = url.pathname.match(/^\/products\/([a-z0-9-]+)$/);
   if (productMatch) {
