@@ -1,9 +1,16 @@
 import type { ServiceAdapter } from '../../utils/services/adapter';
+import { createCreemAdapter } from '../../utils/services/creem/adapter';
+import { createDiddoAdapter } from '../../utils/services/diddo/adapter';
 import type { ServiceId } from '../../utils/services/registry';
+import { createShoppexAdapter } from '../../utils/services/shoppex/adapter';
 import { createSmartcheckoutAdapter } from '../../utils/smartcheckout/adapter';
 
 /** How the background talks to each checkout service: one adapter per registry entry. */
 export function createAdapters(): Record<ServiceId, ServiceAdapter> {
-  const smartcheckout = createSmartcheckoutAdapter() as ServiceAdapter;
-  return { smartcheckout, shoppex: smartcheckout, creem: smartcheckout, diddo: smartcheckout };
+  return {
+    smartcheckout: createSmartcheckoutAdapter() as ServiceAdapter,
+    shoppex: createShoppexAdapter() as ServiceAdapter,
+    creem: createCreemAdapter() as ServiceAdapter,
+    diddo: createDiddoAdapter() as ServiceAdapter,
+  };
 }

@@ -2,6 +2,7 @@ import { type BrowserContext, chromium, test as base, type Page, type Worker } f
 import { resolve } from 'node:path';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import { startSandbox } from '../sandbox/index.mjs';
+import { PopupPage } from './pages/PopupPage';
 
 export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -31,6 +32,8 @@ interface ExtensionFixtures {
   serviceWorker: () => Promise<Worker>;
   /** Clicks the toolbar button on `page`'s tab (grants activeTab like a real click); returns the tab id. */
   clickAction: (page: Page) => Promise<number>;
+  /** Opens `url` in a new tab, clicks the toolbar button there and opens the popup for it. */
+  popupFor: (url: string) => Promise<PopupPage>;
 }
 
 export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string }>({
@@ -82,6 +85,16 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: st
         throw new Error(`The clicked tab is not visible to the extension (${page.url()}); it sees ${JSON.stringify(seen)}`);
       }
       return tabId;
+    });
+  },
+
+  popupFor: async ({ context, extensionId, clickAction }, use) => {
+    await use(async (url) => {
+      const shop = await context.newPage();
+      await shop.goto(url);
+      const popup = new PopupPage(await context.newPage(), extensionId);
+      await popup.open(await clickAction(shop));
+      return popup;
     });
   },
 });

@@ -5,6 +5,9 @@ import type { ServiceError } from './provider';
 /** A service failure in the user's language; the service's own explanation is shown as it gave it. */
 export function describeServiceError(error: ServiceError, service: string): string {
   const status = error.status ?? '';
+  // Reasons found before anything was sent, by the extension itself.
+  if (error.code === 'TOTAL_CHANGED') return t('errorTotalChanged', service, error.serviceMessage ?? '');
+  if (error.code === 'PROFILE_INCOMPLETE') return t('errorProfileIncomplete', service);
   switch (error.kind) {
     case 'auth':
       return t('errorAuth', service);

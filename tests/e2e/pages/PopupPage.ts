@@ -27,6 +27,34 @@ export class PopupPage {
     return this.page.getByRole('region', { name: 'Confirm purchase' });
   }
 
+  /** The hand-off of a checkout link: the link, "Open checkout", "Copy link", "Show QR code". */
+  get handoff() {
+    return this.page.getByRole('region', { name: 'Checkout link' });
+  }
+
+  /** Chooses the service (shown when more than one is connected). */
+  async chooseService(name: string) {
+    await this.page.getByLabel('Checkout service').selectOption({ label: name });
+  }
+
+  /** Clicks "Create checkout link" and waits for the hand-off; returns the page the customer pays on, opened by "Open checkout". */
+  async createLink(options: { quantity?: number; profile?: string } = {}) {
+    if (options.profile) await this.page.getByLabel('Shipping profile').selectOption({ label: options.profile });
+    if (options.quantity !== undefined) await this.page.getByLabel('Quantity').fill(String(options.quantity));
+    await this.page.getByRole('button', { name: 'Create checkout link' }).click();
+    await expect(this.handoff).toBeVisible();
+    await expect(this.status).toContainText('Waiting for payment');
+  }
+
+  /** "Open checkout": the tab the extension opens for the customer. */
+  async openCheckout() {
+    const opened = this.page.context().waitForEvent('page');
+    await this.handoff.getByRole('button', { name: 'Open checkout' }).click();
+    const page = await opened;
+    await page.waitForLoadState();
+    return page;
+  }
+
   /** Fills the form and clicks "Buy via Smartcheckout"; then "Confirm purchase" unless `confirm` is false. */
   async buy(options: { quantity?: number; instructions?: string; profile?: string; confirm?: boolean } = {}) {
     if (options.profile) await this.page.getByLabel('Shipping profile').selectOption({ label: options.profile });

@@ -1,4 +1,5 @@
 import { LINK_POLL, type ServiceDescriptor } from '../service';
+import { modeOfDiddoKey } from './key';
 
 export const diddoService: ServiceDescriptor = {
   id: 'diddo',
@@ -6,8 +7,8 @@ export const diddoService: ServiceDescriptor = {
   kind: 'link',
   // The API host is not published: the user enters it.
   defaultBaseUrl: () => null,
-  // Keys carry a mode (test or live); shown when the key names it.
-  keyMode: (key) => (/(^|_)test(_|$)/i.test(key) ? 'test' : /(^|_)live(_|$)/i.test(key) ? 'live' : null),
+  // Keys carry a mode (test or live); shown when the key says which.
+  keyMode: modeOfDiddoKey,
   checkoutPageUrl: 'https://checkout.shopdiddo.com',
   endsAtExpiry: true,
   poll: LINK_POLL,

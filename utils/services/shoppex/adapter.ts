@@ -1,0 +1,46 @@
+import { fromUnits, times } from '../../money';
+import { describeVariant } from '../../product/snapshot';
+import type { ServiceAdapter } from '../adapter';
+import { clientOptions } from '../clientOptions';
+import type { Connection } from '../connections';
+import { isServiceError } from '../errors';
+import { createShoppexClient, type ShoppexClient } from './client';
+import { type ShoppexOrder, shoppexOrderSchema } from './order';
+
+/**
+ * Shoppex: a payment for any amount, described by the page's product, for the profile's email. The amount is
+ * what the user confirmed in the popup (the page's price × quantity unless they changed it).
+ */
+export function createShoppexAdapter(clientFor: (connection: Connection) => ShoppexClient = (c) => createShoppexClient(clientOptions(c))): ServiceAdapter<ShoppexOrder> {
+  return {
+    orderSchema: shoppexOrderSchema,
+    intentKey: (order) => `${order.amount} ${order.currency}`,
+    quote: (order) => ({ amount: order.amount, currency: order.currency }),
+    async create(connection, { order, product, quantity, profile, intentId }) {
+      const session = await clientFor(connection).createSession(
+        { productName: order.label, quantity, amount: order.amount, currency: order.currency, customerEmail: profile.email, productUrl: product.url },
+        intentId,
+      );
+      return {
+        checkoutId: session.id,
+        checkoutUrl: session.checkoutUrl,
+        expiresAt: session.expiresAt,
+        amount: session.amount && session.currency ? { amount: session.amount, currency: session.currency } : null,
+      };
+    },
+    status: (connection, checkoutId) => clientFor(connection).getPayment(checkoutId),
+    async testConnection(connection) {
+      try {
+        return { outcome: 'works', gateways: (await clientFor(connection).capabilities()).gateways };
+      } catch (error) {
+        if (isServiceError(error)) return { outcome: 'failed', error };
+        throw error;
+      }
+    },
+    async autoOrder(_connection, { product }) {
+      if (!product.price || !product.currency) return null;
+      const label = [product.name ?? product.url, describeVariant(product.variant)].filter(Boolean).join(' — ').slice(0, 250);
+      return { amount: fromUnits(times(product.price, 1)), currency: product.currency, label };
+    },
+  };
+}
