@@ -127,7 +127,7 @@ export function Popup() {
       ) : null}
       {detection?.kind === 'no-product' && kind === 'agent' ? <p className="muted">{t('popupNoProduct')}</p> : null}
       {product && (detection?.kind === 'product' || edited) && !editing ? <ProductCard product={product} /> : null}
-      {product && !editing && !handingOff ? (
+      {product && !editing && !handingOff && (kind === 'agent' || detection?.kind === 'product' || edited) ? (
         <p className="edit-links">
           <button type="button" className="link" onClick={() => setEditing(true)}>
             {t('popupEditDetails')}

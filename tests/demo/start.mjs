@@ -1,7 +1,8 @@
-// `npm start`: builds the extension, starts the Smartcheckout sandbox and the demo shop, and opens
+// `npm start`: builds the extension, starts the sandbox (every checkout service) and the demo shop, and opens
 // Chromium with the extension configured for the sandbox (no API key of your own needed).
-// With --headless, or when there is no display, it buys a demo product by itself, saves screenshots
-// to demo-output/ and prints how the purchase ended.
+// `--service shoppex|creem|diddo` connects that checkout-link service instead of Smartcheckout.
+// With --headless, or when there is no display, it runs the checkout by itself, saves screenshots
+// to demo-output/ and prints how it ended.
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../sandbox/index.mjs';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
-import { configureForSandbox } from '../support/configure.mjs';
+import { configureForSandbox, SERVICES } from '../support/configure.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -19,8 +20,15 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'api-port': { type: 'string', default: '8787' },
     'shop-port': { type: 'string', default: '8788' },
+    service: { type: 'string', default: 'smartcheckout' },
   },
 });
+const service = values.service;
+if (!SERVICES.includes(service)) {
+  console.error(`Unknown service "${service}": choose one of ${SERVICES.join(', ')}.`);
+  process.exit(2);
+}
+const linkService = service !== 'smartcheckout';
 const headless = values.headless || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const outputDir = join(root, 'demo-output');
 
@@ -59,16 +67,19 @@ const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('servi
 const extensionId = new URL(worker.url()).host;
 
 // Configure the extension the way a person does: through its options page.
-step('Configuring the extension for the sandbox in its options page…');
+step(`Configuring the extension for the sandbox's ${service} in its options page…`);
 const options = context.pages()[0] ?? (await context.newPage());
-await configureForSandbox(options, extensionId, sandbox);
+await configureForSandbox(options, extensionId, sandbox, service);
 
 const shop = await context.newPage();
-await shop.goto(`${sandbox.shopUrl}/products/merino-tee`);
+await shop.goto(service === 'diddo' ? `${sandbox.shopUrl}/diddo` : `${sandbox.shopUrl}/products/merino-tee`);
 
 if (!headless) {
-  step('Chromium is open. On the demo shop tab, pick a size and colour, then click the Smartcheckout toolbar button');
-  console.log('  (pin it from the puzzle-piece menu) and "Buy via Smartcheckout". Close the browser to stop.');
+  step(
+    linkService
+      ? `Chromium is open. On the demo shop tab, click the Smartcheckout toolbar button (pin it from the puzzle-piece menu),\n  then "Create checkout link", "Open checkout" and "Pay" on the sandbox's page. Close the browser to stop.`
+      : 'Chromium is open. On the demo shop tab, pick a size and colour, then click the Smartcheckout toolbar button\n  (pin it from the puzzle-piece menu) and "Buy via Smartcheckout". Close the browser to stop.',
+  );
   await new Promise((resolveClosed) => context.on('close', resolveClosed));
   await sandbox.close();
   process.exit(0);
@@ -76,9 +87,11 @@ if (!headless) {
 
 // Headless: do what the user would, and report.
 mkdirSync(outputDir, { recursive: true });
-step('Choosing Size M, Color Blue on the product page and clicking the toolbar button…');
-await shop.getByLabel('Size').selectOption('M');
-await shop.getByLabel('Color').selectOption('Blue');
+if (service !== 'diddo') {
+  step('Choosing Size M, Color Blue on the product page and clicking the toolbar button…');
+  await shop.getByLabel('Size').selectOption('M');
+  await shop.getByLabel('Color').selectOption('Blue');
+}
 await shop.screenshot({ path: join(outputDir, '1-shop.png') });
 const cdp = await context.browser().newBrowserCDPSession();
 const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
@@ -89,6 +102,7 @@ const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({}))
 const popup = await context.newPage();
 await popup.setViewportSize({ width: 380, height: 640 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+if (linkService) await finishLink(popup);
 await popup.getByRole('region', { name: 'Product' }).waitFor();
 await popup.getByLabel('Instructions').fill('Gift wrap, please.');
 await popup.screenshot({ path: join(outputDir, '2-popup.png') });
@@ -114,3 +128,35 @@ step(`Screenshots saved in ${outputDir}`);
 await context.close();
 await sandbox.close();
 process.exit(outcome?.includes('Completed') ? 0 : 1);
+
+/** A checkout link, as its seller would: create it, open it as the customer, pay, and see it reported. */
+async function finishLink(popup) {
+  const create = popup.getByRole('button', { name: 'Create checkout link' });
+  await popup.waitForFunction(() => document.querySelector('button.buy')?.disabled === false, null, { timeout: 20_000 });
+  await popup.screenshot({ path: join(outputDir, '2-popup.png') });
+  step('Clicking "Create checkout link"…');
+  await create.click();
+  const status = popup.getByRole('status');
+  await status.filter({ hasText: 'Waiting for payment' }).waitFor({ timeout: 20_000 });
+  await popup.getByRole('button', { name: 'Show QR code' }).click();
+  await popup.screenshot({ path: join(outputDir, '3-link.png') });
+  step('Opening the checkout as the customer and paying in the sandbox…');
+  const opened = context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Open checkout' }).click();
+  const checkout = await opened;
+  await checkout.getByRole('button', { name: 'Pay', exact: true }).click();
+  try {
+    await status.filter({ hasText: /Paid|Expired|Cancelled|Voided/ }).waitFor({ timeout: 30_000 });
+  } catch {
+    console.error(`The payment was not reported in time. Status: ${await status.textContent()}`);
+  }
+  await popup.screenshot({ path: join(outputDir, '4-popup-paid.png') });
+  const outcome = (await status.textContent())?.trim();
+  const notified = await worker.evaluate(async () => ((await chrome.storage.local.get('checkouts')).checkouts ?? [])[0]?.notifications?.at(-1)?.message ?? null);
+  step(`Outcome: ${outcome}`);
+  if (notified) step(`Notification: ${notified}`);
+  step(`Screenshots saved in ${outputDir}`);
+  await context.close();
+  await sandbox.close();
+  process.exit(outcome?.includes('Paid') ? 0 : 1);
+}

@@ -118,3 +118,32 @@ test('Diddo: the cart on the page, shipping for the profile, a link whose token 
   // No request ever carried the token in a query string.
   expect([...sandbox.diddo.requests, ...sandbox.diddo.pageRequests].some((r) => r.url.includes(url.hash.slice('#auth_token='.length)))).toBe(false);
 });
+
+test('the link as a QR code, made in the browser, downloadable as PNG and SVG; "Copy link" copies it', async ({ context, sandbox, extensionId, popupFor }) => {
+  const options = new OptionsPage(await context.newPage(), extensionId);
+  await options.open();
+  await options.connect('Shoppex', { apiKey: sandbox.shoppex.apiKey, baseUrl: sandbox.shoppex.baseUrl });
+  await options.saveProfile({ label: 'Grete', firstName: 'Grete', lastName: 'Meyer', email: 'grete@example.org', address1: '1 Main St', city: 'Springfield', province: 'IL', postalCode: '62701', country: 'United States' });
+  const popup = await popupFor(`${sandbox.shopUrl}/products/pour-over-kettle`);
+  await popup.createLink();
+  // Anything but the status polls: the QR code must be made without asking anyone.
+  const asked = () => [...sandbox.shoppex.requests.filter((r) => !r.path.startsWith('/payments/')), ...sandbox.shoppex.pageRequests].length;
+  const requestsBefore = asked();
+
+  await popup.handoff.getByRole('button', { name: 'Show QR code' }).click();
+  const qr = popup.handoff.getByRole('img', { name: 'QR code of the checkout link' });
+  await expect(qr).toBeVisible();
+  const svg = popup.page.waitForEvent('download');
+  await popup.handoff.getByRole('button', { name: 'Download SVG' }).click();
+  expect((await svg).suggestedFilename()).toMatch(/^checkout-.+\.svg$/);
+  const png = popup.page.waitForEvent('download');
+  await popup.handoff.getByRole('button', { name: 'Download PNG' }).click();
+  expect((await png).suggestedFilename()).toMatch(/^checkout-.+\.png$/);
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await popup.handoff.getByRole('button', { name: 'Copy link' }).click();
+  await expect(popup.status).toContainText('Link copied.');
+  const [id] = [...sandbox.shoppex.sessions.keys()];
+  expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe(`${sandbox.apiUrl}/shoppex/checkout/invoice/${id}`);
+  expect(asked()).toBe(requestsBefore);
+});

@@ -287,8 +287,9 @@ export function createLifecycle(deps: LifecycleDeps) {
                 ...r,
                 state,
                 serviceStatus: report.rawStatus,
-                amount: report.amount,
-                currency: report.currency,
+                // A service that reports payment without an amount (a cart's status) was paid what it was created for.
+                amount: report.amount ?? (state === 'paid' ? r.quoted?.amount ?? null : null),
+                currency: report.amount ? report.currency : state === 'paid' ? r.quoted?.currency ?? null : null,
                 notes: report.notes,
                 lastError: null,
                 nextPollAt: null,
