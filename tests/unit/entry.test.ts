@@ -4,12 +4,12 @@ import { badgeFor, updateBadge } from '../../utils/badge';
 import { createLifecycle } from '../../utils/checkouts/lifecycle';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
-import { confirmWindowUrl, createContextMenu, handleMenuClick, MENU_ID } from '../../utils/contextMenu';
+import { confirmWindowUrl, createContextMenu, handleMenuClick, LINK_MENU_ID, MENU_ID, syncContextMenu } from '../../utils/contextMenu';
 import { notificationButtons, parseNotificationId, showCheckoutNotification } from '../../utils/notifications';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
-import { connectSmartcheckout, loadContext, providerAdapters } from './support/services';
+import { connectService, connectSmartcheckout, loadContext, providerAdapters, scriptedLinkAdapter } from './support/services';
 
 // fakeBrowser has no contextMenus or scripting: stub just what the code calls.
 const contextMenus = { removeAll: vi.fn(async () => {}), create: vi.fn(), update: vi.fn(async () => {}) };
@@ -111,5 +111,42 @@ describe('notifications', () => {
     await showCheckoutNotification(record, 'completed');
     await showCheckoutNotification(record, 'completed');
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['checkout:r1:completed']);
+  });
+});
+
+describe('"Create checkout link" in the context menu', () => {
+  const shoppex = scriptedLinkAdapter();
+  shoppex.adapter.autoOrder = async (_connection, { product }) => (product.price ? { sku: 'page', amount: product.price } : null);
+  const linkAdapters = providerAdapters({ create, get: async () => ({ status: 'processing', rawStatus: 'processing', amount: null, currency: null, notes: null }) }, { shoppex: shoppex.adapter });
+  const linkLifecycle = () => createLifecycle({ now: Date.now, random: () => 0.5, newId: () => 'rec-link', isOnline: () => true, hasHostAccess: async () => true, loadContext, adapters: linkAdapters, notify: showCheckoutNotification, onScheduleChange: () => {} });
+
+  beforeEach(() => {
+    shoppex.calls.create.length = 0;
+  });
+
+  it('shows only while a checkout-link service is connected', async () => {
+    await syncContextMenu();
+    expect(contextMenus.update).toHaveBeenLastCalledWith(LINK_MENU_ID, { visible: false });
+    await connectService('shoppex', 'shx_1');
+    await syncContextMenu();
+    expect(contextMenus.update).toHaveBeenLastCalledWith(LINK_MENU_ID, { visible: true });
+  });
+
+  it('creates the link at once when the page says enough (no purchase confirmation: no money moves), then shows it', async () => {
+    await connectService('shoppex', 'shx_1');
+    await handleMenuClick({ menuItemId: LINK_MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, linkLifecycle(), linkAdapters);
+    expect(shoppex.calls.create.map((c) => c.order)).toEqual([{ sku: 'page', amount: '29.00' }]);
+    expect(create).not.toHaveBeenCalled();
+    expect(windowsCreate).toHaveBeenCalledWith(expect.objectContaining({ url: 'chrome-extension://test-extension-id/popup.html?tabId=4&service=shoppex' }));
+    // The window shows the link just created for this tab.
+    expect((await fakeBrowser.storage.session.get('popupCheckout')).popupCheckout).toEqual({ 'tab:4': 'rec-link' });
+  });
+
+  it('a page without a price opens the window to ask, and creates nothing', async () => {
+    await connectService('shoppex', 'shx_1');
+    executeScript.mockResolvedValueOnce([{ result: JSON.stringify({ ...PRODUCT, price: null }) }]);
+    await handleMenuClick({ menuItemId: LINK_MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, linkLifecycle(), linkAdapters);
+    expect(shoppex.calls.create).toHaveLength(0);
+    expect(windowsCreate).toHaveBeenCalledOnce();
   });
 });

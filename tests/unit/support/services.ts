@@ -1,6 +1,9 @@
+import * as z from 'zod/mini';
 import type { LifecycleContext } from '../../../utils/checkouts/lifecycle';
+import { readCheckouts } from '../../../utils/checkouts/store';
 import { profilesStorage } from '../../../utils/profiles/storage';
-import type { ServiceAdapter } from '../../../utils/services/adapter';
+import type { CreatedCheckout, ServiceAdapter } from '../../../utils/services/adapter';
+import type { CheckoutReport } from '../../../utils/services/types';
 import { sessionKeysStorage } from '../../../utils/services/connections';
 import type { ServiceId } from '../../../utils/services/registry';
 import { DEFAULT_SAFETY, defaultSettings, type Safety, settingsStorage } from '../../../utils/settings';
@@ -44,4 +47,37 @@ export async function connectSmartcheckout({ apiKey = 'sk_test', apiBaseUrl = nu
 /** What the lifecycle reads at each step, from (fake) storage. */
 export async function loadContext(): Promise<LifecycleContext> {
   return { settings: await settingsStorage.get(), sessionKeys: await sessionKeysStorage.get(), profiles: await profilesStorage.get() };
+}
+
+/** A checkout-link service double: each call takes the next scripted answer (a value or an error to throw). */
+export function scriptedLinkAdapter() {
+  const calls = { create: [] as { order: unknown; intentId: string; storedStates: string[] }[], status: [] as string[] };
+  const createAnswers: (Partial<CreatedCheckout> | Error)[] = [];
+  const statusAnswers: (Partial<CheckoutReport> | Error)[] = [];
+  const adapter: ServiceAdapter<{ sku: string; amount: string }> = {
+    orderSchema: z.object({ sku: z.string(), amount: z.string() }),
+    intentKey: (order) => order.sku,
+    quote: (order) => ({ amount: order.amount, currency: 'USD' }),
+    async create(_connection, request) {
+      const storedStates = ((await readCheckouts()).records).map((r) => r.state);
+      calls.create.push({ order: request.order, intentId: request.intentId, storedStates });
+      const answer = createAnswers.shift() ?? {};
+      if (answer instanceof Error) throw answer;
+      return { checkoutId: 'ch-1', checkoutUrl: 'https://pay.example/ch-1#auth_token=secret-token', expiresAt: null, amount: null, ...answer };
+    },
+    async status(_connection, checkoutId) {
+      calls.status.push(checkoutId);
+      const answer = statusAnswers.shift() ?? {};
+      if (answer instanceof Error) throw answer;
+      return { id: checkoutId, outcome: 'pending', rawStatus: 'PENDING', detail: null, amount: null, currency: null, notes: null, ...answer };
+    },
+    testConnection: async () => ({ outcome: 'works' }),
+  };
+  return { adapter: adapter as ServiceAdapter, calls, createAnswers, statusAnswers };
+}
+
+/** Saves a checkout-link service's connection (the key, and a base URL where the service has no default). */
+export async function connectService(id: ServiceId, apiKey: string, apiBaseUrl: string | null = null): Promise<void> {
+  const settings = await settingsStorage.get();
+  await settingsStorage.set({ ...settings, services: { ...settings.services, [id]: { ...settings.services[id], apiKey, apiBaseUrl } } });
 }
