@@ -48,3 +48,29 @@ test('a purchase can be made with the keyboard alone: Enter buys after confirmat
   await expect(popup.status).toContainText('Completed: 45.00 GBP');
   expect(sandbox.api.requests.find((r) => r.method === 'POST')!.body.user_data.prompt).toBe('Variant: SKU KET-08. Quantity: 1. Leave with the neighbour.');
 });
+
+test('checkout services in Options, each link service in the popup, and the link hand-off with its QR code: no serious violations', async ({ context, sandbox, extensionId, popupFor }) => {
+  const options = new OptionsPage(await context.newPage(), extensionId);
+  await options.configure(sandbox.apiKey, sandbox.apiUrl);
+  await options.connect('Shoppex', { apiKey: sandbox.shoppex.apiKey, baseUrl: sandbox.shoppex.baseUrl });
+  await options.connect('Creem', { apiKey: sandbox.creem.apiKey, baseUrl: sandbox.creem.baseUrl });
+  await options.connect('Diddo', { apiKey: sandbox.diddo.apiKey, baseUrl: sandbox.diddo.baseUrl, checkoutUrl: sandbox.diddo.checkoutBase });
+  await options.page.getByLabel('Default service').selectOption({ label: 'Creem' });
+  expect(await seriousViolations(options.page), 'options with every service').toEqual([]);
+
+  const popup = await popupFor(`${sandbox.shopUrl}/diddo`);
+  await expect(popup.page.getByLabel('Checkout service')).toHaveValue('creem');
+  for (const service of ['Shoppex', 'Creem', 'Diddo']) {
+    await popup.chooseService(service);
+    await expect(popup.page.getByRole('button', { name: 'Create checkout link' })).toBeVisible();
+    expect(await seriousViolations(popup.page), `popup with ${service}`).toEqual([]);
+  }
+  await expect(popup.page.getByLabel('Shipping method')).toBeVisible();
+  await popup.createLink();
+  await popup.handoff.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(popup.handoff.getByRole('img')).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(popup.page), `hand-off (${colorScheme})`).toEqual([]);
+  }
+});

@@ -32,6 +32,19 @@ async function control(page: Page, name: string) {
   );
   return found.asElement() as ElementHandle<HTMLInputElement | HTMLSelectElement>;
 }
+/** The control labelled `name` inside the options group (fieldset) named `group`. */
+async function controlIn(page: Page, group: string, name: string) {
+  const found = await page.waitForFunction(
+    (legend, label) => {
+      const fieldset = [...document.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent?.trim() === legend);
+      return [...(fieldset?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim() === label)?.control ?? false;
+    },
+    { timeout: 15_000 },
+    group,
+    name,
+  );
+  return found.asElement() as ElementHandle<HTMLInputElement>;
+}
 const button = (page: Page, name: string) => page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, { timeout: 15_000 });
 /** Waits until the page shows `text`; on failure, says what it showed instead. */
 async function showsText(page: Page, text: string) {
@@ -110,4 +123,32 @@ test('Firefox: a withheld API host is shown in Options with "Grant access", and 
 
   await (await button(options, 'Grant access'))!.click();
   await showsText(options, 'Access to api.smartcheckout.dev: granted.');
+});
+
+test('Firefox: a Shoppex checkout link is created for the page, paid in the sandbox, and reported', async () => {
+  const options = await openExtensionPage(firefox, 'options.html');
+  for (const [name, value] of [['API key', sandbox.shoppex.apiKey], ['API base URL', sandbox.shoppex.baseUrl]] as const) {
+    const field = await controlIn(options, 'Shoppex', name);
+    await field.evaluate((el) => el.select());
+    await field.type(value);
+  }
+  await options.evaluate(() => {
+    const fieldset = [...document.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent === 'Shoppex')!;
+    [...fieldset.querySelectorAll('button')].find((b) => b.textContent === 'Save')!.click();
+  });
+  await showsText(options, 'Settings saved.');
+
+  const shop = await firefox.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle`);
+  const tabId = await options.evaluate(async (url) => (await chrome.tabs.query({})).find((t: { url?: string }) => t.url?.startsWith(url))?.id, `${sandbox.shopUrl}/products/pour-over-kettle`);
+  const popup = await openExtensionPage(firefox, `popup.html?tabId=${tabId}`);
+  await (await control(popup, 'Checkout service')).select('shoppex');
+  await showsText(popup, 'The customer pays: 45.00 GBP');
+  await (await button(popup, 'Create checkout link'))!.click();
+  await showsText(popup, 'Waiting for payment');
+
+  const [id] = [...sandbox.shoppex.sessions.keys()];
+  sandbox.shoppex.pay(id!);
+  await showsText(popup, 'Paid: 45.00 GBP');
+  await expect.poll(() => stored(popup).then((records) => records.filter((r) => r.state === 'paid').map((r) => r.notifications.map((n) => n.event)))).toEqual([['paid']]);
 });
