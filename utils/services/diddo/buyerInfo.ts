@@ -1,4 +1,4 @@
-import type { Profile, ProfileField } from '../../profiles/schema';
+import { type Profile, type ProfileField, toShippingAddress } from '../../profiles/schema';
 import { subdivisionsOf } from '../../profiles/subdivisions';
 
 /** Diddo's `buyer_info` (also the body of a customer session token request). */
@@ -18,20 +18,9 @@ export interface DiddoBuyerInfo {
   country_code: string;
 }
 
-/** The profile as Diddo's buyer_info (the same shape as the Smartcheckout shipping address). */
+/** The profile as Diddo's buyer_info: the same shape as the shipping address every service receives. */
 export function buyerInfoFromProfile(profile: Profile): DiddoBuyerInfo {
-  return {
-    first_name: profile.firstName,
-    last_name: profile.lastName,
-    email: profile.email,
-    phone: profile.phone,
-    address1: profile.address1,
-    address2: profile.address2,
-    city: profile.city,
-    province_code: profile.province,
-    postal_code: profile.postalCode,
-    country_code: profile.country,
-  };
+  return toShippingAddress(profile);
 }
 
 /** What a shipped order needs, in form order. Phone is our reading of "phone with country code". */
