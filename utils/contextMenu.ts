@@ -5,7 +5,7 @@ import { rememberCheckout } from './popupMemory';
 import { detectInTab, linkTarget } from './product/detectInTab';
 import { defaultProfile, profilesStorage } from './profiles/storage';
 import type { ServiceAdapter } from './services/adapter';
-import { connectedServices, connectionOf, readServiceState, type SessionKeys } from './services/connections';
+import { connectedServices, connectionOf, readServiceState, type SessionKeys } from './connections';
 import { serviceOf, type ServiceId } from './services/registry';
 import type { Settings } from './settings';
 

@@ -5,7 +5,7 @@ import { sendMessage } from '../../utils/messages';
 import type { ProfileField } from '../../utils/profiles/schema';
 import { profilesStorage, upsertProfile } from '../../utils/profiles/storage';
 import { missingForDiddo } from '../../utils/services/diddo/buyerInfo';
-import { cartIdFrom } from '../../utils/services/diddo/cartId';
+import { cartIdFrom } from '../../utils/product/links/diddoCart';
 import type { DiddoPrepared } from '../../utils/services/diddo/order';
 import { ProfileForm } from '../ProfileForm';
 import type { OrderPanelProps } from './orderPanel';

@@ -9,7 +9,7 @@ import { t } from '../../utils/i18n';
 import { isExtensionPage, messageSchema, type QueryReply } from '../../utils/messages';
 import { showCheckoutNotification } from '../../utils/notifications';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { apiKeyOf, connectionOf, readServiceState } from '../../utils/services/connections';
+import { apiKeyOf, connectionOf, readServiceState } from '../../utils/connections';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import { checkBaseUrl, cleanApiKey, normaliseBaseUrl } from '../../utils/settings';
 import { createAdapters } from './adapters';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { hasHostAccess, originPattern, requestHostAccess } from '../../utils/hostAccess';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
-import { apiKeyOf, baseUrlOf, disconnectService, saveServiceSettings, type SessionKeys } from '../../utils/services/connections';
+import { apiKeyOf, baseUrlOf, disconnectService, saveServiceSettings, type SessionKeys } from '../../utils/connections';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import { checkBaseUrl, cleanApiKey, normaliseBaseUrl, type Settings } from '../../utils/settings';
 

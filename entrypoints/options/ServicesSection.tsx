@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useStored } from '../../components/useStored';
 import { t } from '../../utils/i18n';
-import { connectedServices, preferredService, sessionKeysStorage } from '../../utils/services/connections';
+import { connectedServices, preferredService, sessionKeysStorage } from '../../utils/connections';
 import { SERVICE_IDS, serviceOf, type ServiceId } from '../../utils/services/registry';
 import { settingsStorage } from '../../utils/settings';
 import { ServiceGroup } from './ServiceGroup';

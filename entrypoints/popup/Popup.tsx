@@ -11,7 +11,7 @@ import { sendMessage } from '../../utils/messages';
 import { popupCheckoutStorage, rememberCheckout, rememberService, serviceBySiteStorage } from '../../utils/popupMemory';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile, profilesStorage } from '../../utils/profiles/storage';
-import { connectedServices, connectionOf, preferredService, sessionKeysStorage } from '../../utils/services/connections';
+import { connectedServices, connectionOf, preferredService, sessionKeysStorage } from '../../utils/connections';
 import { isServiceId, serviceOf, type ServiceId } from '../../utils/services/registry';
 import { settingsStorage } from '../../utils/settings';
 import { AgentPurchase } from './AgentPurchase';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { connectedServices, connectionOf, disconnectService, preferredService, readServiceState, saveServiceSettings } from '../../utils/services/connections';
+import { connectedServices, connectionOf, disconnectService, preferredService, readServiceState, saveServiceSettings } from '../../utils/connections';
 import { EMPTY_SERVICE, settingsStorage } from '../../utils/settings';
 
 beforeEach(() => fakeBrowser.reset());

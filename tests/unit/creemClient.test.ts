@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CreemCheckoutInput, createCreemClient, describeCreemError } from '../../utils/services/creem/client';
 import { CREEM_LIVE_BASE_URL, CREEM_TEST_BASE_URL, baseUrlForKey, modeOfKey } from '../../utils/services/creem/key';
 import { bestProductMatch, matchScore, nameTokens } from '../../utils/services/creem/match';
-import { paymentLinkProductId } from '../../utils/services/creem/paymentLink';
+import { paymentLinkProductId } from '../../utils/product/links/creemPaymentLink';
 import { creemOutcome } from '../../utils/services/creem/status';
 import { ServiceError } from '../../utils/services/errors';
 import { CREEM_COURSE_PRODUCT_ID, CREEM_LIMIT_KEY, CREEM_MERINO_PRODUCT_ID, startSandbox } from '../sandbox/index.mjs';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../utils/profiles/schema';
 import { buyerInfoFromProfile, missingForDiddo } from '../../utils/services/diddo/buyerInfo';
-import { cartIdFrom, isCartId } from '../../utils/services/diddo/cartId';
+import { cartIdFrom, isCartId } from '../../utils/product/links/diddoCart';
 import { PROBE_CART_ID, createDiddoClient, describeDiddoError, jwtExpiry } from '../../utils/services/diddo/client';
 import { DIDDO_CHECKOUT_ORIGIN, handoffUrl, maskHandoffUrl } from '../../utils/services/diddo/handoff';
 import { modeOfDiddoKey } from '../../utils/services/diddo/key';

@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { defaultProfile, type ProfilesState } from '../profiles/storage';
 import { describeVariant, type ProductSnapshot } from '../product/snapshot';
 import type { ServiceAdapter } from '../services/adapter';
-import { connectionOf, type Connection, type SessionKeys } from '../services/connections';
+import { connectionOf, type Connection, type SessionKeys } from '../connections';
 import { type PollPlan, serviceOf, type ServiceId } from '../services/registry';
 import type { CheckoutReport } from '../services/types';
 import type { Settings } from '../settings';

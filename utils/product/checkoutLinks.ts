@@ -1,7 +1,7 @@
 // Finds checkout links on the page that name a Creem product or a Diddo cart. Runs in the content
 // script: it imports only the two small recognisers and reads a bounded number of elements.
-import { paymentLinkProductId } from '../services/creem/paymentLink';
-import { cartIdFrom } from '../services/diddo/cartId';
+import { paymentLinkProductId } from './links/creemPaymentLink';
+import { cartIdFrom } from './links/diddoCart';
 
 export interface CheckoutLinks {
   /** Creem product ids from `creem.io/payment/prod_…` links, in page order. */

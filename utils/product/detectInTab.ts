@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { looksLikeProduct } from './extract';
-import { paymentLinkProductId } from '../services/creem/paymentLink';
-import { cartIdFrom } from '../services/diddo/cartId';
+import { paymentLinkProductId } from './links/creemPaymentLink';
+import { cartIdFrom } from './links/diddoCart';
 import { type ProductSnapshot, productSnapshotSchema } from './snapshot';
 
 export type Detection =

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { Money } from '../money';
 import type { ProductSnapshot } from '../product/snapshot';
 import type { Profile } from '../profiles/schema';
-import type { Connection } from './connections';
+import type { Connection } from './service';
 import type { ServiceError } from './errors';
 import type { CheckoutReport } from './types';
 

@@ -1,4 +1,4 @@
-import type { Connection } from './connections';
+import type { Connection } from './service';
 import type { ServiceClientOptions } from './types';
 
 /** A client's options for a connection, over the browser's fetch: the key goes to this base URL only. */

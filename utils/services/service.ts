@@ -50,3 +50,15 @@ export const AGENT_POLL: PollPlan = { fastMs: 3_000, fastPhaseMs: 2 * MINUTE, sl
  * then on the 30-second alarm until the link can no longer be paid (24 hours unless the service says otherwise).
  */
 export const LINK_POLL: PollPlan = { fastMs: 5_000, fastPhaseMs: 10 * MINUTE, slowMs: 30_000, deadlineMs: 24 * HOUR };
+
+/** Everything needed to talk to one service: the key goes to `baseUrl` and nowhere else. */
+export interface Connection {
+  service: string;
+  apiKey: string;
+  baseUrl: string;
+  /** The base URL the user typed, or null when `baseUrl` is the service's default. */
+  typedBaseUrl: string | null;
+  /** Where the service's hosted checkout page lives (services whose checkout link the extension builds). */
+  checkoutUrl: string | null;
+  mode: 'test' | 'live' | null;
+}

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { buildUserData } from '../checkouts/userData';
 import type { ServiceAdapter } from '../services/adapter';
-import type { Connection } from '../services/connections';
+import type { Connection } from '../services/service';
 import type { CheckoutOutcome } from '../services/types';
 import { createSmartcheckoutClient, type SmartcheckoutClient } from './client';
 import { testConnection } from './connection';

@@ -1,7 +1,7 @@
 import { fromUnits, times } from '../../money';
 import type { ServiceAdapter } from '../adapter';
 import { clientOptions } from '../clientOptions';
-import type { Connection } from '../connections';
+import type { Connection } from '../service';
 import { isServiceError } from '../errors';
 import { type CreemClient, type CreemProduct, createCreemClient } from './client';
 import { bestProductMatch } from './match';

@@ -3,7 +3,7 @@ import { fromUnits, toUnits } from '../../money';
 import type { Profile } from '../../profiles/schema';
 import type { ServiceAdapter } from '../adapter';
 import { clientOptions } from '../clientOptions';
-import type { Connection } from '../connections';
+import type { Connection } from '../service';
 import { ServiceError } from '../errors';
 import { serviceOf } from '../registry';
 import { buyerInfoFromProfile, missingForDiddo } from './buyerInfo';

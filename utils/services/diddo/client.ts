@@ -4,7 +4,7 @@ import { clip, isRecord, timeToMs } from '../fields';
 import { type ErrorDescription, type HttpResponse, createHttp, errorFromResponse, parseJson, tryJson } from '../http';
 import { type CheckoutReport, type ConnectionResult, DEFAULT_TIMEOUT_MS, type ServiceClientOptions } from '../types';
 import type { DiddoBuyerInfo } from './buyerInfo';
-import { isCartId } from './cartId';
+import { isCartId } from '../../product/links/diddoCart';
 import { beginResponseSchema, cartStatusResponseSchema, methodResponseSchema, methodSchema, shippingResponseSchema, tokenResponseSchema } from './schemas';
 import { diddoOutcome } from './status';
 

@@ -2,7 +2,7 @@ import { fromUnits, times } from '../../money';
 import { describeVariant } from '../../product/snapshot';
 import type { ServiceAdapter } from '../adapter';
 import { clientOptions } from '../clientOptions';
-import type { Connection } from '../connections';
+import type { Connection } from '../service';
 import { isServiceError } from '../errors';
 import { createShoppexClient, type ShoppexClient } from './client';
 import { type ShoppexOrder, shoppexOrderSchema } from './order';

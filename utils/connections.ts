@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
-import { type ServiceSettings, cleanApiKey, settingsStorage, type Settings } from '../settings';
-import { defineParsedItem } from '../storage/parsedItem';
-import { SERVICE_IDS, serviceOf, type ServiceId } from './registry';
+import { type ServiceSettings, cleanApiKey, settingsStorage, type Settings } from './settings';
+import { defineParsedItem } from './storage/parsedItem';
+import { SERVICE_IDS, serviceOf, type ServiceId } from './services/registry';
+import type { Connection } from './services/service';
+
+export type { Connection } from './services/service';
 
 /**
  * Keys the user asked to forget when the browser closes. `storage.session` lives in memory, is dropped when the
@@ -13,18 +16,6 @@ export const sessionKeysStorage = defineParsedItem('session:serviceKeys', {
   version: 1,
 });
 export type SessionKeys = Partial<Record<ServiceId, string>>;
-
-/** Everything needed to talk to one service: the key goes to `baseUrl` and nowhere else. */
-export interface Connection {
-  service: ServiceId;
-  apiKey: string;
-  baseUrl: string;
-  /** The base URL the user typed, or null when `baseUrl` is the service's default. */
-  typedBaseUrl: string | null;
-  /** Where the service's hosted checkout page lives (services whose checkout link the extension builds). */
-  checkoutUrl: string | null;
-  mode: 'test' | 'live' | null;
-}
 
 /** The key of `id`, wherever the user chose to keep it. */
 export function apiKeyOf(settings: Settings, sessionKeys: SessionKeys, id: ServiceId): string {
