@@ -11,6 +11,12 @@ export const messageSchema = z.discriminatedUnion('type', [
     quantity: z.int().check(z.minimum(1), z.maximum(99)),
     profileId: z.string().check(z.minLength(1), z.maxLength(64)),
     instructions: z.string().check(z.maxLength(2000)),
+    /** Text selected on the page (context menu): a hint about the product, sent as page data. */
+    hint: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+    /** The popup's id for this attempt: sending it again never starts a second purchase. */
+    attemptId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/i))),
+    /** The prompt the user confirmed, exactly as shown; absent when no confirmation was asked. */
+    confirmedPrompt: z.optional(z.string().check(z.maxLength(20_000))),
   }),
   z.object({ type: z.literal('checkout:recheck'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ type: z.literal('checkout:resolve'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),

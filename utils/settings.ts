@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
+import { isLoopbackHost } from './hostAccess';
 import { t } from './i18n';
 import { defineParsedItem } from './storage/parsedItem';
 import { moneySchema } from './money';
 import { DEFAULT_BASE_URL } from './smartcheckout/client';
-
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Validates an API base URL: https, or plain http on this machine only (a local proxy or sandbox). */
 export function checkBaseUrl(value: string): string | null {
@@ -14,10 +13,18 @@ export function checkBaseUrl(value: string): string | null {
   } catch {
     return t('baseUrlNotUrl');
   }
-  const loopback = LOOPBACK_HOSTS.includes(url.hostname) || url.hostname.startsWith('127.');
   if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && loopback) return null;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
   return t('baseUrlNotHttps');
+}
+
+/**
+ * An API key as pasted: whitespace, line breaks and invisible characters (zero-width, BOM, bidi and other
+ * format characters, controls) removed wherever they are. Keys never contain them, and a request carrying
+ * one would fail in ways that look like an unknown outcome.
+ */
+export function cleanApiKey(value: string): string {
+  return value.replace(/[\s\p{Cc}\p{Cf}\u{e0000}-\u{e007f}]/gu, '');
 }
 
 /** Base URL as stored: trimmed, without trailing slashes, query or fragment. */
@@ -45,7 +52,8 @@ export const settingsSchema = z.object({
     z.string().check(z.refine((value) => checkBaseUrl(value) === null, 'Invalid API base URL')),
     z.transform(normaliseBaseUrl),
   ),
-  apiKey: z.string().check(z.trim(), z.maxLength(500)),
+  // Cleaned on every read and write, so a key saved by an older version with a stray character works too.
+  apiKey: z.pipe(z.string().check(z.maxLength(500)), z.transform(cleanApiKey)),
   safety: safetySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -4,7 +4,7 @@ import { useStored } from '../../components/useStored';
 import { hasHostAccess, originPattern, requestHostAccess } from '../../utils/hostAccess';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
-import { checkBaseUrl, normaliseBaseUrl, settingsStorage } from '../../utils/settings';
+import { checkBaseUrl, cleanApiKey, normaliseBaseUrl, settingsStorage } from '../../utils/settings';
 
 type Line = { text: string; tone: 'ok' | 'error' | 'info' } | null;
 
@@ -46,7 +46,7 @@ export function ConnectionSettings() {
     // Asked within the click, as browsers require; declining still saves, with an explanation below.
     const granted = requestHostAccess(apiBaseUrl).catch(() => false);
     void (async () => {
-      await settingsStorage.set({ ...(await settingsStorage.get()), apiKey: apiKey.trim(), apiBaseUrl });
+      await settingsStorage.set({ ...(await settingsStorage.get()), apiKey: cleanApiKey(apiKey), apiBaseUrl });
       setAccess(await granted);
       setSaved(t('connectionSaved'));
     })();

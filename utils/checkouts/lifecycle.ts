@@ -2,12 +2,12 @@ import { t } from '../i18n';
 import { defaultProfile, type ProfilesState } from '../profiles/storage';
 import { describeVariant, type ProductSnapshot } from '../product/snapshot';
 import type { Settings } from '../settings';
-import { checkLimits, overCap } from './limits';
+import { checkLimits, overAllowance, spendHistory } from './limits';
 import { describeServiceError } from './errorText';
 import { asServiceError, type CheckoutProvider, type ServiceError } from './provider';
 import { type CheckoutRecord, type NotificationEvent } from './record';
 import { readCheckouts, updateCheckout, updateCheckouts } from './store';
-import { buildPrompt, buildUserData } from './userData';
+import { buildPrompt, buildUserData, type PurchaseDetails, purchaseDetails } from './userData';
 
 /**
  * Polling: every 3 s for the first two minutes of polling (the user is waiting, and most purchases end by then),
@@ -21,7 +21,11 @@ export const SLOW_POLL_MS = 60_000;
 /** After a failed poll: 2 s, doubling with each failure in a row, at most a minute (with jitter). */
 export const ERROR_BACKOFF_MS = 2_000;
 export const MAX_ERROR_BACKOFF_MS = 60_000;
+/** The longest wait a service's Retry-After can ask for. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 export const POLL_DEADLINE_MS = 30 * 60_000;
+/** A 404 this soon after the purchase started may only mean the service has not stored the checkout yet. */
+export const NOT_FOUND_GRACE_MS = 2 * 60_000;
 /** The same product, variant, quantity and profile again within this window is the same purchase. */
 export const DUPLICATE_WINDOW_MS = 60_000;
 
@@ -29,14 +33,28 @@ export interface StartRequest {
   product: ProductSnapshot;
   quantity: number;
   profileId: string;
+  /** The user's own words. */
   instructions: string;
+  /** Text the user selected on the page (context menu): a hint about the product, not instructions. */
+  hint?: string | null;
+  /**
+   * The popup's id for this attempt, used as the record id and Idempotency-Key: sending the same attempt again
+   * (after the background did not answer) finds the first one instead of starting a second purchase.
+   */
+  attemptId?: string;
+  /** The prompt the user saw and confirmed; the purchase is sent only if it is still exactly what would be sent. */
+  confirmedPrompt?: string;
   /** Say with a notification that it started (when no popup is there to show it). */
   notifyStarted?: boolean;
 }
 
 export type StartResult =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }
-  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'no_access' | 'over_limit' | 'auth' | 'rejected'; message: string };
+  | {
+      ok: false;
+      code: 'no_api_key' | 'no_profile' | 'offline' | 'no_access' | 'over_limit' | 'needs_confirmation' | 'confirmation_changed' | 'storage' | 'auth' | 'rejected';
+      message: string;
+    };
 
 export interface LifecycleDeps {
   now(): number;
@@ -51,10 +69,19 @@ export interface LifecycleDeps {
   notify(record: CheckoutRecord, event: NotificationEvent): Promise<{ title: string; message: string }>;
   /** Called after any change that may move the next poll time. */
   onScheduleChange(): void;
+  /** Tells the user that purchase updates cannot be saved (storage refuses writes); called once per run of failures. */
+  notifyStorageProblem?(): Promise<unknown>;
 }
 
-/** Errors after which the service certainly did not start a purchase. */
-const DEFINITE_REJECTIONS = new Set(['auth', 'validation', 'rate_limited', 'http', 'not_found']);
+/** Answers that do not say whether a POST started a purchase (timeout, conflict, client closed), besides 5xx. */
+const UNKNOWN_OUTCOME_STATUSES = new Set([408, 409, 499]);
+
+/** Errors after which the service certainly did not start a purchase: the key or the request was refused. */
+export function isDefiniteRejection(error: ServiceError): boolean {
+  if (error.kind === 'auth' || error.kind === 'validation' || error.kind === 'rate_limited') return true;
+  if (error.kind !== 'http' && error.kind !== 'not_found') return false;
+  return error.status !== null && error.status >= 400 && error.status < 500 && !UNKNOWN_OUTCOME_STATUSES.has(error.status);
+}
 
 export function intentOf(request: StartRequest): string {
   const variant = request.product.variant;
@@ -83,6 +110,11 @@ export function createLifecycle(deps: LifecycleDeps) {
   const postsInFlight = new Set<string>();
   const pollsInFlight = new Set<string>();
   const deliveries = new Set<string>();
+  /** Purchases whose last save failed: not polled again before `until`. */
+  const holds = new Map<string, { streak: number; until: number }>();
+  /** Changes the service already made true that storage refused to save; saved again before polling. */
+  const unsaved = new Map<string, (r: CheckoutRecord) => CheckoutRecord>();
+
 
   async function start(request: StartRequest): Promise<StartResult> {
     const { settings, profiles } = await deps.loadContext();
@@ -99,70 +131,102 @@ export function createLifecycle(deps: LifecycleDeps) {
 
     const now = deps.now();
     const intent = intentOf(request);
-    const maxPrice = settings.safety.maxPrice;
-    const details = { profile, variant: request.product.variant, quantity: request.quantity, instructions: request.instructions, maxPrice };
-    const cost = { price: request.product.price, currency: request.product.currency, quantity: request.quantity };
-    const outcome = await updateCheckouts<{ record: CheckoutRecord; duplicate: boolean } | { blocked: string }>((records) => {
-      const earlier = records.find(
-        (r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed' && r.state !== 'not_found',
-      );
-      if (earlier) return { records, result: { record: earlier, duplicate: true } };
-      // Checked inside the same serialised write, so two purchases started together cannot both fit a limit.
-      const { blocked } = checkLimits(cost, settings.safety, records, now);
-      if (blocked) return { records, result: { blocked } };
-      const created: CheckoutRecord = {
-        id: deps.newId(),
-        intent,
-        checkoutId: null,
-        state: 'starting',
-        serviceStatus: null,
-        product: { url: request.product.url, name: request.product.name, image: request.product.image, price: request.product.price, currency: request.product.currency },
-        variant: request.product.variant,
-        variantLabel: describeVariant(request.product.variant),
-        quantity: request.quantity,
-        maxPrice,
-        profileId: profile.id,
-        profileLabel: profile.label,
-        prompt: buildPrompt(details),
-        amount: null,
-        currency: null,
-        notes: null,
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-        deadlineAt: now + POLL_DEADLINE_MS,
-        nextPollAt: null,
-        polls: 0,
-        errorStreak: 0,
-        pendingNotification: null,
-        notifications: [],
-        seen: true,
-      };
-      postsInFlight.add(created.id);
-      return { records: [created, ...records], result: { record: created, duplicate: false } };
-    });
-    if ('blocked' in outcome) return { ok: false, code: 'over_limit', message: outcome.blocked };
-    const { record, duplicate } = outcome;
+    const { product } = request;
+    const cost = { price: product.price, currency: product.currency, quantity: request.quantity };
+    type Outcome = { record: CheckoutRecord; duplicate: boolean; details: PurchaseDetails } | { refused: Exclude<StartResult, { ok: true }> };
+    let outcome: Outcome;
+    try {
+      outcome = await updateCheckouts<Outcome>((records, ledger) => {
+        const earlier =
+          (request.attemptId ? records.find((r) => r.id === request.attemptId) : undefined) ??
+          records.find((r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed');
+        if (earlier) return { records, result: { record: earlier, duplicate: true, details: purchaseDetails(request, profile, []) } };
+        // Checked inside the same serialised write, so two purchases started together cannot both fit a limit.
+        const limits = checkLimits(cost, settings.safety, spendHistory(records, ledger), now);
+        if (limits.blocked) return { records, result: { refused: { ok: false, code: 'over_limit', message: limits.blocked } } };
+        const details = purchaseDetails(request, profile, limits.maxSpend);
+        const prompt = buildPrompt(details);
+        // The popup is not the only way in: whatever needs the user's confirmation is refused here without it.
+        if (request.confirmedPrompt !== undefined && request.confirmedPrompt !== prompt) {
+          return { records, result: { refused: { ok: false, code: 'confirmation_changed', message: t('startConfirmationChanged') } } };
+        }
+        if (request.confirmedPrompt === undefined && (settings.safety.confirmEachPurchase || limits.unchecked.length)) {
+          const message = limits.uncheckedNote ? `${t('startNeedsConfirmation')} ${limits.uncheckedNote}` : t('startNeedsConfirmation');
+          return { records, result: { refused: { ok: false, code: 'needs_confirmation', message } } };
+        }
+        const created: CheckoutRecord = {
+          id: request.attemptId ?? deps.newId(),
+          intent,
+          checkoutId: null,
+          state: 'starting',
+          serviceStatus: null,
+          product: { url: product.url, name: product.name, image: product.image, price: product.price, currency: product.currency },
+          variant: product.variant,
+          variantLabel: describeVariant(product.variant),
+          quantity: request.quantity,
+          maxPrice: settings.safety.maxPrice,
+          maxSpend: limits.maxSpend,
+          allowance: limits.allowance,
+          profileId: profile.id,
+          profileLabel: profile.label,
+          prompt,
+          amount: null,
+          currency: null,
+          notes: null,
+          lastError: null,
+          createdAt: now,
+          updatedAt: now,
+          deadlineAt: now + POLL_DEADLINE_MS,
+          nextPollAt: null,
+          polls: 0,
+          errorStreak: 0,
+          pendingNotification: null,
+          notifications: [],
+          seen: true,
+        };
+        postsInFlight.add(created.id);
+        return { records: [created, ...records], result: { record: created, duplicate: false, details } };
+      });
+    } catch {
+      // Nothing was written, so nothing is sent: a purchase we could not record could never be followed.
+      void deps.notifyStorageProblem?.();
+      return { ok: false, code: 'storage', message: t('startStorageFailed') };
+    }
+    if ('refused' in outcome) return outcome.refused;
+    const { record, duplicate, details } = outcome;
     if (duplicate) return { ok: true, record, duplicate };
 
     try {
-      const { checkoutId } = await deps.provider(settings).create(request.product.url, buildUserData(details), record.id);
+      const { checkoutId } = await deps.provider(settings).create(product.url, buildUserData(details), record.id);
       const at = deps.now();
-      const accepted = await updateCheckout(record.id, (r) => ({
-        ...r,
-        checkoutId,
-        state: 'processing',
-        serviceStatus: 'processing',
-        updatedAt: at,
-        nextPollAt: at + FIRST_POLL_MS,
-        pendingNotification: request.notifyStarted ? 'started' : r.pendingNotification,
-      }));
+      const accept = (r: CheckoutRecord): CheckoutRecord =>
+        r.state !== 'starting'
+          ? r
+          : {
+              ...r,
+              checkoutId,
+              state: 'processing',
+              serviceStatus: 'processing',
+              updatedAt: at,
+              nextPollAt: at + FIRST_POLL_MS,
+              pendingNotification: request.notifyStarted ? 'started' : r.pendingNotification,
+            };
+      let accepted: CheckoutRecord | null;
+      try {
+        accepted = await updateCheckout(record.id, accept);
+        clearHold(record.id);
+      } catch {
+        // The service has the purchase; keep it in memory and save it again after a pause.
+        unsaved.set(record.id, accept);
+        holdAfterStorageFailure(record.id);
+        accepted = accept(record);
+      }
       deps.onScheduleChange();
-      if (accepted?.pendingNotification === 'started') await deliver(accepted);
+      if (accepted?.pendingNotification === 'started') await deliver(accepted).catch(() => {});
       return { ok: true, record: accepted ?? record, duplicate: false };
     } catch (thrown) {
       const error = asServiceError(thrown);
-      if (DEFINITE_REJECTIONS.has(error.kind)) {
+      if (isDefiniteRejection(error)) {
         // The service certainly started nothing: forget the attempt, tell the user why.
         await updateCheckouts((records) => ({ records: records.filter((r) => r.id !== record.id), result: null }));
         return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message: t('startRejected', describeServiceError(error)) };
@@ -186,68 +250,109 @@ export function createLifecycle(deps: LifecycleDeps) {
     if (pollsInFlight.has(id)) return;
     pollsInFlight.add(id);
     try {
-      const record = (await readCheckouts()).records.find((r) => r.id === id);
-      if (!record || record.state !== 'processing') return;
-      if (!record.checkoutId) {
-        await update(id, (r) => ({ ...r, state: 'outcome_unknown', nextPollAt: null }));
-        return;
-      }
-      if (deps.now() >= record.deadlineAt) {
-        const stopped = await update(id, (r) => (r.state === 'processing' ? { ...r, state: 'stopped', nextPollAt: null, pendingNotification: 'stopped' } : r));
-        if (stopped?.pendingNotification) await deliver(stopped);
-        return;
-      }
-      const { settings } = await deps.loadContext();
-      let answer: Awaited<ReturnType<CheckoutProvider['get']>>;
-      try {
-        answer = await deps.provider(settings).get(record.checkoutId);
-      } catch (thrown) {
-        await applyPollError(id, asServiceError(thrown));
-        return;
-      }
-      if (answer.status === 'completed' || answer.status === 'failed') {
-        const state = answer.status;
-        const event: NotificationEvent = state === 'completed' && overCap(answer.amount, answer.currency, record.maxPrice) ? 'over_cap' : state;
-        const finished = await update(id, (r) =>
-          r.state !== 'processing'
-            ? r
-            : {
-                ...r,
-                state,
-                serviceStatus: answer.rawStatus,
-                amount: answer.amount,
-                currency: answer.currency,
-                notes: answer.notes,
-                lastError: null,
-                nextPollAt: null,
-                polls: r.polls + 1,
-                seen: state !== 'failed',
-                pendingNotification: event,
-              },
-        );
-        if (finished?.pendingNotification) await deliver(finished);
-        return;
-      }
-      await update(id, (r) => {
-        const now = deps.now();
-        const nextPollAt = now + pollDelayAfter(now - pollingStartedAt(r));
-        return { ...r, serviceStatus: answer.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, nextPollAt };
-      });
+      await pollOnce(id);
+      clearHold(id);
+    } catch {
+      // Storage refused a read or write: keep the purchase as it is stored and try again after a growing pause.
+      holdAfterStorageFailure(id);
     } finally {
       pollsInFlight.delete(id);
     }
   }
 
-  async function applyPollError(id: string, error: ServiceError) {
-    if (error.kind === 'not_found') {
+  async function pollOnce(id: string): Promise<void> {
+    const record = (await readCheckouts()).records.find((r) => r.id === id);
+    if (!record || record.state !== 'processing') return;
+    if (!record.checkoutId) {
+      await update(id, (r) => ({ ...r, state: 'outcome_unknown', nextPollAt: null }));
+      return;
+    }
+    if (deps.now() >= record.deadlineAt) {
+      const stopped = await update(id, (r) => (r.state === 'processing' ? { ...r, state: 'stopped', nextPollAt: null, pendingNotification: 'stopped' } : r));
+      if (stopped?.pendingNotification) await deliver(stopped).catch(() => {});
+      return;
+    }
+    const { settings } = await deps.loadContext();
+    let answer: Awaited<ReturnType<CheckoutProvider['get']>>;
+    try {
+      answer = await deps.provider(settings).get(record.checkoutId);
+      // An answer about another checkout is no answer about this one.
+      if (answer.id !== undefined && answer.id !== record.checkoutId) throw { kind: 'unexpected_response', status: null, retryAfterMs: null, serviceMessage: null } satisfies ServiceError;
+    } catch (thrown) {
+      await applyPollError(record, asServiceError(thrown));
+      return;
+    }
+    if (answer.status === 'completed' || answer.status === 'failed') {
+      const state = answer.status;
+      const finished = await update(id, (r) => {
+        if (r.state !== 'processing') return r;
+        const next: CheckoutRecord = {
+          ...r,
+          state,
+          serviceStatus: answer.rawStatus,
+          amount: answer.amount,
+          currency: answer.currency,
+          notes: answer.notes,
+          lastError: null,
+          nextPollAt: null,
+          polls: r.polls + 1,
+          seen: state !== 'failed',
+        };
+        return { ...next, pendingNotification: state === 'completed' && overAllowance(next) ? 'over_cap' : state };
+      });
+      // A notification that could not be shown stays pending and is shown at the next worker start.
+      if (finished?.pendingNotification) await deliver(finished).catch(() => {});
+      return;
+    }
+    await update(id, (r) => {
+      const now = deps.now();
+      const nextPollAt = now + pollDelayAfter(now - pollingStartedAt(r));
+      return { ...r, serviceStatus: answer.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, nextPollAt };
+    });
+  }
+
+  async function applyPollError(record: CheckoutRecord, error: ServiceError) {
+    const { id } = record;
+    const early = deps.now() - record.createdAt < NOT_FOUND_GRACE_MS;
+    if (error.kind === 'not_found' && !early) {
       await update(id, (r) => ({ ...r, state: 'not_found', lastError: describeServiceError(error), nextPollAt: null }));
       return;
     }
     await update(id, (r) => {
       const errorStreak = r.errorStreak + 1;
-      const wait = error.kind === 'rate_limited' && error.retryAfterMs !== null ? Math.max(error.retryAfterMs, ERROR_BACKOFF_MS) : errorBackoffMs(errorStreak, deps.random());
-      return { ...r, lastError: describeServiceError(error), errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
+      const wait =
+        error.kind === 'rate_limited' && error.retryAfterMs !== null
+          ? Math.min(MAX_RETRY_AFTER_MS, Math.max(error.retryAfterMs, ERROR_BACKOFF_MS))
+          : errorBackoffMs(errorStreak, deps.random());
+      const lastError = error.kind === 'not_found' ? t('errorNotFoundYet') : describeServiceError(error);
+      return { ...r, lastError, errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
     });
+  }
+
+  function holdAfterStorageFailure(id: string) {
+    const streak = (holds.get(id)?.streak ?? 0) + 1;
+    holds.set(id, { streak, until: deps.now() + errorBackoffMs(streak, deps.random()) });
+    if (streak === 1) void deps.notifyStorageProblem?.().catch(() => {});
+  }
+
+  function clearHold(id: string) {
+    holds.delete(id);
+  }
+
+  const heldUntil = (id: string) => holds.get(id)?.until ?? 0;
+
+  /** Saves again what storage refused before, once each pause is over. */
+  async function saveUnsaved(now: number) {
+    for (const [id, change] of unsaved) {
+      if (heldUntil(id) > now) continue;
+      try {
+        await updateCheckout(id, change);
+        unsaved.delete(id);
+        clearHold(id);
+      } catch {
+        holdAfterStorageFailure(id);
+      }
+    }
   }
 
   function update(id: string, change: (r: CheckoutRecord) => CheckoutRecord) {
@@ -305,18 +410,20 @@ export function createLifecycle(deps: LifecycleDeps) {
     }
   }
 
-  /** Polls every purchase whose next poll is due. */
+  /** Polls every purchase whose next poll is due (and not paused after a failed save). */
   async function pollDue(): Promise<void> {
     const now = deps.now();
+    await saveUnsaved(now);
     const { records } = await readCheckouts();
-    const due = records.filter((r) => r.state === 'processing' && (r.nextPollAt ?? 0) <= now);
+    const due = records.filter((r) => r.state === 'processing' && Math.max(r.nextPollAt ?? 0, heldUntil(r.id)) <= now);
     await Promise.all(due.map((r) => poll(r.id)));
   }
 
-  /** When the next poll is due, or null when nothing is being polled. */
+  /** When the next poll (or save) is due, or null when nothing is being polled. */
   async function nextPollAt(): Promise<number | null> {
     const { records } = await readCheckouts();
-    const times = records.filter((r) => r.state === 'processing').map((r) => r.nextPollAt ?? 0);
+    const times = records.filter((r) => r.state === 'processing' && !unsaved.has(r.id)).map((r) => Math.max(r.nextPollAt ?? 0, heldUntil(r.id)));
+    for (const id of unsaved.keys()) times.push(heldUntil(id));
     return times.length ? Math.min(...times) : null;
   }
 

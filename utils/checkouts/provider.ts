@@ -8,6 +8,8 @@ import type { SmartcheckoutErrorKind } from '../smartcheckout/errors';
 export interface CheckoutProvider {
   create(url: string, userData: Record<string, unknown>, idempotencyKey: string): Promise<{ checkoutId: string }>;
   get(checkoutId: string): Promise<{
+    /** The id the service says the answer is about; checked against the one asked for. */
+    id?: string;
     status: CheckoutStatus;
     rawStatus: string;
     amount: string | null;

@@ -2,9 +2,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { hasHostAccess } from '../hostAccess';
 import { isExtensionPage, messageSchema } from '../messages';
-import { showCheckoutNotification } from '../notifications';
+import { showCheckoutNotification, showStorageProblemNotification } from '../notifications';
 import { profilesStorage } from '../profiles/storage';
-import { checkBaseUrl, settingsStorage } from '../settings';
+import { checkBaseUrl, cleanApiKey, settingsStorage } from '../settings';
 import { testConnection } from '../smartcheckout/connection';
 import { createSmartcheckoutClient } from '../smartcheckout/client';
 import { describeConnection } from './errorText';
@@ -31,6 +31,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     loadContext: async () => ({ settings: await settingsStorage.get(), profiles: await profilesStorage.get() }),
     provider: smartcheckoutProvider,
     notify: showCheckoutNotification,
+    notifyStorageProblem: showStorageProblemNotification,
     onScheduleChange: () => scheduler?.changed(),
     ...overrides,
   });
@@ -54,12 +55,13 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
       case 'checkouts:seen':
         return lifecycle.markSeen().then(() => ({ ok: true as const }));
       case 'checkouts:clear-finished':
-        return clearFinished().then((removed) => ({ ok: true as const, removed }));
+        return clearFinished((overrides.now ?? Date.now)()).then((removed) => ({ ok: true as const, removed }));
       case 'settings:test-connection': {
         const problem = checkBaseUrl(message.apiBaseUrl);
         if (problem) return Promise.resolve({ ok: false, message: problem });
-        if (!message.apiKey.trim()) return Promise.resolve({ ok: false, message: t('connectionNoKey') });
-        const client = createSmartcheckoutClient({ baseUrl: message.apiBaseUrl, apiKey: message.apiKey.trim(), fetch: globalThis.fetch.bind(globalThis), timeoutMs: 10_000 });
+        const apiKey = cleanApiKey(message.apiKey);
+        if (!apiKey) return Promise.resolve({ ok: false, message: t('connectionNoKey') });
+        const client = createSmartcheckoutClient({ baseUrl: message.apiBaseUrl, apiKey, fetch: globalThis.fetch.bind(globalThis), timeoutMs: 10_000 });
         return testConnection(client, crypto.randomUUID()).then(describeConnection);
       }
     }
