@@ -6,7 +6,8 @@ import { ProductEditor } from '../../components/ProductEditor';
 import { PurchaseList } from '../../components/PurchaseList';
 import { useCheckouts, useLedger, useStored } from '../../components/useStored';
 import { checkLimits, type LimitCheck, spendHistory } from '../../utils/checkouts/limits';
-import { describeState, isFinal } from '../../utils/checkouts/record';
+import { type CheckoutRecord, describeState, isFinal } from '../../utils/checkouts/record';
+import { readCheckouts } from '../../utils/checkouts/store';
 import { buildPrompt, MAX_HINT, purchaseDetails } from '../../utils/checkouts/userData';
 import { t } from '../../utils/i18n';
 import { type Message, sendMessage } from '../../utils/messages';
@@ -53,8 +54,8 @@ export function Popup() {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
-  /** An attempt the background did not answer: "Try again" sends exactly it again (same attempt id). */
-  const [unanswered, setUnanswered] = useState<StartMessage | null>(null);
+  /** An attempt the background did not answer, and what storage held for it then: "Try again" sends exactly it again (same attempt id). */
+  const [unanswered, setUnanswered] = useState<{ message: StartMessage; recorded: CheckoutRecord | null } | null>(null);
   /** The user's corrections; while set, the popup stops following the page. */
   const [edited, setEdited] = useState<ProductSnapshot | null>(null);
   const [editing, setEditing] = useState(false);
@@ -98,9 +99,14 @@ export function Popup() {
     if (profiles && !profileId) setProfileId(defaultProfile(profiles)?.id ?? '');
   }, [profiles, profileId]);
 
-  const active = useMemo(() => checkouts?.records.find((r) => r.id === activeId) ?? null, [checkouts, activeId]);
+  const active = useMemo(
+    () => checkouts?.records.find((r) => r.id === activeId) ?? (unanswered?.recorded?.id === activeId ? unanswered.recorded : null),
+    [checkouts, activeId, unanswered],
+  );
   const detected = detection && detection.kind !== 'unreadable' ? detection.product : null;
-  const product = edited ?? detected;
+  // A page that shows no product has nothing to say about one: only its address is sent, with the user's words.
+  const fromPage = detection?.kind === 'no-product' ? { ...detection.product, name: null, image: null, price: null, currency: null, variant: null } : detected;
+  const product = edited ?? fromPage;
   const missingKey = settings !== undefined && !settings.apiKey;
   const noProfiles = profiles !== undefined && profiles.profiles.length === 0;
   const profile = profiles?.profiles.find((p) => p.id === profileId) ?? null;
@@ -205,9 +211,11 @@ export function Popup() {
       }
     } catch {
       // No answer: the background may have stopped in the middle of starting. What it recorded for this very
-      // attempt (if anything) is the truth; show that, and let "Try again" send this same attempt, never a new one.
+      // attempt (read from storage now, not from what this page last heard) is the truth; show that, and let
+      // "Try again" send this same attempt, never a new one.
+      const recorded = (await readCheckouts().catch(() => null))?.records.find((r) => r.id === message.attemptId) ?? null;
       setConfirmation(null);
-      setUnanswered(message);
+      setUnanswered({ message, recorded });
       setActiveId(message.attemptId);
       setNotice(null);
       // Any message wakes the background, which then settles an interrupted start as "outcome unknown".
@@ -341,7 +349,7 @@ export function Popup() {
         ) : null}
       </div>
       {canTryAgain ? (
-        <button type="button" onClick={() => void send(unanswered, detected)} disabled={busy}>
+        <button type="button" onClick={() => void send(unanswered.message, detected)} disabled={busy}>
           {t('popupTryAgain')}
         </button>
       ) : null}

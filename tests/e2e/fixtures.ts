@@ -1,7 +1,8 @@
-import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, expect, test as base, type Page, type Worker } from '@playwright/test';
 import { resolve } from 'node:path';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import { startSandbox } from '../sandbox/index.mjs';
+import { PopupPage } from './pages/PopupPage';
 
 export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -24,6 +25,20 @@ export async function stopServiceWorker(context: BrowserContext): Promise<void> 
   await cdp.detach();
 }
 
+export interface StoredRecord {
+  id: string;
+  state: string;
+  checkoutId: string | null;
+  amount: string | null;
+  product: { url: string };
+  notifications: { event: string; title: string; message: string }[];
+}
+
+/** Purchase records as stored, read from an extension page (this does not wake the service worker). */
+export async function storedCheckouts(extensionPage: Page): Promise<StoredRecord[]> {
+  return extensionPage.evaluate(async () => ((await chrome.storage.local.get('checkouts')).checkouts ?? []).filter((r: { id?: unknown }) => typeof r?.id === 'string'));
+}
+
 interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
@@ -31,6 +46,8 @@ interface ExtensionFixtures {
   serviceWorker: () => Promise<Worker>;
   /** Clicks the toolbar button on `page`'s tab (grants activeTab like a real click); returns the tab id. */
   clickAction: (page: Page) => Promise<number>;
+  /** Opens `url` in a new tab, clicks the toolbar button there and opens the popup for it, with its product card shown. */
+  shopPopup: (url: string) => Promise<{ shop: Page; popup: PopupPage }>;
 }
 
 export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string }>({
@@ -82,6 +99,17 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: st
         throw new Error(`The clicked tab is not visible to the extension (${page.url()}); it sees ${JSON.stringify(seen)}`);
       }
       return tabId;
+    });
+  },
+
+  shopPopup: async ({ context, extensionId, clickAction }, use) => {
+    await use(async (url) => {
+      const shop = await context.newPage();
+      await shop.goto(url);
+      const popup = new PopupPage(await context.newPage(), extensionId);
+      await popup.open(await clickAction(shop));
+      await expect(popup.productCard).toBeVisible();
+      return { shop, popup };
     });
   },
 });
