@@ -366,3 +366,17 @@ test('a pasted API key with invisible characters and spaces works; a profiles fi
   await options.page.getByLabel('Import profiles').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1_500_000, 32) });
   await expect(options.page.getByText('Import refused: The file is too large to be a profiles export (over 1 MB).')).toBeVisible();
 });
+
+test('plain http is accepted only for this machine: a host that merely starts with "127." is refused before the key goes anywhere', async ({ context, sandbox, extensionId }) => {
+  const options = new OptionsPage(await context.newPage(), extensionId);
+  await options.open();
+  await options.page.getByLabel('API key').fill(sandbox.apiKey);
+  await options.page.getByLabel('API base URL').fill('http://127.attacker.example:8787');
+  await options.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.page.getByText('API base URL must use https:// (plain http:// is allowed only for localhost)')).toBeVisible();
+  await options.page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(options.page.getByText('API base URL must use https:// (plain http:// is allowed only for localhost)')).toHaveCount(2);
+  expect(await options.page.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).toBeUndefined();
+  // The sandbox on 127.0.0.1 is this machine: accepted.
+  await options.saveConnection(sandbox.apiKey, sandbox.apiUrl);
+});
