@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import type { LimitCheck } from '../utils/checkouts/limits';
+import { type MouseEvent, useEffect, useRef } from 'react';
 import { t } from '../utils/i18n';
 import { formatAmount, type Money, times } from '../utils/money';
 import { describeVariant, type ProductSnapshot } from '../utils/product/snapshot';
@@ -9,34 +8,78 @@ interface Props {
   product: ProductSnapshot;
   quantity: number;
   profile: Profile;
-  cap: Money | null;
-  limits: LimitCheck;
+  /** The prompt exactly as the agent will receive it. */
+  prompt: string;
+  /** The most the agent may spend (see `checkLimits`). */
+  maxSpend: Money[];
+  /** Which limits could not be checked, in words; null when all were. */
+  uncheckedNote: string | null;
+  /** How the page's product changed since the user looked, when it did: shown side by side. */
+  drift: { before: ProductSnapshot; after: ProductSnapshot } | null;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** Exactly what will be bought, in words, with the one button that buys. */
-export function ConfirmPurchase({ product, quantity, profile, cap, limits, busy, onConfirm, onCancel }: Props) {
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirmButton.current?.focus(), []);
-  const price = product.price ? (product.currency ? formatAmount(times(product.price, quantity), product.currency) : `${product.price} × ${quantity}`) : t('confirmNoPrice');
-  const item = [product.name ?? product.url, describeVariant(product.variant), t('quantityShort', quantity), price].filter(Boolean).join(' — ');
+const priceOf = (product: ProductSnapshot, quantity: number) =>
+  product.price ? (product.currency ? formatAmount(times(product.price, quantity), product.currency) : `${product.price} × ${quantity}`) : t('confirmNoPrice');
+
+/**
+ * Exactly what will be sent, in words and as the agent's prompt, with the one button that buys. Focus goes to
+ * the heading, not the button: a second or held Enter, or the second click of a double click that opened it,
+ * must not confirm (or dismiss) anything. Confirming takes a deliberate press of "Confirm purchase".
+ */
+export function ConfirmPurchase({ product, quantity, profile, prompt, maxSpend, uncheckedNote, drift, busy, onConfirm, onCancel }: Props) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [drift]);
+  const item = [product.name ?? product.url, describeVariant(product.variant), t('quantityShort', quantity), priceOf(product, quantity)].filter(Boolean).join(' — ');
+  // A click that is part of a double (or triple) click was aimed at whatever was there before.
+  const deliberate = (action: () => void) => (event: MouseEvent) => {
+    if (event.detail <= 1) action();
+  };
 
   return (
     <section className="confirm" role="region" aria-label={t('confirmTitle')}>
-      <h2>{t('confirmTitle')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('confirmTitle')}
+      </h2>
+      {drift ? (
+        <div className="confirm__drift error">
+          <p>{t('driftTitle')}</p>
+          <table>
+            <thead>
+              <tr>
+                <td />
+                <th scope="col">{t('driftBefore')}</th>
+                <th scope="col">{t('driftNow')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('driftPrice')}</th>
+                <td>{priceOf(drift.before, quantity)}</td>
+                <td>{priceOf(drift.after, quantity)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('driftVariant')}</th>
+                <td>{describeVariant(drift.before.variant) || t('driftNoVariant')}</td>
+                <td>{describeVariant(drift.after.variant) || t('driftNoVariant')}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       <p className="confirm__item">{item}</p>
       <p>{t('confirmShipsTo', describeProfile(profile))}</p>
-      <p>{cap ? t('confirmCap', `${cap.amount} ${cap.currency}`) : t('confirmNoCap')}</p>
-      {limits.unchecked.length ? (
-        <p className="error">{t('confirmUnchecked', limits.unchecked.join('; '))}</p>
-      ) : null}
+      <p>{maxSpend.length ? t('confirmMaxSpend', maxSpend.map((m) => `${m.amount} ${m.currency}`).join(', ')) : t('confirmNoMaxSpend')}</p>
+      {uncheckedNote ? <p className="error">{uncheckedNote}</p> : null}
+      <p className="confirm__prompt-label">{t('confirmPromptLabel')}</p>
+      <pre className="confirm__prompt">{prompt}</pre>
       <div className="confirm__actions">
-        <button ref={confirmButton} type="button" className="primary" disabled={busy} onClick={onConfirm}>
+        <button type="button" className="primary" disabled={busy} onClick={deliberate(onConfirm)}>
           {t('confirmButton')}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={deliberate(onCancel)}>
           {t('cancel')}
         </button>
       </div>

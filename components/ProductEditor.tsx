@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type ProductSnapshot, productSnapshotSchema } from '../utils/product/snapshot';
+import { withoutVariantParams } from '../utils/product/url';
 import { t } from '../utils/i18n';
 
 interface Props {
@@ -17,16 +18,31 @@ export function ProductEditor({ product, onSave, onCancel }: Props) {
   const [options, setOptions] = useState<[string, string][]>(Object.entries(product.variant?.options ?? {}));
   const [error, setError] = useState<string | null>(null);
 
+  const detectedSku = product.variant?.sku ?? '';
+
+  /** A changed option describes another variant: the detected SKU no longer names it, so it is cleared too. */
+  function editOption(index: number, value: string) {
+    setOptions(options.map((o, i) => (i === index ? [o[0], value] : o)));
+    if (sku === detectedSku) setSku('');
+  }
+
   function save(event: FormEvent) {
     event.preventDefault();
     const cleanOptions = Object.fromEntries(options.filter(([k, v]) => k.trim() && v.trim()).map(([k, v]) => [k.trim(), v.trim()]));
-    const hasVariant = sku.trim() || Object.keys(cleanOptions).length || product.variant?.id;
+    const detectedOptions = Object.entries(product.variant?.options ?? {});
+    const optionsEdited = JSON.stringify(Object.entries(cleanOptions)) !== JSON.stringify(detectedOptions);
+    // The user described another variant: what identified the detected one (its id, SKU and the URL's variant
+    // parameter) would contradict it, so it goes; only what the user wrote is sent.
+    const variantEdited = optionsEdited || sku.trim() !== detectedSku;
+    const id = variantEdited ? null : product.variant?.id ?? null;
+    const hasVariant = sku.trim() || Object.keys(cleanOptions).length || id;
     const candidate = {
       ...product,
+      url: variantEdited ? withoutVariantParams(product.url) : product.url,
       name: name.trim() || null,
       price: price.trim().replace(',', '.') || null,
       currency: currency.trim().toUpperCase() || null,
-      variant: hasVariant ? { id: product.variant?.id ?? null, sku: sku.trim() || null, options: cleanOptions, label: null } : null,
+      variant: hasVariant ? { id, sku: sku.trim() || null, options: cleanOptions, label: variantEdited ? null : product.variant?.label ?? null } : null,
     };
     const parsed = productSnapshotSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -53,7 +69,7 @@ export function ProductEditor({ product, onSave, onCancel }: Props) {
       {options.map(([key, value], index) => (
         <div key={index}>
           <label htmlFor={`edit-option-${index}`}>{key}</label>
-          <input id={`edit-option-${index}`} value={value} onChange={(e) => setOptions(options.map((o, i) => (i === index ? [o[0], e.target.value] : o)))} />
+          <input id={`edit-option-${index}`} value={value} onChange={(e) => editOption(index, e.target.value)} />
         </div>
       ))}
       <label htmlFor="edit-sku">{t('editorSku')}</label>

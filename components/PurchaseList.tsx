@@ -1,4 +1,5 @@
-import { type CheckoutRecord, checkoutName, describeState, isLink } from '../utils/checkouts/record';
+import { hasOddAmount, overAllowance } from '../utils/checkouts/limits';
+import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink } from '../utils/checkouts/record';
 import { t, uiLanguage } from '../utils/i18n';
 import { serviceOf } from '../utils/services/registry';
 import { CheckoutHandoff } from './CheckoutHandoff';
@@ -46,6 +47,7 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
           <div className="purchase__state">{describeState(record)}</div>
           {record.quoted && isLink(record) && record.state !== 'paid' ? <div className="purchase__meta">{t('linkAmount', `${record.quoted.amount} ${record.quoted.currency}`)}</div> : null}
           {onNotice && isLink(record) && record.state === 'processing' ? <CheckoutHandoff record={record} onNotice={onNotice} /> : null}
+          <AmountWarning record={record} />
           {record.lastError && record.state === 'processing' ? <div className="purchase__error">{t('purchaseLastCheck', record.lastError)}</div> : null}
           {detailed && record.notes && record.state !== 'failed' ? <div className="purchase__meta">{t('purchaseNotes', record.notes)}</div> : null}
           {detailed && record.checkoutId ? (
@@ -72,4 +74,13 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
       ))}
     </ul>
   );
+}
+
+/** An alert when a purchase was charged more than the agent was allowed, a warning when its amount cannot be read. */
+function AmountWarning({ record }: { record: CheckoutRecord }) {
+  if (record.state !== 'completed') return null;
+  const over = overAllowance(record);
+  if (over) return <div className="purchase__alert">{t('purchaseOverAllowance', over.charged, over.excess, over.allowed)}</div>;
+  if (hasOddAmount(record)) return <div className="purchase__alert">{t('purchaseOddAmount', formatMoney(record.amount ?? '', record.currency))}</div>;
+  return null;
 }

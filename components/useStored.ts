@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ParsedItem } from '../utils/storage/parsedItem';
+import { type Ledger, readLedger, watchLedger } from '../utils/checkouts/ledger';
 import { type CheckoutList, readCheckouts, watchCheckouts } from '../utils/checkouts/store';
 
 /** The current value of a parsed storage item, kept live; undefined while loading. */
@@ -30,4 +31,19 @@ export function useCheckouts(): CheckoutList | undefined {
     };
   }, []);
   return list;
+}
+
+/** The spend ledger (purchases cleared from the history that the spending limits still count), kept live. */
+export function useLedger(): Ledger | undefined {
+  const [ledger, setLedger] = useState<Ledger>();
+  useEffect(() => {
+    let active = true;
+    void readLedger().then((l) => active && setLedger(l));
+    const unwatch = watchLedger(setLedger);
+    return () => {
+      active = false;
+      unwatch();
+    };
+  }, []);
+  return ledger;
 }

@@ -1,8 +1,10 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Lifecycle } from './checkouts/lifecycle';
 import { t } from './i18n';
+import { MAX_HINT } from './checkouts/userData';
 import { rememberCheckout } from './popupMemory';
 import { detectInTab, linkTarget } from './product/detectInTab';
+import { cleanPageText } from './product/pageText';
 import { defaultProfile, profilesStorage } from './profiles/storage';
 import type { ServiceAdapter } from './services/adapter';
 import { connectedServices, connectionOf, readServiceState, type SessionKeys } from './connections';
@@ -11,7 +13,6 @@ import type { Settings } from './settings';
 
 export const MENU_ID = 'buy-via-smartcheckout';
 export const LINK_MENU_ID = 'create-checkout-link';
-const MAX_SELECTION = 2000;
 
 /** Creates the context menu items. Called from `runtime.onInstalled`, after removing any earlier ones. */
 export async function createContextMenu(): Promise<void> {
@@ -39,18 +40,21 @@ export async function syncContextMenu(): Promise<void> {
 
 type Target = { tabId: number } | { url: string };
 
-/** The small confirm window: the popup for a tab, or for a link's URL, with the instructions pre-filled. */
-export function confirmWindowUrl(target: Target, instructions: string, service?: ServiceId): string {
+/**
+ * The small confirm window: the popup for a tab, or for a link's URL, with the text the user selected on the
+ * page as a hint about the product (page text: shown and sent as data, never as the user's instructions).
+ */
+export function confirmWindowUrl(target: Target, hint: string, service?: ServiceId): string {
   const params = new URLSearchParams();
   if ('tabId' in target) params.set('tabId', String(target.tabId));
   else params.set('url', target.url);
-  if (instructions) params.set('instructions', instructions);
+  if (hint) params.set('hint', hint);
   if (service) params.set('service', service);
   return browser.runtime.getURL(`/popup.html?${params}`);
 }
 
-async function openConfirmWindow(target: Target, instructions: string, service?: ServiceId) {
-  await browser.windows.create({ url: confirmWindowUrl(target, instructions, service), type: 'popup', width: 420, height: 680 });
+async function openConfirmWindow(target: Target, hint: string, service?: ServiceId) {
+  await browser.windows.create({ url: confirmWindowUrl(target, hint, service), type: 'popup', width: 420, height: 720 });
 }
 
 /** A link target (or an image inside a link): the link; an image alone: its source (a QR code may name a cart). */
@@ -62,21 +66,22 @@ function clickedUrl(info: Browser.contextMenus.OnClickData): string | null {
 /**
  * "Buy via Smartcheckout" from the context menu. A link (or an image inside one) is bought by its URL,
  * always through the confirm window since nothing can be detected there. On a page, the confirm window
- * opens when confirmation is on; otherwise the purchase starts at once if it is within the limits.
+ * opens when confirmation is on; otherwise the purchase starts at once if it is within the limits and needs
+ * no confirmation (the lifecycle refuses one whose price or currency leaves a limit unchecked).
  */
 async function buy(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, lifecycle: Lifecycle): Promise<void> {
-  const instructions = (info.selectionText ?? '').trim().slice(0, MAX_SELECTION);
-  if (info.linkUrl && /^https?:/.test(info.linkUrl)) return openConfirmWindow({ url: info.linkUrl }, instructions, 'smartcheckout');
+  const hint = cleanPageText(info.selectionText ?? '', MAX_HINT);
+  if (info.linkUrl && /^https?:/.test(info.linkUrl)) return openConfirmWindow({ url: info.linkUrl }, hint, 'smartcheckout');
   if (tab?.id === undefined) return;
   const target = { tabId: tab.id };
   const [{ settings, sessionKeys }, profiles] = await Promise.all([readServiceState(), profilesStorage.get()]);
   const profile = defaultProfile(profiles);
-  if (settings.safety.confirmEachPurchase || !profile || !connectionOf(settings, sessionKeys, 'smartcheckout')) return openConfirmWindow(target, instructions, 'smartcheckout');
+  if (settings.safety.confirmEachPurchase || !profile || !connectionOf(settings, sessionKeys, 'smartcheckout')) return openConfirmWindow(target, hint, 'smartcheckout');
   const detection = await detectInTab(tab.id);
-  if (detection.kind !== 'product') return openConfirmWindow(target, instructions, 'smartcheckout');
-  const result = await lifecycle.start({ service: 'smartcheckout', product: detection.product, quantity: 1, profileId: profile.id, instructions, notifyStarted: true });
-  // Anything the user must see or decide (a limit, a rejected key, offline) opens the window, which says why.
-  if (!result.ok) await openConfirmWindow(target, instructions, 'smartcheckout');
+  if (detection.kind !== 'product') return openConfirmWindow(target, hint, 'smartcheckout');
+  const result = await lifecycle.start({ service: 'smartcheckout', product: detection.product, quantity: 1, profileId: profile.id, instructions: '', hint, notifyStarted: true });
+  // Anything the user must see or decide (a limit, a confirmation, a rejected key, offline) opens the window, which says why.
+  if (!result.ok) await openConfirmWindow(target, hint, 'smartcheckout');
 }
 
 /**

@@ -1,11 +1,20 @@
 import { browser } from 'wxt/browser';
 
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+/**
+ * This machine, and nothing else: "localhost", an IPv4 address in 127.0.0.0/8 written as an address (the URL
+ * parser writes "127.1" as "127.0.0.1"), or [::1]. A name such as "127.attacker.example" is someone else's host.
+ */
+const LOOPBACK = /^(localhost|127\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)\.(25[0-5]|2[0-4]\d|1?\d?\d)|\[::1\])$/;
+
+/** True when `hostname` (as `URL.hostname` gives it) is this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK.test(hostname);
+}
 
 /** The match pattern that grants access to the API base URL's origin; null for loopback (reached through CORS). */
 export function originPattern(baseUrl: string): string | null {
   const url = new URL(baseUrl);
-  return LOOPBACK.test(url.hostname) ? null : `${url.protocol}//${url.hostname}/*`;
+  return isLoopbackHost(url.hostname) ? null : `${url.protocol}//${url.hostname}/*`;
 }
 
 /** Whether the extension may reach the API origin directly (always true for loopback). */

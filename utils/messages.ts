@@ -15,6 +15,12 @@ export const messageSchema = z.discriminatedUnion('type', [
     instructions: z.string().check(z.maxLength(2000)),
     /** The service's own part of the request; its adapter in the background reads it. */
     order: z.optional(z.unknown()),
+    /** Text selected on the page (context menu): a hint about the product, sent as page data. */
+    hint: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+    /** The popup's id for this attempt: sending it again never starts a second purchase. */
+    attemptId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/i))),
+    /** The prompt the user confirmed, exactly as shown; absent when no confirmation was asked. */
+    confirmedPrompt: z.optional(z.string().check(z.maxLength(20_000))),
   }),
   z.object({ type: z.literal('checkout:recheck'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ type: z.literal('checkout:resolve'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
@@ -37,6 +43,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   }),
 ]);
 export type Message = z.input<typeof messageSchema>;
+/** A message as the background reads it (defaults filled in). */
+export type ParsedMessage = z.output<typeof messageSchema>;
 
 export type StartReply =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }

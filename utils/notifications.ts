@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { overCap } from './checkouts/limits';
+import { hasOddAmount, overAllowance } from './checkouts/limits';
 import { t } from './i18n';
 import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink, NOTIFICATION_EVENTS, type NotificationEvent } from './checkouts/record';
 import { serviceOf } from './services/registry';
@@ -24,21 +24,21 @@ export function describeNotification(record: CheckoutRecord, event: Notification
         ? { title: t('notifyStoppedTitle'), message: t('notifyLinkEvent', t('stateLinkStopped'), name, serviceOf(record.service).name) }
         : { title: t('notifyStoppedTitle'), message: t('notifyStopped', name) };
     case 'completed':
+      if (hasOddAmount(record)) {
+        // Shown as the service sent it: the user should see exactly what was reported.
+        return { title: t('notifyOddAmountTitle'), message: t('notifyOddAmount', name, formatMoney(record.amount ?? '', record.currency)) };
+      }
       return {
         title: t('notifyCompletedTitle'),
         message: record.amount ? t('notifyCompletedAmount', name, formatMoney(record.amount, record.currency)) : t('notifyCompleted', name),
       };
-    case 'over_cap':
+    case 'over_cap': {
+      const over = overAllowance(record);
       return {
         title: t('notifyOverCapTitle'),
-        message: t(
-          'notifyOverCap',
-          name,
-          formatMoney(record.amount ?? '', record.currency),
-          `${overCap(record.amount, record.currency, record.maxPrice)} ${record.currency}`,
-          `${record.maxPrice?.amount} ${record.maxPrice?.currency}`,
-        ),
+        message: over ? t('notifyOverCap', name, over.charged, over.excess, over.allowed) : t('notifyCompletedAmount', name, formatMoney(record.amount ?? '', record.currency)),
       };
+    }
     case 'failed':
       return { title: t('notifyFailedTitle'), message: t('notifyFailed', name, record.notes || t('notifyFailedNoNotes')) };
     case 'outcome_unknown':
@@ -72,6 +72,19 @@ export async function showCheckoutNotification(record: CheckoutRecord, event: No
     ...(import.meta.env.FIREFOX ? {} : { buttons: notificationButtons(event).map((b) => ({ title: t(BUTTON_TITLES[b]) })) }),
   });
   return content;
+}
+
+const STORAGE_PROBLEM_ID = 'storage-problem';
+
+/** Tells the user that the browser refuses to save purchase updates; the purchases are kept and retried. */
+export async function showStorageProblemNotification(): Promise<void> {
+  await browser.notifications.create(STORAGE_PROBLEM_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('notifyStorageTitle'),
+    message: t('notifyStorage'),
+    priority: 2,
+  });
 }
 
 /** What a notification id means: its purchase and event. */

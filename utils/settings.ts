@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
+import { isLoopbackHost } from './hostAccess';
 import { t } from './i18n';
 import { defineParsedItem } from './storage/parsedItem';
 import { moneySchema } from './money';
 import { SERVICE_IDS, type ServiceId } from './services/registry';
-
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /** Validates an API base URL: https, or plain http on this machine only (a local proxy or sandbox). */
 export function checkBaseUrl(value: string): string | null {
@@ -14,21 +13,24 @@ export function checkBaseUrl(value: string): string | null {
   } catch {
     return t('baseUrlNotUrl');
   }
-  const loopback = LOOPBACK_HOSTS.includes(url.hostname) || url.hostname.startsWith('127.');
   if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && loopback) return null;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return null;
   return t('baseUrlNotHttps');
+}
+
+/**
+ * An API key as pasted: whitespace, line breaks and invisible characters (zero-width, BOM, bidi and other
+ * format characters, controls) removed wherever they are. Keys never contain them, and a request carrying
+ * one would fail in ways that look like an unknown outcome.
+ */
+export function cleanApiKey(value: string): string {
+  return value.replace(/[\s\p{Cc}\p{Cf}\u{e0000}-\u{e007f}]/gu, '');
 }
 
 /** Base URL as stored: trimmed, without trailing slashes, query or fragment. */
 export function normaliseBaseUrl(value: string): string {
   const url = new URL(value.trim());
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}
-
-/** An API key as pasted, without surrounding whitespace or invisible characters (which would break every request). */
-export function cleanApiKey(value: string): string {
-  return value.replace(/[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '');
 }
 
 const baseUrlSchema = z.pipe(

@@ -7,7 +7,7 @@ import { clearFinished } from '../../utils/checkouts/store';
 import { hasHostAccess } from '../../utils/hostAccess';
 import { t } from '../../utils/i18n';
 import { isExtensionPage, messageSchema, type QueryReply } from '../../utils/messages';
-import { showCheckoutNotification } from '../../utils/notifications';
+import { showCheckoutNotification, showStorageProblemNotification } from '../../utils/notifications';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { apiKeyOf, connectionOf, readServiceState } from '../../utils/connections';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
@@ -27,6 +27,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     loadContext: async () => ({ ...(await readServiceState()), profiles: await profilesStorage.get() }),
     adapters,
     notify: showCheckoutNotification,
+    notifyStorageProblem: showStorageProblemNotification,
     onScheduleChange: () => scheduler?.changed(),
     ...overrides,
   });
@@ -83,7 +84,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
       case 'checkouts:seen':
         return lifecycle.markSeen().then(() => ({ ok: true as const }));
       case 'checkouts:clear-finished':
-        return clearFinished().then((removed) => ({ ok: true as const, removed }));
+        return clearFinished((overrides.now ?? Date.now)()).then((removed) => ({ ok: true as const, removed }));
       case 'settings:test-connection':
         return testConnection(message);
       case 'service:query':

@@ -4,7 +4,7 @@ import { useStored } from '../../components/useStored';
 import { t, tCount } from '../../utils/i18n';
 import type { Profile } from '../../utils/profiles/schema';
 import { duplicateProfile, profilesStorage, removeProfile, restoreProfile, upsertProfile } from '../../utils/profiles/storage';
-import { exportProfiles, importProfiles } from '../../utils/profiles/transfer';
+import { exportProfiles, importProfilesFile } from '../../utils/profiles/transfer';
 
 type Removed = NonNullable<ReturnType<typeof removeProfile>['removed']>;
 type Notice = { text: string; tone: 'ok' | 'error'; undo?: Removed };
@@ -62,7 +62,7 @@ export function ProfilesSection() {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    const result = importProfiles(await profilesStorage.get(), await file.text(), () => crypto.randomUUID());
+    const result = await importProfilesFile(await profilesStorage.get(), file, () => crypto.randomUUID());
     if (!result.ok) {
       setNotice({ text: t('importRefused', result.reason), tone: 'error' });
       return;

@@ -1,95 +1,183 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ConfirmPurchase } from '../../components/ConfirmPurchase';
-import { checkLimits } from '../../utils/checkouts/limits';
+import { useLedger } from '../../components/useStored';
+import { checkLimits, type LimitCheck, spendHistory } from '../../utils/checkouts/limits';
 import type { CheckoutList } from '../../utils/checkouts/store';
+import { buildPrompt, purchaseDetails } from '../../utils/checkouts/userData';
 import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messages';
-import type { Detection } from '../../utils/product/detectInTab';
-import type { ProductSnapshot } from '../../utils/product/snapshot';
+import { type ParsedMessage, sendMessage } from '../../utils/messages';
+import { type Detection, detectInTab } from '../../utils/product/detectInTab';
+import { offerChanged, type ProductSnapshot } from '../../utils/product/snapshot';
 import type { Profile } from '../../utils/profiles/schema';
 import type { Settings } from '../../utils/settings';
 import type { Notice } from './notice';
 
+type StartMessage = Extract<ParsedMessage, { type: 'checkout:start' }> & { attemptId: string };
+
+/** A purchase shown for confirmation: exactly the message that will be sent and the prompt the agent will read. */
+interface Confirmation {
+  request: StartMessage;
+  prompt: string;
+  limits: LimitCheck;
+  /** The page's product when the user looked (compared with the page right before sending). */
+  seen: ProductSnapshot | null;
+  /** How the page's product changed since the user last looked, while asking again. */
+  drift: { before: ProductSnapshot; after: ProductSnapshot } | null;
+}
+
 interface Props {
+  /** What would be bought: the user's corrections, else what the page says. */
   product: ProductSnapshot;
+  /** The page's product as the popup reads it now (null for a link target or an unreadable page). */
+  detected: ProductSnapshot | null;
   detection: Detection | null;
   /** True when the user corrected the detected details (the page is no longer followed). */
   edited: boolean;
+  /** The shop tab, read again right before sending; null for a link target. */
+  tabId: number | null;
   settings: Settings;
   checkouts: CheckoutList | undefined;
   profile: Profile | null;
   /** The profile picker, rendered inside this form. */
   profilePicker: React.ReactNode;
   disabled: boolean;
-  /** Text selected on the page before "Buy via Smartcheckout" from the context menu. */
-  initialInstructions: string;
+  /** Text the user selected on the page before "Buy via Smartcheckout" (context menu): a hint, sent as page data. */
+  hint: string;
   onNotice(notice: Notice | null): void;
-  onStarted(recordId: string, duplicate: boolean): void;
+  /** A purchase is on record (or may be, when the background did not answer) under this id. */
+  onStarted(recordId: string): void;
 }
 
-/** An agent purchase: instructions, quantity, "Buy via Smartcheckout", and the confirmation step. */
-export function AgentPurchase({ product, detection, edited, settings, checkouts, profile, profilePicker, disabled, initialInstructions, onNotice, onStarted }: Props) {
-  const [instructions, setInstructions] = useState(initialInstructions.slice(0, 2000));
+/**
+ * An agent purchase: instructions, quantity, "Buy via Smartcheckout", and the confirmation step, which shows
+ * exactly what will be sent. Right before sending, the shop tab is read again: a price, currency or variant
+ * that moved since the user looked is shown side by side and asked again, never sent.
+ */
+export function AgentPurchase(props: Props) {
+  const { product, detected, detection, edited, tabId, settings, checkouts, profile, profilePicker, disabled, hint, onNotice, onStarted } = props;
+  const ledger = useLedger();
+  const [instructions, setInstructions] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
+  const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
+  /** An attempt the background did not answer: "Try again" sends exactly it again (same attempt id). */
+  const [unanswered, setUnanswered] = useState<StartMessage | null>(null);
   const ids = { instructions: useId(), quantity: useId() };
-
-  // A change on the page while confirming ends the confirmation: what was confirmed is no longer what is selected.
-  const detectedKey = JSON.stringify(detection);
-  const [confirmedKey, setConfirmedKey] = useState<string | null>(null);
-  useEffect(() => {
-    if (confirming && confirmedKey !== null && confirmedKey !== detectedKey && !edited) {
-      setConfirming(false);
-      onNotice({ text: t('popupSelectionChanged'), tone: 'error' });
-    }
-  }, [detectedKey, confirming, confirmedKey, edited, onNotice]);
-  // Any correction of the product, or another profile, ends a pending confirmation.
-  useEffect(() => setConfirming(false), [product, profile?.id]);
-
   const count = Number(quantity);
-  const limits = checkouts && Number.isInteger(count) && count >= 1 ? checkLimits({ price: product.price, currency: product.currency, quantity: count }, settings.safety, checkouts.records, Date.now()) : null;
+
+  // Any correction of the product, or another profile, ends a pending confirmation.
+  useEffect(() => setConfirmation(null), [product, profile?.id]);
+
+  /** The message that would be sent for `target`, with the limits and prompt it gets; null until everything is loaded. */
+  function prepare(target: ProductSnapshot, attemptId: string): { request: StartMessage; prompt: string; limits: LimitCheck } | null {
+    if (!checkouts || !ledger || !profile) return null;
+    const request: StartMessage = { type: 'checkout:start', service: 'smartcheckout', product: target, quantity: count, profileId: profile.id, instructions, hint, attemptId };
+    const history = spendHistory(checkouts.records, ledger.entries);
+    const limits = checkLimits({ price: target.price, currency: target.currency, quantity: count }, settings.safety, history, Date.now());
+    return { request, limits, prompt: buildPrompt(purchaseDetails(request, profile, limits.maxSpend)) };
+  }
+
+  /** Shows the confirmation for `target` (or why it is blocked). `seen` is the page's product as the user now sees it. */
+  function ask(target: ProductSnapshot, seen: ProductSnapshot | null, drift: Confirmation['drift'], attemptId: string) {
+    const prepared = prepare(target, attemptId);
+    if (!prepared) return;
+    if (prepared.limits.blocked) {
+      setConfirmation(null);
+      onNotice({ text: prepared.limits.blocked, tone: 'error', needsOptions: true });
+      return;
+    }
+    setConfirmation({ ...prepared, seen, drift });
+  }
+
+  /** The page's product changed since the user looked: nothing is sent; before and after are shown, and the user asked again. */
+  function pageChanged(before: ProductSnapshot, after: ProductSnapshot, attemptId: string) {
+    ask(edited ? product : after, after, { before, after }, attemptId);
+  }
+
+  // Followed while confirming, too.
+  useEffect(() => {
+    if (confirmation?.seen && detected && !edited && offerChanged(confirmation.seen, detected)) pageChanged(confirmation.seen, detected, confirmation.request.attemptId);
+  }, [detected, confirmation]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Without an answer, what storage holds for this very attempt is the truth; until it holds anything, nothing was bought.
+  const recorded = unanswered ? checkouts?.records.find((r) => r.id === unanswered.attemptId) ?? null : null;
+  useEffect(() => {
+    if (unanswered) onNotice({ text: recorded ? t('popupNoAnswerRecorded') : t('popupNoAnswer'), tone: 'error' });
+  }, [unanswered, recorded === null]); // eslint-disable-line react-hooks/exhaustive-deps
+  const canTryAgain = unanswered && (!recorded || recorded.state === 'starting');
 
   /** Form submit (button or Enter): validates, then asks for confirmation or buys. */
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || confirming) return;
+    if (busy || confirmation) return;
     if (!Number.isInteger(count) || count < 1 || count > 99) {
       onNotice({ text: t('popupQuantityInvalid'), tone: 'error' });
       return;
     }
-    if ((detection?.kind === 'no-product' || detection?.kind === 'link') && !instructions.trim() && !edited) {
+    if ((detection?.kind === 'no-product' || detection?.kind === 'link') && !instructions.trim() && !hint && !edited) {
       onNotice({ text: t('popupDescribeWhatToBuy'), tone: 'error' });
       return;
     }
-    if (limits?.blocked) {
-      onNotice({ text: limits.blocked, tone: 'error', needsOptions: true });
+    const attemptId = crypto.randomUUID();
+    const prepared = prepare(product, attemptId);
+    if (!prepared) return;
+    if (prepared.limits.blocked) {
+      onNotice({ text: prepared.limits.blocked, tone: 'error', needsOptions: true });
       return;
     }
     onNotice(null);
-    if (settings.safety.confirmEachPurchase) {
-      setConfirmedKey(detectedKey);
-      setConfirming(true);
-    } else void start();
+    setUnanswered(null);
+    // An unknown price or another currency leaves a limit unchecked: such a purchase is always confirmed.
+    if (settings.safety.confirmEachPurchase || prepared.limits.unchecked.length) ask(product, detected, null, attemptId);
+    else void send(prepared.request, detected);
   }
 
-  async function start() {
-    if (busy || !profile) return;
+  /**
+   * Sends a purchase. Right before, the shop tab is read again: if the price, currency or variant moved since
+   * the user looked, nothing is sent and the confirmation shows before and after.
+   */
+  async function send(message: StartMessage, seen: ProductSnapshot | null) {
+    if (busy) return;
     setBusy(true);
-    onNotice({ text: t('popupStarting'), tone: 'info' });
     try {
-      const reply = await sendMessage({ type: 'checkout:start', service: 'smartcheckout', product, quantity: count, profileId: profile.id, instructions });
+      if (tabId !== null && seen) {
+        const fresh = await detectInTab(tabId);
+        if (fresh.kind !== 'unreadable' && offerChanged(seen, fresh.product)) {
+          pageChanged(seen, fresh.product, message.attemptId);
+          return;
+        }
+      }
+      onNotice({ text: t('popupStarting'), tone: 'info' });
+      await deliver(message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function deliver(message: StartMessage) {
+    try {
+      const reply = await sendMessage(message);
+      setUnanswered(null);
       if (reply.ok) {
-        onStarted(reply.record.id, reply.duplicate);
+        setConfirmation(null);
+        onStarted(reply.record.id);
         onNotice(reply.duplicate ? { text: t('popupDuplicate'), tone: 'info' } : null);
+      } else if (reply.code === 'needs_confirmation' || reply.code === 'confirmation_changed') {
+        // The background decides what needs confirming: show exactly what it would send now.
+        ask(message.product, confirmation?.seen ?? detected, null, message.attemptId);
+        onNotice({ text: reply.message, tone: 'error' });
       } else {
+        setConfirmation(null);
         onNotice({ text: reply.message, tone: 'error', needsOptions: ['auth', 'no_api_key', 'no_profile', 'no_access', 'over_limit'].includes(reply.code) });
       }
     } catch {
-      onNotice({ text: t('popupNoAnswer'), tone: 'error' });
-    } finally {
-      setBusy(false);
-      setConfirming(false);
+      // No answer: the background may have stopped in the middle of starting. What it recorded for this very
+      // attempt is the truth; show that, and let "Try again" send this same attempt, never a new one.
+      setConfirmation(null);
+      setUnanswered(message);
+      onStarted(message.attemptId);
+      // Any message wakes the background, which then settles an interrupted start as "outcome unknown".
+      void sendMessage({ type: 'checkouts:seen' }).catch(() => {});
     }
   }
 
@@ -97,12 +185,13 @@ export function AgentPurchase({ product, detection, edited, settings, checkouts,
   function edit<T>(setter: (value: T) => void) {
     return (value: T) => {
       setter(value);
-      setConfirming(false);
+      setConfirmation(null);
     };
   }
 
   return (
     <>
+      {hint ? <p className="hint-text">{t('popupHint', hint)}</p> : null}
       <form onSubmit={submit} noValidate>
         {profilePicker}
         <label htmlFor={ids.instructions}>{t('popupInstructions')}</label>
@@ -117,24 +206,31 @@ export function AgentPurchase({ product, detection, edited, settings, checkouts,
         <label htmlFor={ids.quantity}>{t('popupQuantity')}</label>
         <input id={ids.quantity} type="number" inputMode="numeric" min={1} max={99} step={1} value={quantity} onChange={(e) => edit(setQuantity)(e.target.value)} />
 
-        {confirming ? null : (
+        {confirmation ? null : (
           <button type="submit" className="primary buy" disabled={busy || disabled || !profile}>
             {t('popupBuy')}
           </button>
         )}
       </form>
 
-      {confirming && profile && limits ? (
+      {confirmation && profile ? (
         <ConfirmPurchase
-          product={product}
-          quantity={count}
+          product={confirmation.request.product}
+          quantity={confirmation.request.quantity}
           profile={profile}
-          cap={settings.safety.maxPrice}
-          limits={limits}
+          prompt={confirmation.prompt}
+          maxSpend={confirmation.limits.maxSpend}
+          uncheckedNote={confirmation.limits.uncheckedNote}
+          drift={confirmation.drift}
           busy={busy}
-          onConfirm={() => void start()}
-          onCancel={() => setConfirming(false)}
+          onConfirm={() => void send({ ...confirmation.request, confirmedPrompt: confirmation.prompt }, confirmation.seen)}
+          onCancel={() => setConfirmation(null)}
         />
+      ) : null}
+      {canTryAgain ? (
+        <button type="button" onClick={() => void send(unanswered, detected)} disabled={busy}>
+          {t('popupTryAgain')}
+        </button>
       ) : null}
     </>
   );

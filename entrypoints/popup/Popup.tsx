@@ -9,6 +9,8 @@ import { checkoutName, describeState, isFinal, isLink } from '../../utils/checko
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
 import { popupCheckoutStorage, rememberCheckout, rememberService, serviceBySiteStorage } from '../../utils/popupMemory';
+import { MAX_HINT } from '../../utils/checkouts/userData';
+import { cleanPageText } from '../../utils/product/pageText';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile, profilesStorage } from '../../utils/profiles/storage';
 import { connectedServices, connectionOf, preferredService, sessionKeysStorage } from '../../utils/connections';
@@ -30,7 +32,7 @@ function hostOf(url: string | undefined): string {
 }
 
 export function Popup() {
-  const { detection, target } = usePageDetection();
+  const { detection, target, tabId } = usePageDetection();
   const settings = useStored(settingsStorage);
   const sessionKeys = useStored(sessionKeysStorage);
   const profiles = useStored(profilesStorage);
@@ -45,6 +47,9 @@ export function Popup() {
   const [profileId, setProfileId] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  // Text the user selected before choosing "Buy via Smartcheckout" from the context menu: page text, so a hint
+  // about the product sent as data, never the user's instructions.
+  const [hint] = useState(() => cleanPageText(new URLSearchParams(location.search).get('hint') ?? '', MAX_HINT));
   /** The user's corrections; while set, the popup stops following the page. */
   const [edited, setEdited] = useState<ProductSnapshot | null>(null);
   const [editing, setEditing] = useState(false);
@@ -55,7 +60,9 @@ export function Popup() {
   }, [profiles, profileId]);
 
   const detected = detection && detection.kind !== 'unreadable' ? detection.product : null;
-  const product = edited ?? detected;
+  // A page that shows no product has nothing to say about one: only its address is sent, with the user's words.
+  const fromPage = detection?.kind === 'no-product' ? { ...detection.product, name: null, image: null, price: null, currency: null, variant: null } : detected;
+  const product = edited ?? fromPage;
   const host = hostOf(detected?.url);
   const connected = settings && sessionKeys ? connectedServices(settings, sessionKeys) : [];
   const remembered = bySite?.[host];
@@ -187,14 +194,16 @@ export function Popup() {
         <AgentPurchase
           key={service ?? 'none'}
           product={product}
+          detected={detection?.kind === 'product' ? detection.product : null}
           detection={detection}
           edited={edited !== null}
+          tabId={tabId}
           settings={settings}
           checkouts={checkouts}
           profile={profile}
           profilePicker={profilePicker}
           disabled={noService || noProfiles}
-          initialInstructions={new URLSearchParams(location.search).get('instructions') ?? ''}
+          hint={hint}
           onNotice={setNotice}
           onStarted={(id) => started(id, false)}
         />

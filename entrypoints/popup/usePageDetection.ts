@@ -13,9 +13,10 @@ const sameDetection = (a: Detection | null, b: Detection | null) => JSON.stringi
  * may change size or colour), or a link's target from the context menu. Null while reading. Also says which
  * tab or link it is, so the popup can find the checkout it showed there before.
  */
-export function usePageDetection(): { detection: Detection | null; target: string | null } {
+export function usePageDetection(): { detection: Detection | null; target: string | null; tabId: number | null } {
   const [detection, setDetection] = useState<Detection | null>(null);
   const [target, setTarget] = useState<string | null>(null);
+  const [tabId, setTabId] = useState<number | null>(null);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,6 +36,7 @@ export function usePageDetection(): { detection: Detection | null; target: strin
         return;
       }
       setTarget(`tab:${tabId}`);
+      setTabId(tabId);
       const follow = async () => {
         if (stopped) return;
         if (document.visibilityState === 'visible') {
@@ -51,5 +53,5 @@ export function usePageDetection(): { detection: Detection | null; target: strin
     };
   }, []);
 
-  return { detection, target };
+  return { detection, target, tabId };
 }

@@ -187,6 +187,9 @@ async function measurePurchases() {
   const LONG_MS = 5 * 60_000;
   const linkDelays = Array.from({ length: 10 }, () => Math.round(5_000 + random() * 115_000));
   const links = await startLinks(linkDelays);
+  // Started by messages, as popups would send them once the user confirmed: confirmation is off for this run.
+  await options.getByLabel('Ask me to confirm each purchase').uncheck();
+  await options.getByText('Safety settings saved.').waitFor();
   const started = await options.evaluate(
     async ({ shopUrl, delays, longMs }) => {
       const { profiles } = await chrome.storage.local.get('profiles');

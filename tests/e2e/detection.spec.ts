@@ -26,7 +26,7 @@ test('the popup follows the variant the shopper selects on the page', async ({ c
   expect(post.body.user_data.variant).toEqual({ id: '4246', sku: 'MT-GR-L', options: { Size: 'L', Color: 'Grey' } });
 });
 
-test('a change on the page while confirming ends the confirmation, and nothing is bought', async ({ context, sandbox, extensionId, clickAction }) => {
+test('a change on the page while confirming shows before and after and asks again; nothing is bought meanwhile', async ({ context, sandbox, extensionId, clickAction }) => {
   await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee`);
@@ -37,10 +37,12 @@ test('a change on the page while confirming ends the confirmation, and nothing i
   await expect(popup.confirmation).toContainText('Size S, Color Blue');
 
   await shop.bringToFront();
-  await shop.getByLabel('Size').selectOption('M');
+  await shop.getByLabel('Size').selectOption('L');
   await popup.page.bringToFront();
-  await expect(popup.status).toContainText('The selection on the page changed');
-  await expect(popup.confirmation).toHaveCount(0);
+  await expect(popup.confirmation).toContainText('The product changed on the page since you looked. Nothing was sent');
+  await expect(popup.confirmation.getByRole('row', { name: /^Price/ })).toHaveText(/Price\s*29.00 USD\s*31.00 USD/);
+  await expect(popup.confirmation.getByRole('row', { name: /^Variant/ })).toHaveText(/Variant\s*Size S, Color Blue\s*Size L, Color Blue/);
+  await expect(popup.confirmation).toContainText('Merino Crew T-Shirt — Size L, Color Blue — Qty 1 — 31.00 USD');
   expect(sandbox.api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 });
 
@@ -57,10 +59,10 @@ test('a page without a product says so and still buys from its URL with instruct
   await expect(popup.status).toContainText(/In progress|Completed/);
   const post = sandbox.api.requests.find((r) => r.method === 'POST')!;
   expect(post.body.url).toBe(`${sandbox.shopUrl}/no-product`);
-  expect(post.body.user_data.prompt).toBe('Quantity: 1. The blue gift card, 25 USD.');
+  expect(post.body.user_data.prompt).toBe("Quantity: 1.\nBuyer's instructions:\nThe blue gift card, 25 USD.");
 });
 
-test('the user can correct detected details before buying', async ({ context, sandbox, extensionId, clickAction }) => {
+test('the user can correct detected details before buying; an edited variant replaces the detected variant id and SKU', async ({ context, sandbox, extensionId, clickAction }) => {
   await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4242`);
@@ -76,5 +78,9 @@ test('the user can correct detected details before buying', async ({ context, sa
   await popup.buy();
   await expect(popup.status).toContainText(/In progress|Completed/);
   const post = sandbox.api.requests.find((r) => r.method === 'POST')!;
-  expect(post.body.user_data.prompt).toContain('Variant: Size M, Color Navy (SKU MT-BL-M, variant id 4242).');
+  // Only what the user wrote describes the variant: nothing still points at the detected one (4242, MT-BL-M).
+  expect(post.body.user_data.variant).toEqual({ id: null, sku: null, options: { Size: 'M', Color: 'Navy' } });
+  expect(post.body.url).toBe(`${sandbox.shopUrl}/products/merino-tee`);
+  expect(post.body.user_data.prompt).toContain('variant "Size M, Color Navy"');
+  expect(JSON.stringify(post.body)).not.toMatch(/4242|MT-BL-M/);
 });

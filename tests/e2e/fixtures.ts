@@ -1,4 +1,4 @@
-import { type BrowserContext, chromium, test as base, type Page, type Worker } from '@playwright/test';
+import { type BrowserContext, chromium, expect, test as base, type Page, type Worker } from '@playwright/test';
 import { resolve } from 'node:path';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import { startSandbox } from '../sandbox/index.mjs';
@@ -25,6 +25,20 @@ export async function stopServiceWorker(context: BrowserContext): Promise<void> 
   await cdp.detach();
 }
 
+export interface StoredRecord {
+  id: string;
+  state: string;
+  checkoutId: string | null;
+  amount: string | null;
+  product: { url: string };
+  notifications: { event: string; title: string; message: string }[];
+}
+
+/** Purchase records as stored, read from an extension page (this does not wake the service worker). */
+export async function storedCheckouts(extensionPage: Page): Promise<StoredRecord[]> {
+  return extensionPage.evaluate(async () => ((await chrome.storage.local.get('checkouts')).checkouts ?? []).filter((r: { id?: unknown }) => typeof r?.id === 'string'));
+}
+
 interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
@@ -34,6 +48,8 @@ interface ExtensionFixtures {
   clickAction: (page: Page) => Promise<number>;
   /** Opens `url` in a new tab, clicks the toolbar button there and opens the popup for it. */
   popupFor: (url: string) => Promise<PopupPage>;
+  /** Opens `url` in a new tab, clicks the toolbar button there and opens the popup for it, with its product card shown. */
+  shopPopup: (url: string, options?: { productCard?: boolean }) => Promise<{ shop: Page; popup: PopupPage }>;
 }
 
 export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string }>({
@@ -88,13 +104,18 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: st
     });
   },
 
-  popupFor: async ({ context, extensionId, clickAction }, use) => {
-    await use(async (url) => {
+  popupFor: async ({ shopPopup }, use) => {
+    await use(async (url) => (await shopPopup(url, { productCard: false })).popup);
+  },
+
+  shopPopup: async ({ context, extensionId, clickAction }, use) => {
+    await use(async (url, options = {}) => {
       const shop = await context.newPage();
       await shop.goto(url);
       const popup = new PopupPage(await context.newPage(), extensionId);
       await popup.open(await clickAction(shop));
-      return popup;
+      if (options.productCard !== false) await expect(popup.productCard).toBeVisible();
+      return { shop, popup };
     });
   },
 });

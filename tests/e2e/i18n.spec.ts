@@ -42,5 +42,5 @@ test('in a German browser the whole flow speaks German: options, profile, popup,
   const titles = () => worker.evaluate(async () => ((await chrome.storage.local.get('checkouts')).checkouts as { notifications: { title: string }[] }[]).map((r) => r.notifications.map((n) => n.title)));
   await expect.poll(titles).toEqual([['Kauf abgeschlossen']]);
   // What the agent reads stays in English: the prompt is part of the API contract, not the interface.
-  expect(sandbox.api.requests.find((r) => r.method === 'POST')!.body.user_data.prompt).toMatch(/^Variant: Size M, Color Blue/);
+  expect(sandbox.api.requests.find((r) => r.method === 'POST')!.body.user_data.prompt).toMatch(/^Product, as the shop page describes it .*variant "Size M, Color Blue"/);
 });

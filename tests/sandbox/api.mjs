@@ -12,12 +12,17 @@
 //     get_missing_fields   the first GET answers JSON without `status`
 //     get_slow             every GET takes 1.5 s
 //     get_hang             the first GET never answers
+//     get_404_first        the first GET answers 404, as if the checkout were not stored yet
+//     get_wrong_id         the first GET answers about another checkout id
 //     post_500             POST answers 500 without creating anything
 //     post_hang            POST creates the checkout but never answers (a lost response)
 //     post_422             POST answers 422 with the service's message
 //     post_429             POST answers 429 with Retry-After: 30
 //     post_malformed       POST creates the checkout but answers invalid JSON
+//     post_slow            POST creates the checkout and answers after 2.5 s
+//     post_408, post_409   POST creates the checkout but answers 408 / 409 (its outcome is unknown to the client)
 // - `sc_delay=<ms>` on the product URL overrides how long the checkout stays `processing`.
+// - `sc_amount=<text>` is sent as `amount_str` once completed, as it is (e.g. "1,299.00", "abc", "-5").
 import { randomUUID } from 'node:crypto';
 import { findProduct } from './catalogue.mjs';
 
@@ -57,9 +62,15 @@ export function createApi({ completionDelayMs = 3000, validKeys = [SANDBOX_API_K
       const url = new URL(productUrl);
       const flags = new Set((url.searchParams.get('sc_scenario') ?? '').split(',').filter(Boolean));
       const delay = Number(url.searchParams.get('sc_delay'));
-      return { url, flags, notes: url.searchParams.get('sc_notes'), delay: Number.isFinite(delay) && delay >= 0 && url.searchParams.has('sc_delay') ? delay : null };
+      return {
+        url,
+        flags,
+        notes: url.searchParams.get('sc_notes'),
+        amount: url.searchParams.get('sc_amount'),
+        delay: Number.isFinite(delay) && delay >= 0 && url.searchParams.has('sc_delay') ? delay : null,
+      };
     } catch {
-      return { url: null, flags: new Set(), notes: null, delay: null };
+      return { url: null, flags: new Set(), notes: null, amount: null, delay: null };
     }
   }
 
@@ -82,7 +93,7 @@ export function createApi({ completionDelayMs = 3000, validKeys = [SANDBOX_API_K
       return { status: 'processing' };
     }
     if (checkout.failureNotes) return { status: 'failed', notes: checkout.failureNotes };
-    return { status: 'completed', amount_str: checkout.amount, currency: checkout.currency, notes: '' };
+    return { status: 'completed', amount_str: checkout.scenario.amount ?? checkout.amount, currency: checkout.currency, notes: '' };
   }
 
   function emit(event) {
@@ -136,6 +147,11 @@ export function createApi({ completionDelayMs = 3000, validKeys = [SANDBOX_API_K
     }
     if (scenario.flags.has('post_hang')) return hang(res);
     if (scenario.flags.has('post_malformed')) return json(res, 200, '{"checkout_id": ');
+    if (scenario.flags.has('post_408')) return json(res, 408, { error: 'Request timeout' });
+    if (scenario.flags.has('post_409')) return json(res, 409, { error: 'A request with this Idempotency-Key is in progress' });
+    if (scenario.flags.has('post_slow')) {
+      return new Promise((resolve) => setTimeout(resolve, 2500)).then(() => json(res, 200, { checkout_id: checkout.id, status: 'processing' }));
+    }
     return json(res, 200, { checkout_id: checkout.id, status: 'processing' });
   }
 
@@ -146,6 +162,8 @@ export function createApi({ completionDelayMs = 3000, validKeys = [SANDBOX_API_K
     const { flags } = checkout.scenario;
     const first = checkout.gets === 1;
     if (flags.has('get_hang') && first) return hang(res);
+    if (flags.has('get_404_first') && first) return json(res, 404, { error: 'Checkout not found' });
+    if (flags.has('get_wrong_id') && first) return json(res, 200, { id: randomUUID(), status: 'completed', amount_str: '1.00', currency: 'USD', notes: '' });
     if (flags.has('get_500') && checkout.gets <= 2) return json(res, 500, { error: 'Temporary failure' });
     if (flags.has('get_429') && first) return json(res, 429, { error: 'Slow down' }, { 'Retry-After': '1' });
     if (flags.has('get_malformed') && first) return json(res, 200, '<html>Bad gateway</html>');

@@ -30,14 +30,27 @@ describe('hostile pages never break detection', () => {
   });
 
   it('ignores __proto__ keys and never pollutes prototypes', () => {
+    const prototypeBefore = Object.getOwnPropertyNames(Object.prototype);
     const doc = page(
-      ld('{"@type":"Product","name":"Proto","__proto__":{"polluted":1},"additionalProperty":[{"name":"__proto__","value":"x"},{"name":"Color","value":"Red"}],"offers":{"price":"3.00","priceCurrency":"USD"}}'),
+      ld(
+        '{"@type":"Product","name":"Proto","__proto__":{"polluted":1},"additionalProperty":[{"name":"__proto__","value":"x"},{"name":"constructor","value":"y"},{"name":"Color","value":"Red"}],"offers":{"price":"3.00","priceCurrency":"USD"}}',
+      ),
       '<h1>Proto</h1>',
     );
     const result = extractProduct(doc, URL_);
-    expect(result.variant?.options).toEqual({ Color: 'Red' });
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect(Object.getPrototypeOf(result.variant!.options)).toBe(Object.prototype);
+    // Own keys, as JSON.stringify and the message to the background see them: only the real option.
+    expect(Object.getOwnPropertyNames(result.variant!.options)).toEqual(['Color']);
+    expect(JSON.stringify(result.variant!.options)).toBe('{"Color":"Red"}');
+    // What the detector reports crosses the snapshot boundary the same way, and reaches the request the same way.
+    const snapshot = productSnapshotSchema.parse(JSON.parse(JSON.stringify(result)));
+    expect(Object.getOwnPropertyNames(snapshot.variant!.options)).toEqual(['Color']);
+    expect(JSON.stringify(snapshot)).not.toMatch(/__proto__|constructor|polluted/);
+    // No object produced from the page got another prototype, and nothing was added to Object.prototype.
+    for (const value of objectsIn(result)) {
+      expect([Object.prototype, Array.prototype]).toContain(Object.getPrototypeOf(value));
+      expect('polluted' in value).toBe(false);
+    }
+    expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(prototypeBefore);
   });
 
   it('keeps markup in names as text, and the snapshot schema accepts it', () => {
@@ -57,3 +70,11 @@ describe('hostile pages never break detection', () => {
     expect(extractProduct(doc, 'https://lamps.example.io/lamp')).toMatchObject({ price: '20.00', currency: null });
   });
 });
+
+/** Every object and array inside `value`, itself included. */
+function objectsIn(value: unknown, seen: object[] = []): object[] {
+  if (!value || typeof value !== 'object' || seen.includes(value)) return seen;
+  seen.push(value);
+  for (const child of Object.values(value)) objectsIn(child, seen);
+  return seen;
+}

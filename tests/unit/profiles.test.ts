@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { normalisePhone } from '../../utils/profiles/phone';
 import { normalisePostalCode, postalCodeError } from '../../utils/profiles/postalCodes';
 import { duplicateProfile, removeProfile, restoreProfile, type ProfilesState } from '../../utils/profiles/storage';
-import { exportProfiles, importProfiles } from '../../utils/profiles/transfer';
+import { exportProfiles, importProfiles, importProfilesFile } from '../../utils/profiles/transfer';
 import { validateProfileDraft, type ProfileDraft } from '../../utils/profiles/validate';
 import { PROFILE } from './fixtures/purchase';
 
@@ -111,8 +111,30 @@ describe('import and export', () => {
     ['no profiles list', '{"people": []}', 'The file is not a Smartcheckout profiles export (no “profiles” list).'],
     ['empty', '{"profiles": []}', 'The file contains no profiles.'],
     ['an invalid profile', JSON.stringify({ profiles: [{ ...PROFILE, id: 'a' }, { ...PROFILE, id: 'b', label: 'Office', email: 'nope' }] }), 'Profile 2 (“Office”) is invalid: Email must be a valid address, like ada@example.com. Nothing was imported.'],
-    ['a hostile profile', JSON.stringify({ profiles: [{ __proto__: { admin: true }, label: 42 }] }), expect.stringContaining('Profile 1 (“#1”) is invalid')],
+    // Written as JSON text: JSON.stringify of an object literal would drop a __proto__ key before the import saw it.
+    ['a hostile profile', '{"profiles": [{"__proto__": {"admin": true}, "label": 42}]}', expect.stringContaining('Profile 1 (“#1”) is invalid')],
   ])('refuses %s with the reason', (_name, text, reason) => {
     expect(importProfiles(state, text, newId)).toEqual({ ok: false, reason });
+  });
+
+  it('a profile carrying __proto__, constructor or unknown keys imports only its address fields and pollutes nothing', () => {
+    const fields = JSON.stringify({ ...PROFILE, id: 'p-evil', label: 'Evil', isAdmin: true }).slice(1);
+    const text = `{"profiles": [{"__proto__": {"admin": true}, "constructor": {"prototype": {"polluted": true}}, ${fields}]}`;
+    expect(Object.hasOwn(JSON.parse(text).profiles[0], '__proto__')).toBe(true);
+    const result = importProfiles(state, text, newId);
+    expect(result).toMatchObject({ ok: true, added: 1 });
+    const imported = result.ok ? result.state.profiles[1]! : null;
+    expect(imported).toEqual({ ...PROFILE, id: 'p-evil', label: 'Evil' });
+    expect(Object.getOwnPropertyNames(imported).sort()).toEqual(Object.keys(PROFILE).sort());
+    expect(Object.getPrototypeOf(imported)).toBe(Object.prototype);
+    expect((imported as unknown as Record<string, unknown>).admin).toBeUndefined();
+    expect(({} as Record<string, unknown>).admin ?? ({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('checks the file size before reading it, and refuses a file over 1 MB with a clear message', async () => {
+    const text = vi.fn(async () => exportProfiles(state));
+    expect(await importProfilesFile(state, { size: 1_000_001, text }, newId)).toEqual({ ok: false, reason: 'The file is too large to be a profiles export (over 1 MB).' });
+    expect(text).not.toHaveBeenCalled();
+    expect(await importProfilesFile(state, { size: 2_000, text }, newId)).toMatchObject({ ok: true, added: 1 });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
-import { POLL_ALARM } from '../../utils/checkouts/schedule';
+import { MAX_TIMER_MS, POLL_ALARM } from '../../utils/checkouts/schedule';
 import { createCheckoutService } from '../../entrypoints/background/checkoutService';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
@@ -21,10 +21,12 @@ function serviceWith(status: () => string) {
   return { service: createCheckoutService({ adapters: providerAdapters({ create, get }), now: () => clock }), create, get };
 }
 
+const NO_CONFIRMATION = { ...DEFAULT_SAFETY, confirmEachPurchase: false };
+
 beforeEach(async () => {
   fakeBrowser.reset();
   grantManifestHosts();
-  await connectSmartcheckout();
+  await connectSmartcheckout({ safety: NO_CONFIRMATION });
   await profilesStorage.set({ profiles: [PROFILE], defaultProfileId: PROFILE.id });
 });
 
@@ -60,6 +62,25 @@ describe('message handler', () => {
     expect((await readCheckouts()).records).toEqual([]);
   });
 
+  it('with "Ask me to confirm" on, refuses a start that was not confirmed, even from an extension page', async () => {
+    await settingsStorage.set({ ...(await settingsStorage.get()), safety: DEFAULT_SAFETY });
+    const { service, create } = serviceWith(() => 'processing');
+    expect(await service.handleMessage(startMessage, EXTENSION_PAGE)).toMatchObject({ ok: false, code: 'needs_confirmation' });
+    expect(create).not.toHaveBeenCalled();
+    expect((await readCheckouts()).records).toEqual([]);
+  });
+
+  it('"Test connection" sends a pasted key without its whitespace and invisible characters', async () => {
+    const fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response('{"error":"Checkout not found"}', { status: 404 }));
+    vi.stubGlobal('fetch', fetch);
+    // The real Smartcheckout client, over the stubbed fetch.
+    const service = createCheckoutService({ now: () => clock });
+    const reply = await service.handleMessage({ type: 'settings:test-connection', service: 'smartcheckout', apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: '\u200b sk_test\u200d\n' }, EXTENSION_PAGE);
+    expect(reply).toEqual({ ok: true, message: 'Connection works: the API key was accepted.' });
+    expect((fetch.mock.calls[0]![1].headers as Record<string, string>).Authorization).toBe('Bearer sk_test');
+    vi.unstubAllGlobals();
+  });
+
   it('starts a purchase for an extension page', async () => {
     const { service, create } = serviceWith(() => 'processing');
     expect(await service.handleMessage(startMessage, EXTENSION_PAGE)).toMatchObject({ ok: true, record: { state: 'processing' } });
@@ -86,5 +107,40 @@ describe('scheduler', () => {
     expect((await readCheckouts()).records[0]).toMatchObject({ state: 'completed' });
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([`checkout:${(await readCheckouts()).records[0]!.id}:completed`]);
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(POLL_ALARM)).toBeUndefined());
+  });
+});
+
+describe('storage and timers', () => {
+  it('a storage write that keeps failing backs off instead of spinning, keeps the purchase, and tells the user', async () => {
+    let status = 'processing';
+    const { service, get } = serviceWith(() => status);
+    await service.handleMessage(startMessage, EXTENSION_PAGE);
+    const [record] = (await readCheckouts()).records;
+    const refused = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    clock = record!.nextPollAt!;
+    await service.scheduler.run();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(get).toHaveBeenCalledTimes(1);
+    expect((await readCheckouts()).records).toEqual([expect.objectContaining({ id: record!.id, state: 'processing' })]);
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toContain('storage-problem');
+
+    // Once storage works again, the purchase is followed to its end.
+    refused.mockRestore();
+    status = 'completed';
+    clock += MAX_TIMER_MS;
+    await service.scheduler.run();
+    await vi.waitFor(async () => expect((await readCheckouts()).records[0]).toMatchObject({ state: 'completed' }));
+  });
+
+  it('never arms a timer beyond setTimeout’s limit, where it would fire at once and poll in a loop', async () => {
+    const { service } = serviceWith(() => 'processing');
+    await service.handleMessage(startMessage, EXTENSION_PAGE);
+    const stored = (await fakeBrowser.storage.local.get('checkouts')).checkouts as Record<string, unknown>[];
+    await fakeBrowser.storage.local.set({ checkouts: stored.map((r) => ({ ...r, nextPollAt: clock + 40 * 24 * 3_600_000 })) });
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    await service.scheduler.reschedule();
+    const delays = timers.mock.calls.map(([, delay]) => delay ?? 0);
+    expect(delays.length).toBeGreaterThan(0);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(MAX_TIMER_MS);
   });
 });

@@ -55,6 +55,26 @@ describe('settings storage', () => {
   });
 });
 
+describe('API key', () => {
+  const pasted = '\ufeff sk_live_1\u200b\u200d \r\n\u2060';
+
+  it('is stored without whitespace or invisible characters', async () => {
+    const settings = await freshSettings();
+    const defaults = defaultSettings();
+    await settings.set({ ...defaults, services: { ...defaults.services, smartcheckout: { ...EMPTY, apiKey: pasted } } });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ services: { smartcheckout: { apiKey: 'sk_live_1' } } });
+  });
+
+  it('saved by an older version with such characters, reads clean', async () => {
+    await fakeBrowser.storage.local.set({ settings: { apiBaseUrl: 'https://api.smartcheckout.dev', apiKey: pasted, safety: DEFAULT_SAFETY }, settings$: { v: 2 } });
+    expect((await (await freshSettings()).get()).services.smartcheckout.apiKey).toBe('sk_live_1');
+  });
+
+  it.each([['sk_live_1'], [' sk_live_1 '], ['sk_live\u200b_1'], ['\u202esk_live_1\u{e0041}']])('%j → sk_live_1', (key) => {
+    expect(cleanApiKey(key)).toBe('sk_live_1');
+  });
+});
+
 describe('checkBaseUrl', () => {
   it.each([
     ['https://api.smartcheckout.dev', null],
@@ -62,7 +82,15 @@ describe('checkBaseUrl', () => {
     ['http://127.0.0.1:8787', null],
     ['http://localhost:3000', null],
     ['http://[::1]:8787', null],
+    ['http://127.1:8787', null],
+    ['http://127.255.255.254/sc', null],
     ['http://api.smartcheckout.dev', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
+    // Loopback is this machine, written as such: a name that merely starts with "127." or "localhost" is someone else's.
+    ['http://127.attacker.example', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
+    ['http://127.0.0.1.nip.io', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
+    ['http://localhost.attacker.example', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
+    ['http://0.0.0.0:8787', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
+    ['http://[::ffff:127.0.0.1]', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
     ['ftp://files.example', 'API base URL must use https:// (plain http:// is allowed only for localhost)'],
     ['api.smartcheckout.dev', 'API base URL must be a full URL, like https://api.smartcheckout.dev'],
   ])('%s → %s', (url, error) => {

@@ -1,3 +1,5 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSmartcheckoutClient, messageFromBody } from '../../utils/smartcheckout/client';
 import { SmartcheckoutError, parseRetryAfter } from '../../utils/smartcheckout/errors';
@@ -122,6 +124,13 @@ describe('getCheckout', () => {
     expect(error.kind).toBe('timeout');
   });
 
+  it('refuses an answer about another checkout id', async () => {
+    const { checkoutId } = await client().createCheckout(product('?sc_scenario=get_wrong_id&sc_delay=0'), userData, 'k');
+    const error = await errorOf(client().getCheckout(checkoutId));
+    expect(error.kind).toBe('unexpected_response');
+    expect((await client().getCheckout(checkoutId)).id).toBe(checkoutId);
+  });
+
   it('reports an unknown id as not_found', async () => {
     const error = await errorOf(client().getCheckout('00000000-0000-4000-8000-000000000000'));
     expect(error.kind).toBe('not_found');
@@ -148,7 +157,48 @@ describe('error helpers', () => {
     ['Sat, 21 Nov 2026 12:00:10 GMT', 10_000],
     ['soon', null],
     [null, null],
+    // Capped at 10 minutes, read as seconds or as a date; never negative, never an exponent.
+    ['999999999999', 600_000],
+    ['3600', 600_000],
+    ['Sun, 21 Nov 2027 12:00:00 GMT', 600_000],
+    ['Fri, 20 Nov 2026 12:00:00 GMT', 0],
+    ['-5', null],
+    ['1e3', null],
   ])('parseRetryAfter(%s) → %s', (header, expected) => {
     expect(parseRetryAfter(header, Date.parse('Sat, 21 Nov 2026 12:00:00 GMT'))).toBe(expected);
+  });
+});
+
+describe('the API key goes only where the user meant', () => {
+  it('never follows a redirect with the key, to another host or at all', async () => {
+    const elsewhere: IncomingHttpHeaders[] = [];
+    const thief = createServer((req, res) => {
+      elsewhere.push(req.headers);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":"x","status":"completed","checkout_id":"x"}');
+    });
+    const redirector = createServer((req, res) => {
+      res.writeHead(307, { Location: `http://localhost:${(thief.address() as AddressInfo).port}${req.url}` }).end();
+    });
+    await Promise.all([thief, redirector].map((server) => new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))));
+    try {
+      const moved = client({ baseUrl: `http://127.0.0.1:${(redirector.address() as AddressInfo).port}` });
+      expect((await errorOf(moved.getCheckout('x'))).kind).toBe('network');
+      expect((await errorOf(moved.createCheckout(product(), userData, 'k'))).kind).toBe('network');
+      expect(elsewhere).toEqual([]);
+    } finally {
+      thief.close();
+      redirector.close();
+    }
+  });
+
+  it('asks fetch not to follow redirects and not to send credentials, on every request', async () => {
+    const inits: RequestInit[] = [];
+    const recording: typeof fetch = async (_input, init) => {
+      inits.push(init!);
+      return new Response('{"checkout_id":"c1","id":"c1","status":"processing"}', { status: 200 });
+    };
+    await client({ fetch: recording }).createCheckout(product(), userData, 'k');
+    await client({ fetch: recording }).getCheckout('c1');
+    expect(inits.map((init) => [init.redirect, init.credentials])).toEqual([['error', 'omit'], ['error', 'omit']]);
   });
 });

@@ -1,17 +1,17 @@
+import { type Connection, connectionOf, type SessionKeys } from '../connections';
 import { t } from '../i18n';
 import { defaultProfile, type ProfilesState } from '../profiles/storage';
 import { describeVariant, type ProductSnapshot } from '../product/snapshot';
 import type { ServiceAdapter } from '../services/adapter';
-import { connectionOf, type Connection, type SessionKeys } from '../connections';
 import { type PollPlan, serviceOf, type ServiceId } from '../services/registry';
 import type { CheckoutReport } from '../services/types';
 import type { Settings } from '../settings';
-import { checkLimits, overCap } from './limits';
 import { describeServiceError } from './errorText';
+import { checkLimits, overAllowance, spendHistory } from './limits';
 import { asServiceError, type ServiceError } from './provider';
 import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
 import { readCheckouts, updateCheckout, updateCheckouts } from './store';
-import { buildPrompt } from './userData';
+import { buildPrompt, purchaseDetails } from './userData';
 
 /** Polling of agent purchases (`AGENT_POLL` in the registry; the figures are explained there). */
 export const FAST_POLL_MS = 3_000;
@@ -21,7 +21,11 @@ export const SLOW_POLL_MS = 60_000;
 /** After a failed poll: 2 s, doubling with each failure in a row, at most a minute (with jitter). */
 export const ERROR_BACKOFF_MS = 2_000;
 export const MAX_ERROR_BACKOFF_MS = 60_000;
+/** The longest wait a service's Retry-After can ask for. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 export const POLL_DEADLINE_MS = 30 * 60_000;
+/** A 404 this soon after the checkout started may only mean the service has not stored it yet. */
+export const NOT_FOUND_GRACE_MS = 2 * 60_000;
 /** The same product, variant, quantity, profile and service again within this window is the same checkout. */
 export const DUPLICATE_WINDOW_MS = 60_000;
 /** A checkout link is polled this long past its expiry, so the service can say how it ended. */
@@ -33,7 +37,17 @@ export interface StartRequest {
   product: ProductSnapshot;
   quantity: number;
   profileId: string;
+  /** The user's own words (agent purchases). */
   instructions: string;
+  /** Text the user selected on the page (context menu): a hint about the product, not instructions. */
+  hint?: string | null;
+  /**
+   * The popup's id for this attempt, used as the record id and idempotency key: sending the same attempt again
+   * (after the background did not answer) finds the first one instead of starting a second checkout.
+   */
+  attemptId?: string;
+  /** The prompt the user saw and confirmed; the purchase is sent only if it is still exactly what would be sent. */
+  confirmedPrompt?: string;
   /** The service's own part (a store product, an amount, a cart): read by the service's adapter. */
   order?: unknown;
   /** Say with a notification that it started (when no popup is there to show it). */
@@ -42,7 +56,22 @@ export interface StartRequest {
 
 export type StartResult =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }
-  | { ok: false; code: 'no_api_key' | 'no_profile' | 'offline' | 'no_access' | 'over_limit' | 'auth' | 'rejected' | 'invalid_order'; message: string };
+  | {
+      ok: false;
+      code:
+        | 'no_api_key'
+        | 'no_profile'
+        | 'offline'
+        | 'no_access'
+        | 'over_limit'
+        | 'needs_confirmation'
+        | 'confirmation_changed'
+        | 'storage'
+        | 'auth'
+        | 'rejected'
+        | 'invalid_order';
+      message: string;
+    };
 
 export interface LifecycleContext {
   settings: Settings;
@@ -64,10 +93,19 @@ export interface LifecycleDeps {
   notify(record: CheckoutRecord, event: NotificationEvent): Promise<{ title: string; message: string }>;
   /** Called after any change that may move the next poll time. */
   onScheduleChange(): void;
+  /** Tells the user that checkout updates cannot be saved (storage refuses writes); called once per run of failures. */
+  notifyStorageProblem?(): Promise<unknown>;
 }
 
-/** Errors after which the service certainly did not create anything. */
-const DEFINITE_REJECTIONS = new Set(['auth', 'validation', 'rate_limited', 'http', 'not_found']);
+/** Answers that do not say whether a create started a checkout (timeout, conflict, client closed), besides 5xx. */
+const UNKNOWN_OUTCOME_STATUSES = new Set([408, 409, 499]);
+
+/** Errors after which the service certainly did not create anything: the key or the request was refused. */
+export function isDefiniteRejection(error: ServiceError): boolean {
+  if (error.kind === 'auth' || error.kind === 'validation' || error.kind === 'rate_limited') return true;
+  if (error.kind !== 'http' && error.kind !== 'not_found') return false;
+  return error.status !== null && error.status >= 400 && error.status < 500 && !UNKNOWN_OUTCOME_STATUSES.has(error.status);
+}
 
 /** Report outcomes that end a checkout, and the state each ends in. */
 const FINAL_OUTCOMES: Partial<Record<CheckoutReport['outcome'], CheckoutStateName>> = {
@@ -118,11 +156,16 @@ export function createLifecycle(deps: LifecycleDeps) {
   const postsInFlight = new Set<string>();
   const pollsInFlight = new Set<string>();
   const deliveries = new Set<string>();
+  /** Checkouts whose last save failed: not polled again before `until`. */
+  const holds = new Map<string, { streak: number; until: number }>();
+  /** Changes the service already made true that storage refused to save; saved again before polling. */
+  const unsaved = new Map<string, (r: CheckoutRecord) => CheckoutRecord>();
 
   async function start(request: StartRequest): Promise<StartResult> {
     const serviceId = request.service ?? 'smartcheckout';
     const service = serviceOf(serviceId);
     const adapter = deps.adapters[serviceId];
+    const agent = service.kind === 'agent';
     const { settings, sessionKeys, profiles } = await deps.loadContext();
     const connection = connectionOf(settings, sessionKeys, serviceId);
     if (!connection) return { ok: false, code: 'no_api_key', message: t('startNoServiceKey', service.name) };
@@ -136,98 +179,128 @@ export function createLifecycle(deps: LifecycleDeps) {
     if (!deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
     if (!(await deps.hasHostAccess(connection.baseUrl))) {
       const host = new URL(connection.baseUrl).host;
-      return { ok: false, code: 'no_access', message: t(service.kind === 'agent' ? 'startNoServiceAccess' : 'startNoServiceAccessLink', service.name, host) };
+      return { ok: false, code: 'no_access', message: t(agent ? 'startNoServiceAccess' : 'startNoServiceAccessLink', service.name, host) };
     }
 
     const now = deps.now();
     const intent = intentOf(request, adapter.intentKey(order.data));
-    const agent = service.kind === 'agent';
-    const maxPrice = agent ? settings.safety.maxPrice : null;
-    const quoted = agent ? null : adapter.quote(order.data, request);
-    const cost = { price: request.product.price, currency: request.product.currency, quantity: request.quantity };
-    const outcome = await updateCheckouts<{ record: CheckoutRecord; duplicate: boolean } | { blocked: string }>((records) => {
-      const earlier = records.find(
-        (r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed' && r.state !== 'not_found',
-      );
-      if (earlier) return { records, result: { record: earlier, duplicate: true } };
-      // Only an agent spends the user's money. Checked inside the same serialised write, so two purchases
-      // started together cannot both fit a limit.
-      if (agent) {
-        const { blocked } = checkLimits(cost, settings.safety, records, now);
-        if (blocked) return { records, result: { blocked } };
-      }
-      const created: CheckoutRecord = {
-        id: deps.newId(),
-        service: serviceId,
-        intent,
-        checkoutId: null,
-        checkoutUrl: null,
-        expiresAt: null,
-        quoted,
-        orderLabel: orderLabelOf(order.data),
-        state: 'starting',
-        serviceStatus: null,
-        product: { url: request.product.url, name: request.product.name, image: request.product.image, price: request.product.price, currency: request.product.currency },
-        variant: request.product.variant,
-        variantLabel: describeVariant(request.product.variant),
-        quantity: request.quantity,
-        maxPrice,
-        profileId: profile.id,
-        profileLabel: profile.label,
-        prompt: agent ? buildPrompt({ variant: request.product.variant, quantity: request.quantity, instructions: request.instructions, maxPrice }) : '',
-        amount: null,
-        currency: null,
-        notes: null,
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-        pollingSince: null,
-        deadlineAt: now + service.poll.deadlineMs,
-        nextPollAt: null,
-        polls: 0,
-        errorStreak: 0,
-        pendingNotification: null,
-        notifications: [],
-        seen: true,
-      };
-      postsInFlight.add(created.id);
-      return { records: [created, ...records], result: { record: created, duplicate: false } };
-    });
-    if ('blocked' in outcome) return { ok: false, code: 'over_limit', message: outcome.blocked };
+    const { product } = request;
+    const cost = { price: product.price, currency: product.currency, quantity: request.quantity };
+    type Outcome = { record: CheckoutRecord; duplicate: boolean } | { refused: Exclude<StartResult, { ok: true }> };
+    let outcome: Outcome;
+    try {
+      outcome = await updateCheckouts<Outcome>((records, ledger) => {
+        const earlier =
+          (request.attemptId ? records.find((r) => r.id === request.attemptId) : undefined) ??
+          records.find((r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed');
+        if (earlier) return { records, result: { record: earlier, duplicate: true } };
+        // Only an agent spends the user's money: limits, the most it may spend, and the user's confirmation.
+        // Checked inside the same serialised write, so two purchases started together cannot both fit a limit.
+        let spending: Pick<CheckoutRecord, 'maxPrice' | 'maxSpend' | 'allowance' | 'prompt'> = { maxPrice: null, maxSpend: [], allowance: { daily: null, monthly: null }, prompt: '' };
+        if (agent) {
+          const limits = checkLimits(cost, settings.safety, spendHistory(records, ledger), now);
+          if (limits.blocked) return { records, result: { refused: { ok: false, code: 'over_limit', message: limits.blocked } } };
+          const prompt = buildPrompt(purchaseDetails(request, profile, limits.maxSpend));
+          // The popup is not the only way in: whatever needs the user's confirmation is refused here without it.
+          if (request.confirmedPrompt !== undefined && request.confirmedPrompt !== prompt) {
+            return { records, result: { refused: { ok: false, code: 'confirmation_changed', message: t('startConfirmationChanged') } } };
+          }
+          if (request.confirmedPrompt === undefined && (settings.safety.confirmEachPurchase || limits.unchecked.length)) {
+            const message = limits.uncheckedNote ? `${t('startNeedsConfirmation')} ${limits.uncheckedNote}` : t('startNeedsConfirmation');
+            return { records, result: { refused: { ok: false, code: 'needs_confirmation', message } } };
+          }
+          spending = { maxPrice: settings.safety.maxPrice, maxSpend: limits.maxSpend, allowance: limits.allowance, prompt };
+        }
+        const created: CheckoutRecord = {
+          id: request.attemptId ?? deps.newId(),
+          service: serviceId,
+          intent,
+          checkoutId: null,
+          checkoutUrl: null,
+          expiresAt: null,
+          quoted: agent ? null : adapter.quote(order.data, request),
+          orderLabel: orderLabelOf(order.data),
+          state: 'starting',
+          serviceStatus: null,
+          product: { url: product.url, name: product.name, image: product.image, price: product.price, currency: product.currency },
+          variant: product.variant,
+          variantLabel: describeVariant(product.variant),
+          quantity: request.quantity,
+          ...spending,
+          profileId: profile.id,
+          profileLabel: profile.label,
+          amount: null,
+          currency: null,
+          notes: null,
+          lastError: null,
+          createdAt: now,
+          updatedAt: now,
+          pollingSince: null,
+          deadlineAt: now + service.poll.deadlineMs,
+          nextPollAt: null,
+          polls: 0,
+          errorStreak: 0,
+          pendingNotification: null,
+          notifications: [],
+          seen: true,
+        };
+        postsInFlight.add(created.id);
+        return { records: [created, ...records], result: { record: created, duplicate: false } };
+      });
+    } catch {
+      // Nothing was written, so nothing is sent: a checkout we could not record could never be followed.
+      void deps.notifyStorageProblem?.();
+      return { ok: false, code: 'storage', message: t('startStorageFailed') };
+    }
+    if ('refused' in outcome) return outcome.refused;
     const { record, duplicate } = outcome;
     if (duplicate) return { ok: true, record, duplicate };
 
     try {
       const checkout = await adapter.create(connection, {
         order: order.data,
-        product: request.product,
+        product,
         quantity: request.quantity,
         profile,
         instructions: request.instructions,
-        maxSpend: maxPrice,
+        hint: request.hint ?? null,
+        maxSpend: record.maxSpend,
         intentId: record.id,
       });
       const at = deps.now();
-      const accepted = await updateCheckout(record.id, (r) => ({
-        ...r,
-        checkoutId: checkout.checkoutId,
-        checkoutUrl: checkout.checkoutUrl,
-        expiresAt: checkout.expiresAt,
-        quoted: checkout.amount ?? r.quoted,
-        state: 'processing',
-        serviceStatus: agent ? 'processing' : null,
-        updatedAt: at,
-        pollingSince: at,
-        deadlineAt: deadlineFor(serviceId, at, checkout.expiresAt),
-        nextPollAt: at + service.poll.fastMs,
-        pendingNotification: request.notifyStarted ? 'started' : r.pendingNotification,
-      }));
+      const accept = (r: CheckoutRecord): CheckoutRecord =>
+        r.state !== 'starting'
+          ? r
+          : {
+              ...r,
+              checkoutId: checkout.checkoutId,
+              checkoutUrl: checkout.checkoutUrl,
+              expiresAt: checkout.expiresAt,
+              quoted: checkout.amount ?? r.quoted,
+              state: 'processing',
+              serviceStatus: agent ? 'processing' : null,
+              updatedAt: at,
+              pollingSince: at,
+              deadlineAt: deadlineFor(serviceId, at, checkout.expiresAt),
+              nextPollAt: at + service.poll.fastMs,
+              pendingNotification: request.notifyStarted ? 'started' : r.pendingNotification,
+            };
+      let accepted: CheckoutRecord | null;
+      try {
+        accepted = await updateCheckout(record.id, accept);
+        clearHold(record.id);
+      } catch {
+        // The service has the checkout; keep it in memory and save it again after a pause.
+        unsaved.set(record.id, accept);
+        holdAfterStorageFailure(record.id);
+        accepted = accept(record);
+      }
       deps.onScheduleChange();
-      if (accepted?.pendingNotification === 'started') await deliver(accepted);
+      if (accepted?.pendingNotification === 'started') await deliver(accepted).catch(() => {});
       return { ok: true, record: accepted ?? record, duplicate: false };
     } catch (thrown) {
       const error = asServiceError(thrown);
-      if (DEFINITE_REJECTIONS.has(error.kind)) {
+      if (isDefiniteRejection(error)) {
         // The service certainly created nothing: forget the attempt, tell the user why.
         await updateCheckouts((records) => ({ records: records.filter((r) => r.id !== record.id), result: null }));
         return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message: t(agent ? 'startRejected' : 'startLinkRejected', describeServiceError(error, service.name)) };
@@ -251,64 +324,75 @@ export function createLifecycle(deps: LifecycleDeps) {
     if (pollsInFlight.has(id)) return;
     pollsInFlight.add(id);
     try {
-      const record = (await readCheckouts()).records.find((r) => r.id === id);
-      if (!record || record.state !== 'processing') return;
-      if (!record.checkoutId) {
-        await update(id, (r) => ({ ...r, state: 'outcome_unknown', nextPollAt: null }));
-        return;
-      }
-      if (deps.now() >= record.deadlineAt) {
-        await stopFollowing(record);
-        return;
-      }
-      const { settings, sessionKeys } = await deps.loadContext();
-      const connection: Connection | null = connectionOf(settings, sessionKeys, record.service);
-      if (!connection) {
-        // Disconnected (or a key forgotten when the browser closed): keep the checkout, try again later.
-        await applyPollError(id, { kind: 'auth', status: null, retryAfterMs: null, serviceMessage: null }, t('pollNotConnected', serviceOf(record.service).name));
-        return;
-      }
-      let report: CheckoutReport;
-      try {
-        report = await deps.adapters[record.service].status(connection, record.checkoutId);
-        if (report.id !== record.checkoutId) throw { kind: 'unexpected_response' };
-      } catch (thrown) {
-        await applyPollError(id, asServiceError(thrown), describeServiceError(asServiceError(thrown), serviceOf(record.service).name));
-        return;
-      }
-      const state = FINAL_OUTCOMES[report.outcome];
-      if (state) {
-        const event: NotificationEvent =
-          state === 'completed' ? (overCap(report.amount, report.currency, record.maxPrice) ? 'over_cap' : 'completed') : state === 'failed' ? 'failed' : state === 'paid' ? 'paid' : 'ended';
-        const finished = await update(id, (r) =>
-          r.state !== 'processing'
-            ? r
-            : {
-                ...r,
-                state,
-                serviceStatus: report.rawStatus,
-                // A service that reports payment without an amount (a cart's status) was paid what it was created for.
-                amount: report.amount ?? (state === 'paid' ? r.quoted?.amount ?? null : null),
-                currency: report.amount ? report.currency : state === 'paid' ? r.quoted?.currency ?? null : null,
-                notes: report.notes,
-                lastError: null,
-                nextPollAt: null,
-                polls: r.polls + 1,
-                seen: state !== 'failed',
-                pendingNotification: event,
-              },
-        );
-        if (finished?.pendingNotification) await deliver(finished);
-        return;
-      }
-      await update(id, (r) => {
-        const now = deps.now();
-        const nextPollAt = now + pollDelayAfter(now - pollingStartedAt(r), serviceOf(r.service).poll);
-        return { ...r, serviceStatus: report.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, nextPollAt };
-      });
+      await pollOnce(id);
+      clearHold(id);
+    } catch {
+      // Storage refused a read or write: keep the checkout as it is stored and try again after a growing pause.
+      holdAfterStorageFailure(id);
     } finally {
       pollsInFlight.delete(id);
     }
+  }
+
+  async function pollOnce(id: string): Promise<void> {
+    const record = (await readCheckouts()).records.find((r) => r.id === id);
+    if (!record || record.state !== 'processing') return;
+    if (!record.checkoutId) {
+      await update(id, (r) => ({ ...r, state: 'outcome_unknown', nextPollAt: null }));
+      return;
+    }
+    if (deps.now() >= record.deadlineAt) {
+      await stopFollowing(record);
+      return;
+    }
+    const name = serviceOf(record.service).name;
+    const { settings, sessionKeys } = await deps.loadContext();
+    const connection: Connection | null = connectionOf(settings, sessionKeys, record.service);
+    if (!connection) {
+      // Disconnected (or a key forgotten when the browser closed): keep the checkout, try again later.
+      await applyPollError(record, { kind: 'auth', status: null, retryAfterMs: null, serviceMessage: null }, t('pollNotConnected', name));
+      return;
+    }
+    let report: CheckoutReport;
+    try {
+      report = await deps.adapters[record.service].status(connection, record.checkoutId);
+      // An answer about another checkout is no answer about this one.
+      if (report.id !== record.checkoutId) throw { kind: 'unexpected_response', status: null, retryAfterMs: null, serviceMessage: null } satisfies ServiceError;
+    } catch (thrown) {
+      const error = asServiceError(thrown);
+      await applyPollError(record, error, describeServiceError(error, name));
+      return;
+    }
+    const state = FINAL_OUTCOMES[report.outcome];
+    if (state) {
+      const finished = await update(id, (r) => {
+        if (r.state !== 'processing') return r;
+        const next: CheckoutRecord = {
+          ...r,
+          state,
+          serviceStatus: report.rawStatus,
+          // A service that reports payment without an amount (a cart's status) was paid what it was created for.
+          amount: report.amount ?? (state === 'paid' ? r.quoted?.amount ?? null : null),
+          currency: report.amount ? report.currency : state === 'paid' ? r.quoted?.currency ?? null : null,
+          notes: report.notes,
+          lastError: null,
+          nextPollAt: null,
+          polls: r.polls + 1,
+          seen: state !== 'failed',
+        };
+        const event: NotificationEvent =
+          state === 'completed' ? (overAllowance(next) ? 'over_cap' : 'completed') : state === 'failed' ? 'failed' : state === 'paid' ? 'paid' : 'ended';
+        return { ...next, pendingNotification: event };
+      });
+      // A notification that could not be shown stays pending and is shown at the next worker start.
+      if (finished?.pendingNotification) await deliver(finished).catch(() => {});
+      return;
+    }
+    await update(id, (r) => {
+      const now = deps.now();
+      const nextPollAt = now + pollDelayAfter(now - pollingStartedAt(r), serviceOf(r.service).poll);
+      return { ...r, serviceStatus: report.rawStatus, lastError: null, errorStreak: 0, polls: r.polls + 1, nextPollAt };
+    });
   }
 
   /** Past the deadline: a link whose payment window closed has expired; anything else is no longer followed. */
@@ -321,26 +405,57 @@ export function createLifecycle(deps: LifecycleDeps) {
           ? { ...r, state: 'expired', nextPollAt: null, pendingNotification: 'ended' }
           : { ...r, state: 'stopped', nextPollAt: null, pendingNotification: 'stopped' },
     );
-    if (ended?.pendingNotification) await deliver(ended);
+    if (ended?.pendingNotification) await deliver(ended).catch(() => {});
   }
 
-  async function applyPollError(id: string, error: ServiceError, words: string) {
-    if (error.kind === 'not_found') {
+  async function applyPollError(record: CheckoutRecord, error: ServiceError, words: string) {
+    const { id } = record;
+    const early = deps.now() - record.createdAt < NOT_FOUND_GRACE_MS;
+    if (error.kind === 'not_found' && !early) {
       await update(id, (r) => ({ ...r, state: 'not_found', lastError: words, nextPollAt: null }));
       return;
     }
     await update(id, (r) => {
       const errorStreak = r.errorStreak + 1;
-      const wait = error.kind === 'rate_limited' && error.retryAfterMs !== null ? Math.max(error.retryAfterMs, ERROR_BACKOFF_MS) : errorBackoffMs(errorStreak, deps.random());
-      return { ...r, lastError: words, errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
+      const wait =
+        error.kind === 'rate_limited' && error.retryAfterMs !== null
+          ? Math.min(MAX_RETRY_AFTER_MS, Math.max(error.retryAfterMs, ERROR_BACKOFF_MS))
+          : errorBackoffMs(errorStreak, deps.random());
+      const lastError = error.kind === 'not_found' ? t('errorNotFoundYet') : words;
+      return { ...r, lastError, errorStreak, polls: r.polls + 1, nextPollAt: deps.now() + wait };
     });
+  }
+
+  function holdAfterStorageFailure(id: string) {
+    const streak = (holds.get(id)?.streak ?? 0) + 1;
+    holds.set(id, { streak, until: deps.now() + errorBackoffMs(streak, deps.random()) });
+    if (streak === 1) void deps.notifyStorageProblem?.().catch(() => {});
+  }
+
+  function clearHold(id: string) {
+    holds.delete(id);
+  }
+
+  const heldUntil = (id: string) => holds.get(id)?.until ?? 0;
+
+  /** Saves again what storage refused before, once each pause is over. */
+  async function saveUnsaved(now: number) {
+    for (const [id, change] of unsaved) {
+      if (heldUntil(id) > now) continue;
+      try {
+        await updateCheckout(id, change);
+        unsaved.delete(id);
+        clearHold(id);
+      } catch {
+        holdAfterStorageFailure(id);
+      }
+    }
   }
 
   function update(id: string, change: (r: CheckoutRecord) => CheckoutRecord) {
     const result = updateCheckout(id, (r) => ({ ...change(r), updatedAt: deps.now() }));
     return result.finally(() => deps.onScheduleChange());
   }
-
   /** Shows a pending notification, then records it as shown. */
   async function deliver(record: CheckoutRecord): Promise<void> {
     const event = record.pendingNotification;
@@ -371,14 +486,14 @@ export function createLifecycle(deps: LifecycleDeps) {
     await updateCheckouts((records) => ({ records: records.map((r) => (r.seen ? r : { ...r, seen: true })), result: null }));
   }
 
-  /** The user checked a checkout whose outcome was unknown and marks it resolved. */
+  /** The user checked a purchase whose outcome was unknown and marks it resolved. */
   async function resolve(id: string): Promise<CheckoutRecord | null> {
     return update(id, (r) => (r.state === 'outcome_unknown' ? { ...r, state: 'resolved', pendingNotification: null } : r));
   }
 
   /**
-   * Run once when the worker starts: a checkout left `starting` by a worker that died mid-create has an
-   * unknown outcome (never re-created); notifications decided but not shown are shown now.
+   * Run once when the worker starts: a purchase left `starting` by a worker that died mid-POST has an
+   * unknown outcome (never re-posted); notifications decided but not shown are shown now.
    */
   async function recover(): Promise<void> {
     const { records } = await readCheckouts();
@@ -391,18 +506,20 @@ export function createLifecycle(deps: LifecycleDeps) {
     }
   }
 
-  /** Polls every checkout whose next poll is due. */
+  /** Polls every purchase whose next poll is due (and not paused after a failed save). */
   async function pollDue(): Promise<void> {
     const now = deps.now();
+    await saveUnsaved(now);
     const { records } = await readCheckouts();
-    const due = records.filter((r) => r.state === 'processing' && (r.nextPollAt ?? 0) <= now);
+    const due = records.filter((r) => r.state === 'processing' && Math.max(r.nextPollAt ?? 0, heldUntil(r.id)) <= now);
     await Promise.all(due.map((r) => poll(r.id)));
   }
 
-  /** When the next poll is due, or null when nothing is being polled. */
+  /** When the next poll (or save) is due, or null when nothing is being polled. */
   async function nextPollAt(): Promise<number | null> {
     const { records } = await readCheckouts();
-    const times = records.filter((r) => r.state === 'processing').map((r) => r.nextPollAt ?? 0);
+    const times = records.filter((r) => r.state === 'processing' && !unsaved.has(r.id)).map((r) => Math.max(r.nextPollAt ?? 0, heldUntil(r.id)));
+    for (const id of unsaved.keys()) times.push(heldUntil(id));
     return times.length ? Math.min(...times) : null;
   }
 
@@ -415,4 +532,3 @@ function orderLabelOf(order: unknown): string {
   if (order && typeof order === 'object' && 'label' in order && typeof (order as { label: unknown }).label === 'string') return (order as { label: string }).label.slice(0, 300);
   return '';
 }
-

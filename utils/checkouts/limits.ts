@@ -1,12 +1,27 @@
 import { t } from '../i18n';
-import { formatAmount, fromUnits, type Money, times, toUnits } from '../money';
+import { formatAmount, type Money, moneyOf, parseAmount, times, toUnits } from '../money';
+import { normaliseCurrency } from '../product/price';
+import { serviceOf, type ServiceId } from '../services/registry';
 import type { Safety } from '../settings';
-import type { CheckoutRecord } from './record';
+import type { Allowance, CheckoutRecord, CheckoutStateName } from './record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far back the longest spending window looks. */
+export const SPEND_WINDOW_MS = 30 * DAY_MS;
 
-/** States whose money is (or may be) spent; failed and unknown-to-the-service purchases cost nothing. */
-const SPENDING_STATES = new Set(['starting', 'processing', 'completed', 'outcome_unknown', 'stopped', 'resolved']);
+/** What the limits need to know of a purchase: its record, or the ledger entry kept after the record was cleared. */
+export interface SpendSource {
+  id: string;
+  state: CheckoutStateName;
+  createdAt: number;
+  /** As the service reported it (completed purchases). */
+  amount: string | null;
+  currency: string | null;
+  quantity: number;
+  product: { price: string | null; currency: string | null };
+  /** What remained of each spending limit when the purchase started: the most it was allowed to spend for it. */
+  allowance: Allowance;
+}
 
 export interface PurchaseCost {
   price: string | null;
@@ -17,16 +32,46 @@ export interface PurchaseCost {
 export interface LimitCheck {
   /** Why the purchase is blocked, in one sentence; null when it may go ahead. */
   blocked: string | null;
-  /** Limits that could not be checked (unknown price, another currency): shown, not blocking. */
+  /** Limits that could not be checked (unknown price, another currency): the purchase then needs confirming. */
   unchecked: string[];
+  /** Says plainly which limits could not be checked and why; null when all were checked. */
+  uncheckedNote: string | null;
+  /** The most the agent may spend: per currency, the smallest of the cap and what remains of the daily and 30-day limits; the purchase's currency first. */
+  maxSpend: Money[];
+  /** What remains of each spending limit now; recorded with the purchase as its allowance. */
+  allowance: Allowance;
 }
 
-/** What a record costs in `currency`: the charged amount once completed, else the detected price × quantity. */
-function spentIn(record: CheckoutRecord, currency: string): number {
-  if (!SPENDING_STATES.has(record.state)) return 0;
-  if (record.state === 'completed' && record.amount && record.currency) return record.currency === currency ? toUnits(record.amount) : 0;
-  if (record.product.price && record.product.currency === currency) return times(record.product.price, record.quantity);
-  return 0;
+type WindowKind = keyof Allowance;
+
+/** A completed purchase's charge, when the service reported one that can be read and has a currency; else null. */
+export function chargedAmount(source: Pick<SpendSource, 'amount' | 'currency'>): { units: number; currency: string } | null {
+  const parsed = parseAmount(source.amount);
+  if (!parsed) return null;
+  const field = source.currency === null ? null : normaliseCurrency(source.currency);
+  if (source.currency !== null && source.currency.trim() !== '' && field === null) return null;
+  if (field && parsed.currency && field !== parsed.currency) return null;
+  const currency = field ?? parsed.currency;
+  return currency ? { units: parsed.units, currency } : null;
+}
+
+/**
+ * What a purchase counts against `limit`: its charge once completed, else the detected price × quantity.
+ * When neither can be read in the limit's currency (unknown or odd amount, another currency), it counts as
+ * the most it was allowed to spend for that limit, or the whole limit if it started before the limit was set.
+ * Never 0, except for a failed purchase, which cost nothing.
+ */
+export function spentIn(source: SpendSource, limit: Money, kind: WindowKind): number {
+  if (source.state === 'failed') return 0;
+  const allowance = source.allowance?.[kind];
+  const most = allowance && allowance.currency === limit.currency ? toUnits(allowance.amount) : toUnits(limit.amount);
+  if (source.state === 'completed') {
+    const charged = chargedAmount(source);
+    return charged && charged.currency === limit.currency ? charged.units : most;
+  }
+  const price = parseAmount(source.product.price);
+  if (price && source.product.currency === limit.currency) return price.units * source.quantity;
+  return most;
 }
 
 function startOfLocalDay(now: number): number {
@@ -35,48 +80,92 @@ function startOfLocalDay(now: number): number {
   return day.getTime();
 }
 
-/** Checks a purchase against the price cap and the daily and 30-day spending limits. */
-export function checkLimits(cost: PurchaseCost, safety: Safety, history: CheckoutRecord[], now: number): LimitCheck {
+/**
+ * The records and ledger entries the limits count: the user's own purchases only (a checkout link's customer pays,
+ * not the user); an entry whose record is still listed counts once.
+ */
+export function spendHistory(records: (SpendSource & { service?: ServiceId })[], ledger: SpendSource[]): SpendSource[] {
+  const listed = new Set(records.map((r) => r.id));
+  const own = records.filter((r) => !r.service || serviceOf(r.service).kind === 'agent');
+  return [...own, ...ledger.filter((entry) => !listed.has(entry.id))];
+}
+
+const NONE: Allowance = { daily: null, monthly: null };
+
+/** Checks a purchase against the price cap and the daily and 30-day spending limits, and says what the agent may spend. */
+export function checkLimits(cost: PurchaseCost, safety: Safety, history: SpendSource[], now: number): LimitCheck {
   const unchecked: string[] = [];
   const total = cost.price ? times(cost.price, cost.quantity) : null;
   const comparable = (limit: Money) => total !== null && cost.currency === limit.currency;
+  const blocked = (message: string): LimitCheck => ({ blocked: message, unchecked, uncheckedNote: null, maxSpend: [], allowance: NONE });
+  const most: Money[] = [];
 
   if (safety.maxPrice) {
     const cap = safety.maxPrice;
     if (!comparable(cap)) unchecked.push(t('limitUncheckedCap', `${cap.amount} ${cap.currency}`));
     else if (total! > toUnits(cap.amount)) {
-      return {
-        blocked: t('limitBlockedCap', formatAmount(total!, cap.currency), formatAmount(total! - toUnits(cap.amount), cap.currency), `${cap.amount} ${cap.currency}`),
-        unchecked,
-      };
+      return blocked(t('limitBlockedCap', formatAmount(total!, cap.currency), formatAmount(total! - toUnits(cap.amount), cap.currency), `${cap.amount} ${cap.currency}`));
     }
+    most.push(moneyOf(toUnits(cap.amount), cap.currency));
   }
 
-  const windows: [Money | null, 'Daily' | 'Monthly', number][] = [
-    [safety.dailyLimit, 'Daily', startOfLocalDay(now)],
-    [safety.monthlyLimit, 'Monthly', now - 30 * DAY_MS],
+  const allowance: Allowance = { daily: null, monthly: null };
+  const windows: [Money | null, WindowKind, 'Daily' | 'Monthly', number][] = [
+    [safety.dailyLimit, 'daily', 'Daily', startOfLocalDay(now)],
+    [safety.monthlyLimit, 'monthly', 'Monthly', now - SPEND_WINDOW_MS],
   ];
-  for (const [limit, which, since] of windows) {
+  for (const [limit, kind, which, since] of windows) {
     if (!limit) continue;
-    if (!comparable(limit)) {
-      unchecked.push(t(`limitUnchecked${which}`, `${limit.amount} ${limit.currency}`));
-      continue;
+    const spent = history.filter((r) => r.createdAt >= since).reduce((sum, r) => sum + spentIn(r, limit, kind), 0);
+    const remaining = toUnits(limit.amount) - spent;
+    const named = `${limit.amount} ${limit.currency}`;
+    if (remaining <= 0 && total !== 0) return blocked(t(`limitReached${which}`, formatAmount(spent, limit.currency), named));
+    if (!comparable(limit)) unchecked.push(t(`limitUnchecked${which}`, named));
+    else if (spent + total! > toUnits(limit.amount)) {
+      const after = spent + total!;
+      return blocked(t(`limitBlocked${which}`, formatAmount(total!, limit.currency), formatAmount(after, limit.currency), formatAmount(after - toUnits(limit.amount), limit.currency), named));
     }
-    const spent = history.filter((r) => r.createdAt >= since).reduce((sum, r) => sum + spentIn(r, limit.currency), 0);
-    const after = spent + total!;
-    if (after > toUnits(limit.amount)) {
-      return {
-        blocked: t(`limitBlocked${which}`, formatAmount(total!, limit.currency), formatAmount(after, limit.currency), formatAmount(after - toUnits(limit.amount), limit.currency), `${limit.amount} ${limit.currency}`),
-        unchecked,
-      };
-    }
+    allowance[kind] = moneyOf(remaining, limit.currency);
+    most.push(allowance[kind]);
   }
-  return { blocked: null, unchecked };
+
+  return { blocked: null, unchecked, uncheckedNote: describeUnchecked(cost, unchecked), maxSpend: smallestPerCurrency(most, cost.currency), allowance };
 }
 
-/** How far a charged amount went over the cap the purchase was made with, or null when it did not. */
-export function overCap(amount: string | null, currency: string | null, cap: Money | null): string | null {
-  if (!amount || !cap || currency !== cap.currency) return null;
-  const over = toUnits(amount) - toUnits(cap.amount);
-  return over > 0 ? fromUnits(over) : null;
+function describeUnchecked(cost: PurchaseCost, unchecked: string[]): string | null {
+  if (!unchecked.length) return null;
+  const limits = unchecked.join('; ');
+  return cost.price && cost.currency ? t('confirmUncheckedCurrency', limits, cost.currency) : t('confirmUncheckedNoPrice', limits);
+}
+
+/** The smallest amount in each currency, the purchase's own currency first. */
+function smallestPerCurrency(amounts: Money[], preferred: string | null): Money[] {
+  const smallest = new Map<string, Money>();
+  for (const money of amounts) {
+    const current = smallest.get(money.currency);
+    if (!current || toUnits(money.amount) < toUnits(current.amount)) smallest.set(money.currency, money);
+  }
+  return [...smallest.values()].sort((a, b) => Number(b.currency === preferred) - Number(a.currency === preferred));
+}
+
+/** What the agent was allowed to spend: `maxSpend`, or for purchases recorded before it existed, the cap. */
+function allowedOf(record: Pick<CheckoutRecord, 'maxSpend' | 'maxPrice'>): Money[] {
+  if (record.maxSpend.length) return record.maxSpend;
+  return record.maxPrice ? [record.maxPrice] : [];
+}
+
+/** How far a completed purchase's charge went over what the agent was allowed to spend, or null when it did not (or cannot be told). */
+export function overAllowance(record: Pick<CheckoutRecord, 'amount' | 'currency' | 'maxSpend' | 'maxPrice'>): { charged: string; excess: string; allowed: string } | null {
+  const charged = chargedAmount(record);
+  if (!charged) return null;
+  const allowed = allowedOf(record).find((m) => m.currency === charged.currency);
+  if (!allowed) return null;
+  const over = charged.units - toUnits(allowed.amount);
+  if (over <= 0) return null;
+  return { charged: formatAmount(charged.units, charged.currency), excess: formatAmount(over, charged.currency), allowed: `${allowed.amount} ${allowed.currency}` };
+}
+
+/** True when a completed purchase's reported amount cannot be read as a charge (odd text, negative, no currency). */
+export function hasOddAmount(record: Pick<CheckoutRecord, 'state' | 'amount' | 'currency'>): boolean {
+  return record.state === 'completed' && chargedAmount(record) === null;
 }

@@ -46,6 +46,10 @@ export const LINK_END_STATES: readonly CheckoutStateName[] = ['paid', 'expired',
 export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped', 'paid', 'ended'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
+/** What remained of the daily and 30-day spending limits when a purchase started: the most it was allowed to spend for each. */
+export const allowanceSchema = z.object({ daily: z.nullable(moneySchema), monthly: z.nullable(moneySchema) });
+export type Allowance = z.infer<typeof allowanceSchema>;
+
 export const checkoutRecordSchema = z.object({
   /** Our id for the purchase intent; also the Idempotency-Key sent with the POST. */
   id: z.string().check(z.minLength(1)),
@@ -76,8 +80,12 @@ export const checkoutRecordSchema = z.object({
   /** The variant in words, in the order the shop lists its options (storage does not keep key order). */
   variantLabel: z.string(),
   quantity: z.int().check(z.minimum(1)),
-  /** The price cap the purchase was made with (told to the agent); null when none was set. */
+  /** The price cap the purchase was made with; null when none was set. */
   maxPrice: z._default(z.nullable(moneySchema), null),
+  /** The most the agent was told it may spend (the smallest of the cap and the remaining limits), per currency. */
+  maxSpend: z._default(z.array(moneySchema), []),
+  /** What remained of each spending limit at the start: what the purchase counts when its amount cannot be read. */
+  allowance: z._default(allowanceSchema, { daily: null, monthly: null }),
   profileId: z.string(),
   profileLabel: z.string(),
   prompt: z.string(),
@@ -102,6 +110,32 @@ export const checkoutRecordSchema = z.object({
   notifications: z.array(z.object({ event: z.enum(NOTIFICATION_EVENTS), title: z.string(), message: z.string(), at: z.number() })),
 });
 export type CheckoutRecord = z.infer<typeof checkoutRecordSchema>;
+
+/** Longest text kept per field: whatever the service or a page sends, a record stays small. */
+const TEXT_LIMITS = { name: 300, variantLabel: 500, profileLabel: 120, prompt: 8000, notes: 2000, lastError: 500, serviceStatus: 80, amount: 60, currency: 16, title: 200, message: 1000 };
+/** Notifications kept per purchase (each event is shown once, so this is only reached by a misbehaving service). */
+const MAX_NOTIFICATIONS = 20;
+
+const cap = <T extends string | null>(value: T, max: number): T => (value !== null && value.length > max ? (value.slice(0, max) as T) : value);
+
+/** The record with every text field cut to its limit; applied on every write. */
+export function capRecordText(record: CheckoutRecord): CheckoutRecord {
+  return {
+    ...record,
+    product: { ...record.product, name: cap(record.product.name, TEXT_LIMITS.name) },
+    variantLabel: cap(record.variantLabel, TEXT_LIMITS.variantLabel),
+    profileLabel: cap(record.profileLabel, TEXT_LIMITS.profileLabel),
+    prompt: cap(record.prompt, TEXT_LIMITS.prompt),
+    notes: cap(record.notes, TEXT_LIMITS.notes),
+    lastError: cap(record.lastError, TEXT_LIMITS.lastError),
+    serviceStatus: cap(record.serviceStatus, TEXT_LIMITS.serviceStatus),
+    amount: cap(record.amount, TEXT_LIMITS.amount),
+    currency: cap(record.currency, TEXT_LIMITS.currency),
+    notifications: record.notifications
+      .slice(-MAX_NOTIFICATIONS)
+      .map((n) => ({ ...n, title: cap(n.title, TEXT_LIMITS.title), message: cap(n.message, TEXT_LIMITS.message) })),
+  };
+}
 
 export function isFinal(record: CheckoutRecord): boolean {
   return record.state === 'completed' || record.state === 'failed' || LINK_END_STATES.includes(record.state);

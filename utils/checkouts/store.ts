@@ -1,10 +1,13 @@
 import { Mutex } from 'async-mutex';
 import { storage } from 'wxt/utils/storage';
-import { type CheckoutRecord, checkoutRecordSchema, isFinal } from './record';
+import { addToLedger, type Ledger, readLedger, type SpendEntry, writeLedger } from './ledger';
+import { capRecordText, type CheckoutRecord, checkoutRecordSchema } from './record';
 
 const KEY = 'local:checkouts' as const;
-/** Finished purchases beyond this many (oldest first) are dropped from history. */
+/** Purchases beyond this many (oldest first) leave the history; what they spent stays in the spend ledger. */
 const MAX_RECORDS = 300;
+/** States of purchases still being started or followed: never trimmed (both end on their own). */
+const ACTIVE_STATES = new Set<CheckoutRecord['state']>(['starting', 'processing']);
 
 /** Raw stored list: each entry is parsed on its own so one corrupt record never hides the others. */
 const checkoutsItem = storage.defineItem<unknown[]>(KEY, { fallback: [], version: 1 });
@@ -41,16 +44,30 @@ export function watchCheckouts(callback: (list: CheckoutList) => void): () => vo
 
 const mutex = new Mutex();
 
+export interface StoreChange<T> {
+  records: CheckoutRecord[];
+  result: T;
+  /** A new spend ledger, when the change moves spending into it. */
+  ledger?: SpendEntry[];
+}
+
 /**
- * Read-modify-write of the records, serialised so concurrent updates in the background never lose each
- * other. Only the background calls this: it is the single writer of purchase state.
+ * Read-modify-write of the records (and, when asked, the spend ledger), serialised so concurrent updates in the
+ * background never lose each other. Only the background calls this: it is the single writer of purchase state.
+ * Text fields are capped on every write; records trimmed from the history leave their spending in the ledger.
  */
-export function updateCheckouts<T>(change: (records: CheckoutRecord[]) => { records: CheckoutRecord[]; result: T }): Promise<T> {
+export function updateCheckouts<T>(change: (records: CheckoutRecord[], ledger: SpendEntry[]) => StoreChange<T>): Promise<T> {
   return mutex.runExclusive(async () => {
     const { records, unreadable } = split(await checkoutsItem.getValue());
-    const { records: next, result } = change(records);
-    await checkoutsItem.setValue([...trim(next), ...unreadable]);
-    return result;
+    const ledger: Ledger = await readLedger();
+    const next = change(records, ledger.entries);
+    const { kept, dropped } = trim(next.records.map(capRecordText));
+    if (next.ledger || dropped.length) {
+      // The ledger first: if the second write fails, a purchase is counted twice (once), never not at all.
+      await writeLedger({ entries: addToLedger(next.ledger ?? ledger.entries, dropped, null), unreadable: ledger.unreadable });
+    }
+    await checkoutsItem.setValue([...kept, ...unreadable]);
+    return next.result;
   });
 }
 
@@ -63,30 +80,33 @@ export function updateCheckout(id: string, change: (record: CheckoutRecord) => C
   });
 }
 
-function trim(records: CheckoutRecord[]): CheckoutRecord[] {
-  if (records.length <= MAX_RECORDS) return records;
+/** Keeps the newest MAX_RECORDS; older purchases go, whatever their state, unless still starting or being followed. */
+function trim(records: CheckoutRecord[]): { kept: CheckoutRecord[]; dropped: CheckoutRecord[] } {
+  if (records.length <= MAX_RECORDS) return { kept: records, dropped: [] };
   let excess = records.length - MAX_RECORDS;
-  // Oldest finished purchases go first; anything still open is always kept.
   const byAge = [...records].sort((a, b) => a.createdAt - b.createdAt);
   const drop = new Set<string>();
   for (const record of byAge) {
     if (excess === 0) break;
-    if (isFinal(record)) {
+    if (!ACTIVE_STATES.has(record.state) && record.pendingNotification === null) {
       drop.add(record.id);
       excess -= 1;
     }
   }
-  return records.filter((record) => !drop.has(record.id));
+  return { kept: records.filter((r) => !drop.has(r.id)), dropped: records.filter((r) => drop.has(r.id)) };
 }
 
 /** States "Clear finished purchases" removes: ended, resolved by the user, or unknown to the service. */
-export const FINISHED_STATES = ['completed', 'failed', 'resolved', 'not_found', 'paid', 'expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'] as const;
+export const FINISHED_STATES: readonly CheckoutRecord['state'][] = ['completed', 'failed', 'resolved', 'not_found', 'paid', 'expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'];
 
-/** Removes finished checkouts; returns how many. */
-export function clearFinished(): Promise<number> {
-  const finished = new Set<string>(FINISHED_STATES);
-  return updateCheckouts((records) => {
-    const kept = records.filter((r) => !finished.has(r.state) || r.pendingNotification !== null);
-    return { records: kept, result: records.length - kept.length };
+/**
+ * Removes finished purchases (completed, failed, resolved, unknown to the service); returns how many. What they
+ * spent in the last 30 days stays in the spend ledger, so clearing the list never resets a spending limit.
+ */
+export function clearFinished(now: number = Date.now()): Promise<number> {
+  return updateCheckouts((records, ledger) => {
+    const removed = records.filter((r) => FINISHED_STATES.includes(r.state) && r.pendingNotification === null);
+    const kept = records.filter((r) => !removed.includes(r));
+    return { records: kept, result: removed.length, ledger: addToLedger(ledger, removed, now) };
   });
 }

@@ -1,4 +1,5 @@
 import type { SourceProduct } from './microdata';
+import { setOption } from './pageText';
 import { normaliseCurrency, normalisePrice } from './price';
 
 /** Budgets: a hostile page cannot make extraction slow or deep. */
@@ -136,7 +137,7 @@ function variantOf(node: Node, optionNames: string[]): JsonLdVariant {
     if (property && typeof property === 'object') {
       const name = text((property as Node).name);
       const value = text((property as Node).value);
-      if (name && value && !(name in options) && name !== '__proto__') options[name] = value;
+      if (name && value) setOption(options, name, value);
     }
   }
   const offer = offerOf(node.offers);

@@ -1,30 +1,47 @@
 import * as z from 'zod/mini';
+import { cleanPageText, isSafeKey } from './pageText';
 
+/** Page text as data: one clean line, capped (see `cleanPageText`). */
 const text = (max: number) =>
   z.nullable(
     z.pipe(
       z.string(),
-      z.transform((value) => value.replace(/\s+/g, ' ').trim().slice(0, max)),
+      z.transform((value) => cleanPageText(value, max)),
     ),
   );
+
+/** Variant options ("Size" → "M"): names and values cleaned like any page text; empty or prototype-reaching names dropped. */
+const optionsSchema = z.pipe(
+  z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(500))).check(z.refine((o) => Object.keys(o).length <= 20, 'Too many options')),
+  z.transform((options) => {
+    const entries = Object.entries(options)
+      .map(([name, value]) => [cleanPageText(name, 60), cleanPageText(value, 120)] as const)
+      .filter(([name, value]) => name && value && isSafeKey(name));
+    return Object.fromEntries(entries) as Record<string, string>;
+  }),
+);
 
 export const variantSchema = z.object({
   id: text(120),
   sku: text(120),
-  options: z.record(z.string().check(z.maxLength(60)), z.string().check(z.maxLength(120))).check(z.refine((o) => Object.keys(o).length <= 20, 'Too many options')),
+  options: optionsSchema,
   label: text(300),
 });
 export type Variant = z.infer<typeof variantSchema>;
 
-export const httpUrlSchema = z.string().check(
-  z.maxLength(4000),
-  z.refine((value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, 'Must be an http(s) URL'),
+/** An http(s) URL, in the form the URL parser writes it (no raw spaces, line breaks or invisible characters). */
+export const httpUrlSchema = z.pipe(
+  z.string().check(
+    z.maxLength(4000),
+    z.refine((value) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, 'Must be an http(s) URL'),
+  ),
+  z.transform((value) => new URL(value).href),
 );
 
 const ids = (pattern: RegExp) => z._default(z.array(z.string().check(z.regex(pattern))).check(z.maxLength(20)), []);
@@ -57,4 +74,10 @@ export function describeVariant(variant: Variant | null): string {
   const options = Object.entries(variant.options).map(([key, value]) => `${key} ${value}`);
   if (options.length) return options.join(', ');
   return variant.label ?? (variant.sku ? `SKU ${variant.sku}` : variant.id ? `ID ${variant.id}` : '');
+}
+
+/** True when what would be bought differs: price, currency or the selected variant (id, SKU, options). */
+export function offerChanged(before: ProductSnapshot, after: ProductSnapshot): boolean {
+  const variantKey = (p: ProductSnapshot) => JSON.stringify(p.variant ? [p.variant.id, p.variant.sku, Object.entries(p.variant.options).sort()] : null);
+  return before.price !== after.price || before.currency !== after.currency || variantKey(before) !== variantKey(after);
 }

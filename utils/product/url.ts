@@ -53,3 +53,10 @@ export function canonicalProductUrl(doc: Document, pageUrl: string): string {
   }
   return cleanUrl(result.toString());
 }
+
+/** The URL without the query parameters that select a variant: for a variant the user described instead. */
+export function withoutVariantParams(value: string): string {
+  const url = new URL(value);
+  for (const name of VARIANT_PARAMS) url.searchParams.delete(name);
+  return url.toString();
+}

@@ -23,6 +23,15 @@ const fileSchema = z.union([
 export type ImportResult = { ok: true; state: ProfilesState; added: number } | { ok: false; reason: string };
 
 /**
+ * Imports a file the user picked. Its size is checked before any of it is read: a huge file is refused with
+ * the reason instead of being loaded into memory.
+ */
+export async function importProfilesFile(state: ProfilesState, file: Pick<Blob, 'size' | 'text'>, newId: () => string): Promise<ImportResult> {
+  if (file.size > MAX_FILE_BYTES) return { ok: false, reason: t('importTooLarge') };
+  return importProfiles(state, await file.text(), newId);
+}
+
+/**
  * Adds the profiles in an exported file to `state`. All or nothing: any invalid profile refuses the whole
  * file with the reason, and existing profiles are never overwritten (a clashing id gets a new one).
  */

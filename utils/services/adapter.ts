@@ -15,8 +15,10 @@ export interface CreateRequest<Order> {
   profile: Profile;
   /** The user's own words (agent purchases). */
   instructions: string;
-  /** The most an agent may spend on this purchase (agent purchases); null when no limit applies. */
-  maxSpend: Money | null;
+  /** Text the user selected on the page: a hint about the product, sent as page data (agent purchases). */
+  hint: string | null;
+  /** The most an agent may spend on this purchase, per currency (agent purchases); empty when no limit applies. */
+  maxSpend: Money[];
   /** One per purchase intent: sent as the service's idempotency key so a retry never creates a second checkout. */
   intentId: string;
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { buildUserData } from '../checkouts/userData';
+import { buildUserData, purchaseDetails } from '../checkouts/userData';
 import type { ServiceAdapter } from '../services/adapter';
 import type { Connection } from '../services/service';
 import type { CheckoutOutcome } from '../services/types';
@@ -23,13 +23,7 @@ export function createSmartcheckoutAdapter(clientFor: (connection: Connection) =
     intentKey: () => '',
     quote: () => null,
     async create(connection, request) {
-      const userData = buildUserData({
-        profile: request.profile,
-        variant: request.product.variant,
-        quantity: request.quantity,
-        instructions: request.instructions,
-        maxPrice: request.maxSpend,
-      });
+      const userData = buildUserData(purchaseDetails(request, request.profile, request.maxSpend));
       const { checkoutId } = await clientFor(connection).createCheckout(request.product.url, userData, request.intentId);
       return { checkoutId, checkoutUrl: null, expiresAt: null, amount: null };
     },

@@ -53,6 +53,8 @@ export function createSmartcheckoutClient(options: SmartcheckoutClientOptions): 
           signal: controller.signal,
           credentials: 'omit',
           cache: 'no-store',
+          // The key goes to the base URL the user set and nowhere else: a redirect is an error, never followed.
+          redirect: 'error',
         });
       } catch (cause) {
         throw new SmartcheckoutError(controller.signal.aborted ? 'timeout' : 'network', { cause });
@@ -118,6 +120,8 @@ export function createSmartcheckoutClient(options: SmartcheckoutClientOptions): 
       const { response, text } = await request('GET', `/v0/checkout/${encodeURIComponent(id)}`);
       if (!response.ok) fail('GET', response, text);
       const data = parse(getCheckoutResponseSchema, text);
+      // An answer about another checkout says nothing about this one.
+      if (data.id !== id) throw new SmartcheckoutError('unexpected_response', { message: 'Smartcheckout answered about another checkout.' });
       return {
         id: data.id,
         rawStatus: data.status,

@@ -53,12 +53,20 @@ export function isSmartcheckoutError(error: unknown): error is SmartcheckoutErro
   return error instanceof SmartcheckoutError;
 }
 
-/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
+/** The longest wait a `Retry-After` can ask for; anything longer (or absurd) is read as this. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/**
+ * Parses `Retry-After` — delta seconds or an HTTP date — into milliseconds from `now`, at most 10 minutes.
+ * Null when it is neither.
+ */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | null {
   if (!header) return null;
   const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.min(MAX_RETRY_AFTER_MS, Math.round(Number(trimmed) * 1000));
+  // HTTP dates name a weekday or month; a bare number such as "-5" or "1e3" is not one.
+  if (!/[a-z]{3}/i.test(trimmed)) return null;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return null;
-  return Math.max(0, date - now);
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now));
 }

@@ -9,16 +9,18 @@ const optionalText = z.pipe(
   z.transform((value) => value ?? null),
 );
 const required = () => z.string().check(z.minLength(1));
+/** A checkout id: we send it back in URLs and keep it, so an absurd one is an unexpected response. */
+const checkoutId = () => z.string().check(z.minLength(1), z.maxLength(200));
 
 /** `POST /v0/checkout` answer. Unknown extra fields are ignored (zod strips them). */
 export const createCheckoutResponseSchema = z.object({
-  checkout_id: required(),
+  checkout_id: checkoutId(),
   status: required(),
 });
 
 /** `GET /v0/checkout/:id` answer. */
 export const getCheckoutResponseSchema = z.object({
-  id: required(),
+  id: checkoutId(),
   status: required(),
   amount_str: optionalText,
   currency: optionalText,

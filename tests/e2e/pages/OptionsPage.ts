@@ -78,6 +78,19 @@ export class OptionsPage {
     await p.getByRole('button', { name: 'Save profile' }).click();
   }
 
+  /** Sets a limit ("Maximum price per purchase", "Daily spending limit", "30-day spending limit") and waits until it is saved. */
+  async setLimit(label: string, amount: string, currency: string) {
+    await this.page.getByLabel(label, { exact: true }).fill(amount);
+    await this.page.getByLabel(`${label} currency`).fill(currency);
+    await expect(this.page.getByText('Safety settings saved.')).toBeVisible();
+  }
+
+  /** Turns "Ask me to confirm each purchase" off (or on) and waits until it is saved. */
+  async askToConfirm(on: boolean) {
+    await this.page.getByLabel('Ask me to confirm each purchase').setChecked(on);
+    await expect(this.page.getByText('Safety settings saved.')).toBeVisible();
+  }
+
   /** API key, sandbox base URL and one profile: what a user does once after installing. */
   async configure(apiKey: string, baseUrl: string, profile: ProfileInput = ADA) {
     await this.open();

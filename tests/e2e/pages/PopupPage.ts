@@ -55,6 +55,35 @@ export class PopupPage {
     return page;
   }
 
+  get confirmButton() {
+    return this.confirmation.getByRole('button', { name: 'Confirm purchase' });
+  }
+
+  get buyButton() {
+    return this.page.getByRole('button', { name: 'Buy via Smartcheckout' });
+  }
+
+  /** The prompt the confirmation shows, exactly as the agent will receive it. */
+  get promptShown() {
+    return this.confirmation.locator('pre');
+  }
+
+  /** Records every text the status line shows from now on; returns a function that reads them. */
+  async recordStatus(): Promise<() => Promise<string[]>> {
+    await this.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { statusSeen: string[] }).statusSeen = seen;
+      const status = document.querySelector('[role="status"]')!;
+      const note = () => {
+        const text = status.textContent ?? '';
+        if (text && seen[seen.length - 1] !== text) seen.push(text);
+      };
+      note();
+      new MutationObserver(note).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    return () => this.page.evaluate(() => [...(window as unknown as { statusSeen: string[] }).statusSeen]);
+  }
+
   /** Fills the form and clicks "Buy via Smartcheckout"; then "Confirm purchase" unless `confirm` is false. */
   async buy(options: { quantity?: number; instructions?: string; profile?: string; confirm?: boolean } = {}) {
     if (options.profile) await this.page.getByLabel('Shipping profile').selectOption({ label: options.profile });

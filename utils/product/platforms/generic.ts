@@ -1,3 +1,4 @@
+import { setOption } from '../pageText';
 import { type LocaleHints, parsePriceText } from '../price';
 import { textOf, labelFor } from './types';
 import { paramsOf } from '../url';
@@ -143,7 +144,7 @@ function selectedOptions(doc: Document, index: PageIndex): Record<string, string
   const add = (name: string | null, value: string | null) => {
     if (!name || !value || PLACEHOLDER.test(value) || value.length > 80) return;
     const key = optionName(name);
-    if (!(key in selected) && key !== '__proto__') selected[key] = value;
+    setOption(selected, key, value);
   };
   for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
     if (inSkippedArea(index, select)) continue;
