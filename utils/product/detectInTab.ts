@@ -41,7 +41,7 @@ export async function detectInTab(tabId: number): Promise<Detection> {
 export function linkTarget(search: string): Detection | null {
   const url = new URLSearchParams(search).get('url');
   if (!url) return null;
-  const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, variant: null, sources: [] });
+  const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, sku: null, mpn: null, gtin: null, brand: null, variant: null, sources: [] });
   return parsed.success ? { kind: 'link', product: parsed.data } : { kind: 'unreadable', message: t('detectBadLink') };
 }
 

@@ -1,3 +1,4 @@
+import { headingScore, isHiddenHeading, renderedText } from '../name';
 import { type LocaleHints, parsePriceText } from '../price';
 import { textOf, labelFor } from './types';
 import { paramsOf } from '../url';
@@ -5,20 +6,40 @@ import { paramsOf } from '../url';
 const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
 const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery)/i;
-const NOT_CURRENT_PRICE = /(old|was|regular|strike|list|compare|original|before|unit|per-|rrp|uvp|msrp|save|saving|discount)/i;
+/** Marks of a former or list price: used only when the page shows no other price. */
+const FORMER_PRICE = /(old|was|regular|strike|list|compare|original|before|rrp|uvp|msrp|crossed)/i;
+/** Marks of prices that are never the product's: unit prices, savings, instalments, shipping. */
+const NOT_PRODUCT_PRICE = /(unit|per-|save|saving|discount|installment|instalment|financ|monthly|klarna|afterpay|affirm|shipping|delivery|base-?price|grundpreis)/i;
+/** Marks of the price paid now: sale, special, final, current. */
+const CURRENT_PRICE = /(sale|special|final|current|now|our-?price|offer|promo|actual|selling|deal)/i;
+/** Labels before a former or list price, in many languages. */
+const FORMER_LABEL = /(?:^|[^\p{L}])(was|before|statt|uvp|rrp|msrp|list(?:\s+price)?|reg(?:ular)?\.?|compare\s+at|avant|antes|prima|vorher|originally|orig\.?|sugg\.?|retail|value)[\s:]*$/iu;
+/** Texts that are not the product's price: instalments, monthly plans, shipping thresholds, savings. */
+const NOT_A_PRICE = /\d\s*[x×]\s*\p{Sc}?\s*\d|\/\s*(?:mo|month|monat|mes|mois)\b|per\s+month|monthly|a\s+month|mensuel|monatlich|mensual|install?ments?|cuotas|raten|as\s+low\s+as|shipping|delivery|versand|livraison|envío|spedizione|save|you\s+save|sparen|économisez|ahorra/iu;
+/** Unit prices ("€3.98 / kg", "per 100 g"): shown beside the real price, never instead of it. */
+const UNIT_PRICE = /\/\s*\d*\s*(?:kg|g|l|ml|cl|m|m²|oz|lb|ea|each|stk|stück|unit|piece|pc|count|ct)\b|\bper\s+(?:\d+\s*)?(?:kg|g|l|ml|oz|lb|unit|piece|item|count)\b/i;
 /** At most this many elements are indexed: a size budget for giant pages (ancestors come first, so areas stay known). */
 const MAX_INDEXED = 60_000;
 const PRICE_MARK = /price/i;
 const SWATCH_MARK = /selected|current|active/i;
 /** Areas that describe other products or the site: header, nav, footer, related products, carousels. */
 const SKIP_TAGS = new Set(['header', 'nav', 'footer']);
-const SKIP_CLASS = /recommend|related|carousel/i;
+const SKIP_CLASS = /recommend|related|carousel|upsell|cross-?sell|also-?(?:viewed|bought|like)|similar-|you-?may|mini-?cart|cart-?(?:drawer|flyout|popup|dropdown|preview)|basket-?(?:flyout|preview)|slick-track|swiper-wrapper/i;
 const STRUCK_TAGS = new Set(['del', 's', 'strike']);
+
+/** A price shown on the page; `current` when the page marks it as the price paid now. */
+export interface VisiblePrice {
+  price: string;
+  currency: string | null;
+  current: boolean;
+}
 
 export interface GenericProduct {
   name: string | null;
-  /** Prices shown near the product title, nearest first (with the currency their text names). */
-  visiblePrices: { price: string; currency: string | null }[];
+  /** Prices shown near the product title, the price paid now first (with the currency their text names). */
+  visiblePrices: VisiblePrice[];
+  /** The product's area of the page (around the heading and its price), where labelled identifiers are read. */
+  area: Element | null;
   /** Options the shopper has selected, read from selects, radios and pressed or checked swatches. */
   selected: Record<string, string>;
   /** A variant identifier carried by the URL (`?variant=`, `?v1=`, `dwvar_…`, `colorId`, …). */
@@ -78,46 +99,99 @@ function isHidden(element: Element): boolean {
   return html.hidden || element.closest('[hidden], [aria-hidden="true"]') !== null || html.style?.display === 'none';
 }
 
-function mainHeading(doc: Document): Element | null {
-  return [...doc.querySelectorAll('h1')].find((h) => textOf(h) && !isHidden(h)) ?? null;
-}
-
-const HIDDEN_TEXT = '[hidden], [aria-hidden="true"], .sr-only, .visually-hidden, .screen-reader-text, script, style, template';
-
-/** An element's text with a space between elements ("<span>PELARBOJ</span><span>LED lamp</span>"), hidden parts left out. */
-export function spacedText(element: Element | null): string | null {
-  if (!element) return null;
-  const parts: string[] = [];
-  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node && parts.length < 200; node = walker.nextNode()) {
-    if (node.parentElement?.closest(HIDDEN_TEXT)) continue;
-    parts.push(node.textContent ?? '');
+/**
+ * The product's heading: of the visible `h1`s outside headers, menus and carousels, the one that best matches
+ * what other sources call the product (structured name, Open Graph, page title); else the first.
+ */
+function mainHeading(doc: Document, index: PageIndex, references: string[]): Element | null {
+  const headings = [...doc.getElementsByTagName('h1')].slice(0, 20).filter((h) => textOf(h) && !isHidden(h) && !isHiddenHeading(h));
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const heading of headings) {
+    const score = headingScore(textOf(heading)!, references);
+    if (score > bestScore) [best, bestScore] = [heading, score];
   }
-  return parts.join(' ').replace(/\s+/g, ' ').replace(/\s+([,.:;!?])/g, '$1').trim() || null;
+  return best ?? headings.find((h) => !inSkippedArea(index, h)) ?? headings[0] ?? null;
 }
 
-/** Price elements near the title: searched in ever wider ancestors of the heading. */
-function visiblePrices(doc: Document, index: PageIndex, heading: Element | null, hints: LocaleHints): GenericProduct['visiblePrices'] {
+/**
+ * A price element's text as shown: cents set apart in `<sup>` or a "cents" element get their decimal mark back
+ * ("$<span>31</span><sup>57</sup>" → "$31.57"); hidden parts are left out.
+ */
+export function priceText(element: Element): string {
+  let out = '';
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(), count = 0; node && count < 40; node = walker.nextNode(), count += 1) {
+    const parent = node.parentElement;
+    if (!parent || (parent !== element && parent.closest('[hidden], [aria-hidden="true"], script, style'))) continue;
+    const text = node.nodeValue ?? '';
+    const minor = parent !== element && (parent.localName === 'sup' || /cent|decimal|fraction|minor/i.test(parent.getAttribute('class') ?? ''));
+    out += minor && /^\s*\d{2}\s*$/.test(text) && /\d\s*$/.test(out) ? `.${text.trim()}` : text;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Whether an element is a former price: struck through (tag, inline or computed style) or inside a "was"/"old" price. */
+function isFormer(element: Element): boolean {
+  for (let node: Element | null = element, depth = 0; node && depth < 4; node = node.parentElement, depth += 1) {
+    if (STRUCK_TAGS.has(node.localName) || /line-through/.test(node.getAttribute('style') ?? '')) return true;
+    if (FORMER_PRICE.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
+  }
+  const style = element.ownerDocument.defaultView?.getComputedStyle?.(element);
+  return !!style && /line-through/.test(style.textDecorationLine ?? style.textDecoration ?? '');
+}
+
+/** The few words before `element` in its parent ("Was", "UVP", "Now"), for the label of a price. */
+function labelBefore(element: Element): string {
+  const parent = element.parentElement;
+  if (!parent) return '';
+  const text = parent.textContent ?? '';
+  const own = element.textContent ?? '';
+  const at = own ? text.indexOf(own) : -1;
+  return (at > 0 ? text.slice(Math.max(0, at - 30), at) : '').replace(/\s+/g, ' ');
+}
+
+/**
+ * Price elements near the title, searched in ever wider ancestors of the heading (then of the buy button):
+ * not struck out or labelled as a former price, not instalments, unit prices, shipping thresholds, carts or
+ * carousels. The price marked as the one paid now ("sale", "now") comes first, then document order.
+ */
+function visiblePrices(doc: Document, index: PageIndex, heading: Element | null, hints: LocaleHints): { prices: VisiblePrice[]; area: Element | null } {
   const seen = new Set<Element>();
-  const found: GenericProduct['visiblePrices'] = [];
+  const found: (VisiblePrice & { unit: boolean; former: boolean })[] = [];
+  const anchor = heading ?? doc.querySelector('form[action*="cart" i] button, [name="add-to-cart"], button[id*="add-to-cart" i], button[class*="add-to-cart" i]');
   const scopes: Element[] = [];
-  for (let node = heading?.parentElement ?? null, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
+  for (let node = anchor?.parentElement ?? null, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
   scopes.push(doc.body ?? doc.documentElement);
+  let area: Element | null = null;
   for (const scope of scopes) {
     const candidates = index.prices.filter((element) => element !== scope && scope.contains(element)).slice(0, MAX_CANDIDATES);
     for (const element of candidates) {
       if (seen.has(element)) continue;
       seen.add(element);
       const marker = `${element.getAttribute('class') ?? ''} ${element.id}`;
-      if (NOT_CURRENT_PRICE.test(marker) || inSkippedArea(index, element, true) || isHidden(element)) continue;
-      const text = textOf(element);
-      if (!text || text.length > 40 || !/\d/.test(text)) continue;
-      const parsed = parsePriceText(text, hints);
-      if (parsed && Number(parsed.price) > 0) found.push(parsed);
+      if (NOT_PRODUCT_PRICE.test(marker) || inSkippedArea(index, element) || isHidden(element)) continue;
+      const text = priceText(element);
+      if (!text || text.length > 60 || !/\d/.test(text) || NOT_A_PRICE.test(text)) continue;
+      const label = labelBefore(element);
+      if (NOT_A_PRICE.test(label)) continue;
+      const parsed = parsePriceText(text, { ...hints, currencyText: label || hints.currencyText });
+      if (!parsed || Number(parsed.price) <= 0) continue;
+      const former = isFormer(element) || FORMER_LABEL.test(label);
+      const current = !former && (CURRENT_PRICE.test(marker) || /(?:now|sale|jetzt|nur|our price|you pay|today)[\s:]*$/i.test(label));
+      found.push({ ...parsed, current, former, unit: UNIT_PRICE.test(text) });
     }
-    if (found.length) break;
+    if (found.some((p) => !p.former)) {
+      area = scope;
+      break;
+    }
   }
-  return found;
+  // Former and unit prices only count when nothing else is shown; the price marked as current comes first.
+  const paid = found.some((p) => !p.former) ? found.filter((p) => !p.former) : found;
+  const whole = paid.some((p) => !p.unit) ? paid.filter((p) => !p.unit) : paid;
+  const ordered = [...whole.filter((p) => p.current), ...whole.filter((p) => !p.current)];
+  if (ordered.length && !ordered[0]!.current && new Set(ordered.map((p) => p.price)).size === 1) ordered[0]!.current = true;
+  return { prices: ordered.map(({ price, currency, current }) => ({ price, currency, current })), area: area ?? anchor?.parentElement ?? null };
 }
 
 function labelOf(doc: Document, control: Element): string | null {
@@ -185,9 +259,13 @@ function urlVariantId(url: URL): string | null {
   return null;
 }
 
-/** What any product page shows: its heading, the price near it, the selected options, an id in the URL. */
-export function readGeneric(doc: Document, url: URL, hints: LocaleHints): GenericProduct {
-  const heading = mainHeading(doc);
+/**
+ * What any product page shows: its heading (the one matching `references`, what other sources call the
+ * product), the price near it, the selected options, an id in the URL.
+ */
+export function readGeneric(doc: Document, url: URL, hints: LocaleHints, references: string[] = []): GenericProduct {
   const index = indexPage(doc);
-  return { name: spacedText(heading), visiblePrices: visiblePrices(doc, index, heading, hints), selected: selectedOptions(doc, index), urlVariantId: urlVariantId(url) };
+  const heading = mainHeading(doc, index, references);
+  const { prices, area } = visiblePrices(doc, index, heading, hints);
+  return { name: renderedText(heading), visiblePrices: prices, area, selected: selectedOptions(doc, index), urlVariantId: urlVariantId(url) };
 }
