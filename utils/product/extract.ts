@@ -92,11 +92,6 @@ function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], vi
   return rest.reduce((low, c) => (Number(c.price) < Number(low.price) ? c : low));
 }
 
-/** Ids a URL gives for the selected variant, to find it in very large structured data. */
-function urlIds(url: URL): string[] {
-  return ['variant', 'sku', 'v1', 'variationId', 'childSku', 'pid', 'skuId'].map((name) => url.searchParams.get(name)).filter((v): v is string => !!v && v.length < 40);
-}
-
 /** A price with at most four decimals, as the snapshot stores it. */
 function snapshotPrice(price: string | null | undefined): string | null {
   if (!price) return null;
@@ -110,7 +105,7 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
   const sources: string[] = [];
   const tags = metaTags(doc);
   const pageMeta = readPageMeta(tags);
-  const jsonLd = readJsonLd(doc, pageUrl, urlIds(url));
+  const jsonLd = readJsonLd(doc, pageUrl);
   if (jsonLd) sources.push('json-ld');
   const hints: LocaleHints = {
     host: url.hostname.toLowerCase(),

@@ -7,102 +7,87 @@ export interface ProductIds {
   brand: string | null;
 }
 
-export const NO_IDS: ProductIds = { sku: null, mpn: null, gtin: null, brand: null };
+const KEYS = ['sku', 'mpn', 'gtin', 'brand'] as const;
 
 /** A GTIN-8/12/13/14 (UPC, EAN, ISBN-13) whose check digit is right, as digits; null otherwise. */
 export function gtinOf(value: unknown): string | null {
-  const digits = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.replace(/[\s-]/g, '') : '';
+  const digits = String(value ?? '').replace(/[\s-]/g, '');
   if (!/^(\d{8}|\d{12,14})$/.test(digits)) return null;
   let sum = 0;
-  for (let i = digits.length - 2, weight = 3; i >= 0; i -= 1, weight = 4 - weight) sum += Number(digits[i]) * weight;
-  return (10 - (sum % 10)) % 10 === Number(digits[digits.length - 1]) ? digits : null;
+  for (let i = digits.length - 1; i >= 0; i -= 1) sum += +digits[i]! * ((digits.length - i) % 2 ? 1 : 3);
+  return sum % 10 ? null : digits;
 }
 
 /** An identifier as written ("Item # 101095" → "101095"); null when it is not one. */
 export function idOf(value: unknown): string | null {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
-  const cleaned = text.replace(/\s+/g, ' ').replace(LABEL_PREFIX, '').trim();
-  return cleaned && cleaned.length <= 64 && /[\p{L}\p{N}]/u.test(cleaned) && !/\s{2}|[<>{}]/.test(cleaned) ? cleaned : null;
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\s+/g, ' ').replace(/^(?:item|sku|style|ref\.?)(?:\s*[:#]\s*#?|\s+#?)\s*/i, '').trim() : '';
+  return text.length < 65 && /[\p{L}\p{N}]/u.test(text) && !/[<>{}]/.test(text) ? text : null;
 }
 
 /** Brand as a name: a string, or the `name` of a Brand/Organization node. */
 export function brandOf(value: unknown): string | null {
   const brand = Array.isArray(value) ? value[0] : value;
-  const name = typeof brand === 'string' ? brand : brand && typeof brand === 'object' ? (brand as Record<string, unknown>).name : null;
+  const name = typeof brand === 'object' && brand ? (brand as Record<string, unknown>).name : brand;
   const text = typeof name === 'string' ? name.replace(/\s+/g, ' ').replace(/^\|\s*/, '').trim() : '';
-  return text && text.length <= 80 && !/^https?:|^\//.test(text) ? text : null;
+  return text && text.length < 81 && !/^(https?:|\/)/.test(text) ? text : null;
 }
 
-/** The first non-null value of each field, in the order the sources are given (most trusted first). */
+/** The first value of each field, in the order the sources are given (most trusted first). */
 export function mergeIds(...sources: (Partial<ProductIds> | null | undefined)[]): ProductIds {
-  const merged: ProductIds = { ...NO_IDS };
-  for (const source of sources) {
-    if (!source) continue;
-    for (const key of ['sku', 'mpn', 'gtin', 'brand'] as const) merged[key] ??= source[key] ?? null;
-  }
+  const merged = { sku: null, mpn: null, gtin: null, brand: null } as ProductIds;
+  for (const key of KEYS) merged[key] = sources.map((s) => s?.[key]).find((v) => v) ?? null;
   return merged;
 }
 
-/** Labels shops print before an identifier, in many languages. */
-const SKU_LABEL = String.raw`sku|item\s*(?:no\.?|#|number|code)|art(?:ikel)?\.?[\s-]*nr\.?|artikelnummer|bestellnummer|bestell-nr\.?|art\.?\s*no\.?|article\s*(?:no\.?|number|code)|product\s*(?:code|id|no\.?|number)|style\s*(?:#|no\.?|number)?|réf(?:érence)?\.?|ref\.?|referencia|código|codice(?:\s*articolo)?|cod\.?|numer\s*katalogowy|kod\s*produktu|varenummer|artikelnr\.?|tuotenumero|品番|商品番号|商品編號|商品编号|货号|编号|상품번호|품번|item|internet\s*#|store\s*sku\s*#?`;
-const MPN_LABEL = String.raw`mpn|manufacturer\s*part\s*(?:no\.?|number|#)|part\s*(?:no\.?|number|#)|herstellernummer|hersteller-?nr\.?|mfr\.?\s*(?:part\s*)?#?|model\s*(?:#|no\.?|number)?|modell(?:nummer)?|型号|型番|모델명`;
-const GTIN_LABEL = String.raw`ean(?:-?13)?|upc|gtin(?:-?\d+)?|isbn(?:-?13)?|jan`;
-const LABEL = new RegExp(`^\\s*(?:(${MPN_LABEL})|(${GTIN_LABEL})|(${SKU_LABEL}))(?!\\p{L})\\s*[:#.：]?\\s*(?:#\\s*)?(.*)$`, 'iu');
-const LABEL_PREFIX = /^(?:item|sku|style|art(?:ikel)?\.?-?nr\.?|ref\.?)(?:\s*[:#]\s*#?|\s+#?)\s*/i;
-/** A value as shops print identifiers: letters, digits and - . / _, at least one digit. */
-const ID_VALUE = /^[\p{L}\p{N}][\p{L}\p{N}\-./_]{1,40}$/u;
-const MAX_TEXTS = 6_000;
+/**
+ * Labels shops print before an identifier, by what they name: an MPN or model number, a GTIN, a SKU, another
+ * item number. A label that says "SKU" beats other item numbers, and those beat model numbers.
+ */
+const LABELS: [RegExp, keyof ProductIds, number][] = [
+  [/^(?:sku|store sku)\b/i, 'sku', 0],
+  [/^(?:item|art(?:ikel)?\.?[\s-]*n[ro]\.?|artikelnummer|bestell(?:nummer|-nr\.?)|article (?:no|number)|product (?:code|no|number)|style|r[ée]f(?:[ée]rence)?\.?|referencia|c[óo]digo|codice|varenummer|item (?:no|number|code)|品番|商品番号|商品編號|商品编号|货号|编号|상품번호|품번)/i, 'sku', 1],
+  [/^(?:mpn|part (?:no|number)|manufacturer part|herstellernummer|model(?:l)?(?:nummer)?|型号|型番|모델명)/i, 'mpn', 0],
+  [/^(?:ean|upc|gtin|isbn|jan)/i, 'gtin', 0],
+];
+/** A value as shops print identifiers: letters, digits and - . / _, with at least one digit. */
+const ID_VALUE = /^(?=.*\d)[\p{L}\p{N}][\p{L}\p{N}\-./_]{1,40}$/u;
 
 /**
  * Identifiers the page prints beside a label ("SKU: AB-12", "Art.-Nr. 1234", "品番 X1", "상품번호 123"), read from
- * the text of `root` (the product area), at most a few thousand text nodes deep.
+ * the text of `root` (the product's part of the page), at most a few thousand text nodes deep.
  */
 export function readLabelledIds(root: Element | null): Partial<ProductIds> {
   const found: Partial<ProductIds> = {};
-  if (!root) return found;
-  // A label that says "SKU" (rank 0) beats other item-number labels (1), and those beat model numbers (2).
-  let skuRank = 3;
-  let pending: { kind: keyof ProductIds; rank: number }[] = [];
-  const take = (kind: keyof ProductIds, rank: number, value: string) => {
-    if (kind === 'sku') {
-      if (rank >= skuRank) return;
-      const before = found.sku;
-      delete found.sku;
-      store(found, 'sku', value);
-      if (found.sku) skuRank = rank;
-      else if (before) found.sku = before;
-    } else store(found, kind, value);
+  let skuRank = 9;
+  let pending: [keyof ProductIds, number][] = [];
+  const take = (kind: keyof ProductIds, rank: number, raw: string) => {
+    const value = raw.split(/\s{2,}|\s[|·•]\s/)[0]!.replace(/[.,;)]+$/, '');
+    if (!ID_VALUE.test(value) || (kind === 'sku' ? rank >= skuRank : found[kind])) return;
+    if (kind === 'gtin') found.gtin = gtinOf(value);
+    else found[kind] = value;
+    if (kind === 'sku') skuRank = rank;
+    // A model number is a SKU when nothing better names one.
+    if (kind === 'mpn') take('sku', 2, value);
   };
+  if (!root) return found;
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(), count = 0; node && count < MAX_TEXTS; node = walker.nextNode(), count += 1) {
-    const text = node.nodeValue ?? '';
-    if (text.length > 80 || !/\S/.test(text)) continue;
-    const match = pending.length || LABEL.test(text) ? text.match(LABEL) : null;
-    if (!match && !pending.length) continue;
-    if (!node.parentElement || node.parentElement.closest('script, style, template, option, a, button, [hidden], [aria-hidden="true"]')) continue;
-    if (match) {
-      const labels: { kind: keyof ProductIds; rank: number }[] = match[1]
-        ? [{ kind: 'mpn', rank: 0 }, ...(MODEL.test(match[1]) ? [{ kind: 'sku' as const, rank: 2 }] : [])]
-        : match[2]
-          ? [{ kind: 'gtin', rank: 0 }]
-          : [{ kind: 'sku', rank: /sku/i.test(match[3]!) ? 0 : 1 }];
-      const rest = match[4]!.trim();
-      if (rest) for (const label of labels) take(label.kind, label.rank, rest);
-      else pending = labels;
-      if (skuRank === 0 && found.gtin && found.mpn) break;
-      continue;
+  for (let node = walker.nextNode(), count = 0; node && count < 6000; node = walker.nextNode(), count += 1) {
+    const text = (node.nodeValue ?? '').trim();
+    if (!text || text.length > 80) continue;
+    let labels: [keyof ProductIds, number][] = [];
+    let value = '';
+    for (const [pattern, kind, rank] of LABELS) {
+      const label = text.match(pattern)?.[0];
+      // The label is a whole word ("Style #", not "Stylecraft"), then its value or nothing (the value follows).
+      if (label && !/^[a-z]/i.test(text.slice(label.length).replace(/^\s*(?:#|no\.?|nr\.?|number)/i, ' '))) {
+        labels.push([kind, rank]);
+        value = text.slice(label.length).replace(/^[\s.]*(?:#|no\.?|nr\.?|number)?[\s.:#：]*/i, '');
+      }
     }
-    for (const label of pending) take(label.kind, label.rank, text.trim());
-    pending = [];
+    if ((!labels.length && !pending.length) || node.parentElement?.closest('script, style, option, a, button, [hidden]')) continue;
+    if (!labels.length) [labels, value] = [pending, text];
+    for (const [kind, rank] of value ? labels : []) take(kind, rank, value);
+    pending = value || labels === pending ? [] : labels;
   }
   return found;
-}
-
-const MODEL = /model|型号|型番|모델/i;
-
-function store(found: Partial<ProductIds>, kind: keyof ProductIds, raw: string) {
-  const value = raw.split(/\s+[|·•]\s+|\s{2,}/)[0]!.replace(/[.,;)]+$/, '');
-  if (found[kind] || !ID_VALUE.test(value) || !/\d/.test(value)) return;
-  if (kind === 'gtin') found.gtin = gtinOf(value);
-  else found[kind] = value;
 }

@@ -1,71 +1,61 @@
 /** The product's name as the page shows it: rendered heading text, without site names, badges or prices. */
 
-const letters = (text: string) => text.toLowerCase().replace(/&amp;/g, '&').replace(/[^\p{L}\p{N}]+/gu, '');
+export const letters = (text: string) => text.toLowerCase().replace(/&amp;/g, '&').replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Separators between a product name and the site's name in titles ("Lamp | Shop", "Lamp - Shop - City"). */
-const TITLE_SEPARATOR = /\s+[|–—:·•»]\s+|\s+-\s+|\s*\|\s*/;
-
-/** Badges shops put before or after a name. */
-const BADGE = String.raw`(?:new|neu|nouveau|nuevo|nuovo|novo|nieuw|sale|hot|best\s?seller|exclusive|exklusiv|limited(?:\s+edition)?|online\s+only|nur\s+online|-?\d{1,2}\s?%(?:\s+off)?|top)`;
-const LEADING_BADGE = new RegExp(`^(?:${BADGE}[!:|•·\\s-]+)+(?=\\S)`, 'i');
-const TRAILING_BADGE = new RegExp(`(?:[\\s|•·-]+${BADGE}!?)+$`, 'i');
-/** Prices and identifier labels after the name ("Wool Coat $89.99 $129.99", "Desk Item # 101095"). */
-const TRAILING_PRICES = /(?:\s+(?:from\s+|ab\s+|desde\s+)?(?:\p{Sc}\s?\d[\d.,\s]*|\d[\d.,]*\s?(?:\p{Sc}|[A-Z]{3}\b))\S*)+$/u;
-const TRAILING_ID = /\s+(?:item|sku|model|style|art\.?-?nr\.?|ref\.?)\s*(?:#|no\.?|:)\s*[\w-]+\s*$/i;
+const SEPARATOR = /\s*\|\s*|\s+[–—:·•»-]\s+/;
 
 /** The part of a page title that names the product: the segment holding `anchor` (the heading), else the first. */
-export function titleSegment(title: string, anchor: string | null): string {
-  const segments = title.split(TITLE_SEPARATOR).map((s) => s.trim()).filter(Boolean);
-  if (segments.length <= 1) return title.trim();
-  const key = anchor ? letters(anchor) : '';
-  return (key && segments.find((s) => letters(s).includes(key))) || segments[0]!;
+function titleSegment(title: string, anchor: string): string {
+  const key = letters(anchor);
+  const segments = title.split(SEPARATOR);
+  return segments.find((s) => key && letters(s).includes(key)) ?? segments[0]!.trim();
 }
 
 /**
  * Chooses between the structured name and the page's heading. The heading is what the shopper reads, so
  * it wins when it says the same, adds the brand in front, or agrees with Open Graph; the structured name
- * wins when the heading only adds words after it (an off-screen "Details", a badge). A heading that is only
- * the start of the page title (the brand alone) gives way to the title's product segment.
+ * wins when the heading only adds words after it (an off-screen "Details", a badge). A one-word heading that
+ * only starts the page title's product segment (the brand alone) gives way to that segment.
  */
-export function chooseName(structured: string | null, heading: string | null, og: string | null, title = ''): string | null {
-  if (!heading) return structured ?? (og ? titleSegment(og, null) : null);
+export function chooseName(structured: string | null, heading: string | null, og: string | null, title: string): string | null {
+  if (!heading) return structured ?? (og && titleSegment(og, ''));
+  const h = letters(heading);
   if (!structured) {
     const full = titleSegment(og || title, heading);
-    const h = letters(heading);
-    const f = letters(full);
-    // A one-word heading that only starts the title's product segment is the brand alone.
-    return f.startsWith(h) && f.length > h.length && f.length < 200 && !/\s/.test(heading.trim()) ? full : heading;
+    return !/\s/.test(heading) && letters(full).startsWith(h) && full.length < 200 ? full : heading;
   }
   const s = letters(structured);
-  const h = letters(heading);
-  if (!s || h === s || h.endsWith(s) || s.startsWith(h) || (og && letters(og) === h)) return heading;
-  return structured;
+  return !s || h === s || h.endsWith(s) || s.startsWith(h) || (og && letters(og) === h) ? heading : structured;
 }
 
+/** Badges before or after a name, prices and identifier labels after it ("Wool Coat $89.99 $129.99", "Desk Item # 101095"). */
+const NOISE = [
+  /^(?:(?:new|neu|nouveau|nuevo|sale|hot|bestseller|exclusive|-?\d\d?\s?%(?: off)?)\b[!:|•\s-]*)+/i,
+  /(?:[\s|•-]+(?:new|neu|sale|bestseller|exclusive|online only)!?)+$/i,
+  /(?:\s+(?:from\s+|ab\s+)?(?:\p{Sc}\s?\d[\d.,\s]*|\d[\d.,]*\s?\p{Sc})\S*)+$/u,
+  /\s+(?:item|sku|model|style|art\.?-?nr\.?)\s*(?:#|no\.?|:)\s*[\w-]+$/i,
+];
+
 /** Cleans up names that carry page furniture ("Details about …", "| Shop"), badges, prices or a double-escaped entity. */
-export function cleanName(name: string | null, siteName: string | null = null): string | null {
+export function cleanName(name: string | null, siteName: string | null): string | null {
   let cleaned = name?.replace(/&amp;/g, '&').replace(/^details about\s+/i, '').replace(/\s+/g, ' ').trim() ?? '';
-  if (siteName && cleaned.length > siteName.length + 3) {
-    const site = letters(siteName);
-    const segments = cleaned.split(TITLE_SEPARATOR);
-    if (segments.length > 1 && site && letters(segments[segments.length - 1]!) === site) cleaned = cleaned.slice(0, cleaned.lastIndexOf(segments[segments.length - 1]!)).replace(/[\s|–—:·•»-]+$/, '');
-  }
-  for (const pattern of [TRAILING_PRICES, TRAILING_ID, LEADING_BADGE, TRAILING_BADGE]) {
+  const segments = cleaned.split(SEPARATOR);
+  if (siteName && segments.length > 1 && letters(segments.at(-1)!) === letters(siteName)) cleaned = segments.slice(0, -1).join(' - ');
+  for (const pattern of NOISE) {
     const stripped = cleaned.replace(pattern, '').trim();
-    if (stripped.length >= 3) cleaned = stripped;
+    if (stripped.length > 2) cleaned = stripped;
   }
   return cleaned || null;
 }
 
-/** Elements whose text is not part of a name: hidden, off-screen, prices, badges. */
-const NOT_NAME = /sr-only|visually-?hidden|screen-?reader|offscreen|a11y|price|badge|label--|flag|sticker|pill|tag--|rating|review/i;
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'em', 'font', 'i', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'wbr']);
+/** Parts of a heading that are not the name: off-screen texts, prices, badges, ratings. */
+export const NOT_NAME = /sr-only|visually-?hidden|screen-?reader|offscreen|price|badge|flag|sticker|rating|review/i;
 
 /**
- * An element's text as rendered: symbols set in their own inline element stay attached ("ACME<sup>®</sup> Original"
- * → "ACME® Original"), blocks and line breaks stay apart ("<div>PELARBOJ</div><div>LED lamp</div>" → "PELARBOJ LED
- * lamp"), and two words in neighbouring inline elements are read as two words ("<span>ACME</span><span>Trail</span>");
- * hidden, off-screen, price and badge parts are left out.
+ * An element's text as rendered: symbols set in `<sup>`/`<sub>` stay attached ("ACME<sup>®</sup> Original" →
+ * "ACME® Original"), blocks and line breaks stay apart, and words in neighbouring inline elements are read as
+ * separate words ("<span>ACME</span><span>Trail</span>"); hidden, off-screen, price and badge parts are left out.
  */
 export function renderedText(element: Element | null): string | null {
   if (!element) return null;
@@ -73,55 +63,28 @@ export function renderedText(element: Element | null): string | null {
   let out = '';
   let edge = false;
   let budget = 300;
-  const append = (text: string) => {
-    if (edge && /[\p{L}\p{N}]$/u.test(out) && /^[\p{L}\p{N}]/u.test(text)) out += ' ';
-    out += text;
-    edge = false;
-  };
   const visit = (node: Node) => {
-    for (let child = node.firstChild; child && budget > 0; child = child.nextSibling, budget -= 1) {
+    for (let child = node.firstChild; child && budget-- > 0; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        if (child.nodeValue) append(child.nodeValue);
-        continue;
+        const text = child.nodeValue ?? '';
+        if (edge && /[\p{L}\p{N}]$/u.test(out) && /^[\p{L}\p{N}]/u.test(text)) out += ' ';
+        out += text;
+        edge = false;
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (/^(script|style|template)$/.test(el.localName) || el.matches('[hidden], [aria-hidden="true"]') || NOT_NAME.test(el.getAttribute('class') ?? '')) continue;
+        const display = view?.getComputedStyle(el).display ?? '';
+        if (display === 'none') continue;
+        const gap = el.localName === 'br' || (display && !display.startsWith('inline')) ? ' ' : '';
+        const attached = /^su[pb]$/.test(el.localName);
+        out += gap;
+        edge ||= !attached;
+        visit(el);
+        out += gap;
+        edge ||= !attached;
       }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const tag = el.localName;
-      if (tag === 'br') {
-        out += ' ';
-        continue;
-      }
-      if (tag === 'script' || tag === 'style' || tag === 'template' || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || NOT_NAME.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''}`)) continue;
-      const style = view?.getComputedStyle?.(el);
-      if (style && (style.display === 'none' || style.visibility === 'hidden' || (style.position === 'absolute' && /rect\(0/.test(style.clip)))) continue;
-      const block = style?.display ? !style.display.startsWith('inline') && style.display !== 'contents' : !INLINE.has(tag);
-      const attached = tag === 'sup' || tag === 'sub';
-      if (block) out += ' ';
-      else if (!attached) edge = true;
-      visit(el);
-      if (block) out += ' ';
-      else if (!attached) edge = true;
     }
   };
   visit(element);
-  return out.replace(/\s+/g, ' ').replace(/\s+([,.:;!?])/g, '$1').trim() || null;
-}
-
-/** True when the element is a heading the shopper cannot see (hidden, or a visually-hidden screen-reader text). */
-export function isHiddenHeading(element: Element): boolean {
-  if (element.closest('[hidden], [aria-hidden="true"]') || NOT_NAME.test(element.getAttribute('class') ?? '')) return true;
-  const style = element.ownerDocument.defaultView?.getComputedStyle?.(element);
-  return !!style && (style.display === 'none' || style.visibility === 'hidden' || (style.position === 'absolute' && /rect\(0/.test(style.clip)));
-}
-
-/** How well a heading matches what the page's other sources call the product (longer shared text is better). */
-export function headingScore(heading: string, references: string[]): number {
-  const h = letters(heading);
-  if (!h) return -1;
-  let best = 0;
-  for (const reference of references) {
-    const r = letters(reference);
-    if (r && (r.includes(h) || h.includes(r))) best = Math.max(best, Math.min(h.length, r.length));
-  }
-  return best;
+  return out.replace(/\s+/g, ' ').replace(/ ([,.:;!?])/g, '$1').trim() || null;
 }

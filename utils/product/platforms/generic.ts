@@ -1,4 +1,4 @@
-import { headingScore, isHiddenHeading, renderedText } from '../name';
+import { letters, NOT_NAME, renderedText } from '../name';
 import { type LocaleHints, parsePriceText } from '../price';
 import { textOf, labelFor } from './types';
 import { paramsOf } from '../url';
@@ -6,25 +6,22 @@ import { paramsOf } from '../url';
 const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
 const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery)/i;
-/** Marks of a former or list price: used only when the page shows no other price. */
-const FORMER_PRICE = /(old|was|regular|strike|list|compare|original|before|rrp|uvp|msrp|crossed)/i;
-/** Marks of prices that are never the product's: unit prices, savings, instalments, shipping. */
-const NOT_PRODUCT_PRICE = /(unit|per-|save|saving|discount|installment|instalment|financ|monthly|klarna|afterpay|affirm|shipping|delivery|base-?price|grundpreis)/i;
-/** Marks of the price paid now: sale, special, final, current. */
-const CURRENT_PRICE = /(sale|special|final|current|now|our-?price|offer|promo|actual|selling|deal)/i;
-/** Labels before a former or list price, in many languages. */
-const FORMER_LABEL = /(?:^|[^\p{L}])(was|before|statt|uvp|rrp|msrp|list(?:\s+price)?|reg(?:ular)?\.?|compare\s+at|avant|antes|prima|vorher|originally|orig\.?|sugg\.?|retail|value)[\s:]*$/iu;
-/** Texts that are not the product's price: instalments, monthly plans, shipping thresholds, savings. */
-const NOT_A_PRICE = /\d\s*[x×]\s*\p{Sc}?\s*\d|\/\s*(?:mo|month|monat|mes|mois)\b|per\s+month|monthly|a\s+month|mensuel|monatlich|mensual|install?ments?|cuotas|raten|as\s+low\s+as|shipping|delivery|versand|livraison|envío|spedizione|save|you\s+save|sparen|économisez|ahorra/iu;
-/** Unit prices ("€3.98 / kg", "per 100 g"): shown beside the real price, never instead of it. */
-const UNIT_PRICE = /\/\s*\d*\s*(?:kg|g|l|ml|cl|m|m²|oz|lb|ea|each|stk|stück|unit|piece|pc|count|ct)\b|\bper\s+(?:\d+\s*)?(?:kg|g|l|ml|oz|lb|unit|piece|item|count)\b/i;
+/** Classes and labels of a former or list price ("was", "UVP", struck through): used only when nothing else is shown. */
+const FORMER = /old|was|regular|strike|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\./i;
+/**
+ * Classes, labels and texts of prices that are never the product's: instalments ("4 × 7,50 €", "/mo"), unit
+ * prices ("/ kg"), savings, shipping thresholds.
+ */
+const NOT_PAID = /unit|per-|save|saving|sparen|discount|install?ment|financ|monthly|month|monat|mensu|cuotas|raten|klarna|afterpay|affirm|as low as|shipping|delivery|versand|livraison|envío|base-?price|grundpreis|\d\s*[x×]\s*\p{Sc}?\s*\d|\/\s*(?:mo|\d*\s*(?:kg|g|l|ml|m|oz|lb|ea|each|stk|unit|piece))\b/iu;
+/** Classes and labels of the price paid now. */
+const CURRENT = /sale|special|final|current|now|our.?price|offer|promo|deal|jetzt|nur|you pay/i;
 /** At most this many elements are indexed: a size budget for giant pages (ancestors come first, so areas stay known). */
 const MAX_INDEXED = 60_000;
 const PRICE_MARK = /price/i;
 const SWATCH_MARK = /selected|current|active/i;
 /** Areas that describe other products or the site: header, nav, footer, related products, carousels. */
 const SKIP_TAGS = new Set(['header', 'nav', 'footer']);
-const SKIP_CLASS = /recommend|related|carousel|upsell|cross-?sell|also-?(?:viewed|bought|like)|similar-|you-?may|mini-?cart|cart-?(?:drawer|flyout|popup|dropdown|preview)|basket-?(?:flyout|preview)|slick-track|swiper-wrapper/i;
+const SKIP_CLASS = /recommend|related|carousel|upsell|cross-?sell|also-|similar-|mini-?cart|cart-(?:drawer|flyout|popup|dropdown)|slick-track|swiper-wrapper/i;
 const STRUCK_TAGS = new Set(['del', 's', 'strike']);
 
 /** A price shown on the page; `current` when the page marks it as the price paid now. */
@@ -100,15 +97,17 @@ function isHidden(element: Element): boolean {
 }
 
 /**
- * The product's heading: of the visible `h1`s outside headers, menus and carousels, the one that best matches
- * what other sources call the product (structured name, Open Graph, page title); else the first.
+ * The product's heading: of the visible `h1`s (not screen-reader texts), the one sharing the most text with what
+ * other sources call the product (structured name, Open Graph, page title); else the first outside menus and carousels.
  */
 function mainHeading(doc: Document, index: PageIndex, references: string[]): Element | null {
-  const headings = [...doc.getElementsByTagName('h1')].slice(0, 20).filter((h) => textOf(h) && !isHidden(h) && !isHiddenHeading(h));
+  const headings = [...doc.getElementsByTagName('h1')].slice(0, 20).filter((h) => textOf(h) && !isHidden(h) && !NOT_NAME.test(h.getAttribute('class') ?? ''));
+  const keys = references.map(letters).filter(Boolean);
   let best: Element | null = null;
   let bestScore = 0;
   for (const heading of headings) {
-    const score = headingScore(textOf(heading)!, references);
+    const h = letters(textOf(heading)!);
+    const score = Math.max(0, ...keys.map((k) => (k.includes(h) || h.includes(k) ? Math.min(h.length, k.length) : 0)));
     if (score > bestScore) [best, bestScore] = [heading, score];
   }
   return best ?? headings.find((h) => !inSkippedArea(index, h)) ?? headings[0] ?? null;
@@ -131,67 +130,48 @@ export function priceText(element: Element): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Whether an element is a former price: struck through (tag, inline or computed style) or inside a "was"/"old" price. */
-function isFormer(element: Element): boolean {
-  for (let node: Element | null = element, depth = 0; node && depth < 4; node = node.parentElement, depth += 1) {
-    if (STRUCK_TAGS.has(node.localName) || /line-through/.test(node.getAttribute('style') ?? '')) return true;
-    if (FORMER_PRICE.test(`${node.getAttribute('class') ?? ''} ${node.id}`)) return true;
-  }
-  const style = element.ownerDocument.defaultView?.getComputedStyle?.(element);
-  return !!style && /line-through/.test(style.textDecorationLine ?? style.textDecoration ?? '');
-}
-
-/** The few words before `element` in its parent ("Was", "UVP", "Now"), for the label of a price. */
+/** The few words just before `element` ("Was", "UVP", "Now", "4 ×"), from its preceding siblings. */
 function labelBefore(element: Element): string {
-  const parent = element.parentElement;
-  if (!parent) return '';
-  const text = parent.textContent ?? '';
-  const own = element.textContent ?? '';
-  const at = own ? text.indexOf(own) : -1;
-  return (at > 0 ? text.slice(Math.max(0, at - 30), at) : '').replace(/\s+/g, ' ');
+  let text = '';
+  for (let node = element.previousSibling; node && text.length < 30; node = node.previousSibling) text = node.textContent + text;
+  return text.slice(-30);
 }
 
 /**
- * Price elements near the title, searched in ever wider ancestors of the heading (then of the buy button):
- * not struck out or labelled as a former price, not instalments, unit prices, shipping thresholds, carts or
- * carousels. The price marked as the one paid now ("sale", "now") comes first, then document order.
+ * Price elements near the title, searched in ever wider ancestors of the heading (or of the buy button): not
+ * instalments, unit prices, savings, shipping thresholds, carts or carousels. Former prices (struck through,
+ * "was", "UVP") count only when nothing else is shown; the price marked as paid now ("sale", "now") comes first.
  */
 function visiblePrices(doc: Document, index: PageIndex, heading: Element | null, hints: LocaleHints): { prices: VisiblePrice[]; area: Element | null } {
   const seen = new Set<Element>();
-  const found: (VisiblePrice & { unit: boolean; former: boolean })[] = [];
-  const anchor = heading ?? doc.querySelector('form[action*="cart" i] button, [name="add-to-cart"], button[id*="add-to-cart" i], button[class*="add-to-cart" i]');
+  let found: (VisiblePrice & { former: boolean })[] = [];
+  const anchor = heading ?? doc.querySelector('form[action*="cart" i] button, button[name="add-to-cart"]');
   const scopes: Element[] = [];
-  for (let node = anchor?.parentElement ?? null, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
-  scopes.push(doc.body ?? doc.documentElement);
-  let area: Element | null = null;
-  for (const scope of scopes) {
-    const candidates = index.prices.filter((element) => element !== scope && scope.contains(element)).slice(0, MAX_CANDIDATES);
-    for (const element of candidates) {
+  for (let node = anchor?.parentElement, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
+  let area: Element = doc.body;
+  for (const scope of [...scopes, doc.body]) {
+    for (const element of index.prices.filter((e) => e !== scope && scope.contains(e)).slice(0, MAX_CANDIDATES)) {
       if (seen.has(element)) continue;
       seen.add(element);
-      const marker = `${element.getAttribute('class') ?? ''} ${element.id}`;
-      if (NOT_PRODUCT_PRICE.test(marker) || inSkippedArea(index, element) || isHidden(element)) continue;
       const text = priceText(element);
-      if (!text || text.length > 60 || !/\d/.test(text) || NOT_A_PRICE.test(text)) continue;
       const label = labelBefore(element);
-      if (NOT_A_PRICE.test(label)) continue;
-      const parsed = parsePriceText(text, { ...hints, currencyText: label || hints.currencyText });
-      if (!parsed || Number(parsed.price) <= 0) continue;
-      const former = isFormer(element) || FORMER_LABEL.test(label);
-      const current = !former && (CURRENT_PRICE.test(marker) || /(?:now|sale|jetzt|nur|our price|you pay|today)[\s:]*$/i.test(label));
-      found.push({ ...parsed, current, former, unit: UNIT_PRICE.test(text) });
+      const marks = [element.getAttribute('class'), element.id, label].join(' ');
+      if (text.length > 60 || NOT_PAID.test(`${marks} ${text}`) || inSkippedArea(index, element) || isHidden(element)) continue;
+      const parsed = parsePriceText(text, { ...hints, currencyText: label });
+      let former = FORMER.test(label);
+      for (let node: Element | null = element, depth = 0; node && depth < 4 && !former; node = node.parentElement, depth += 1) former = STRUCK_TAGS.has(node.localName) || FORMER.test(`${node.getAttribute('class')} ${node.id} ${node.getAttribute('style')}`);
+      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(marks) });
     }
     if (found.some((p) => !p.former)) {
       area = scope;
+      found = found.filter((p) => !p.former);
       break;
     }
   }
-  // Former and unit prices only count when nothing else is shown; the price marked as current comes first.
-  const paid = found.some((p) => !p.former) ? found.filter((p) => !p.former) : found;
-  const whole = paid.some((p) => !p.unit) ? paid.filter((p) => !p.unit) : paid;
-  const ordered = [...whole.filter((p) => p.current), ...whole.filter((p) => !p.current)];
-  if (ordered.length && !ordered[0]!.current && new Set(ordered.map((p) => p.price)).size === 1) ordered[0]!.current = true;
-  return { prices: ordered.map(({ price, currency, current }) => ({ price, currency, current })), area: area ?? anchor?.parentElement ?? null };
+  // The price marked as paid now comes first; a single price shown is the current one.
+  const prices = [...found.filter((p) => p.current), ...found.filter((p) => !p.current)].map(({ price, currency, current }) => ({ price, currency, current }));
+  if (prices[0] && new Set(prices.map((p) => p.price)).size === 1) prices[0].current = true;
+  return { prices, area };
 }
 
 function labelOf(doc: Document, control: Element): string | null {
