@@ -44,7 +44,7 @@ function pickJsonLdVariant(doc: Document, product: JsonLdProduct, ids: (string |
   if (matchesLive.length === 1) return matchesLive[0]!;
   for (const id of ids) {
     if (!id) continue;
-    const hits = variants.filter((v) => v.id === id || v.sku === id || (v.url ?? '').includes(`variant=${id}`));
+    const hits = variants.filter((v) => v.id === id || v.sku === id || v.url?.match(/[?&]variant=([^&#]+)/)?.[1] === id);
     // An id several variants share (a colour with many sizes) selects none of them.
     if (hits.length === 1 || (hits.length > 1 && hits.every((v) => v.sku === hits[0]!.sku))) return hits[0]!;
   }

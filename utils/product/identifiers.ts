@@ -63,8 +63,9 @@ export function readLabelledIds(root: Element | null): Partial<ProductIds> {
   const take = (kind: keyof ProductIds, rank: number, raw: string) => {
     const value = raw.split(/\s{2,}|\s[|·•]\s/)[0]!.replace(/[.,;)]+$/, '');
     if (!ID_VALUE.test(value) || (kind === 'sku' ? rank >= skuRank : found[kind])) return;
-    if (kind === 'gtin') found.gtin = gtinOf(value);
-    else found[kind] = value;
+    const id = kind === 'gtin' ? gtinOf(value) : value;
+    if (!id) return;
+    found[kind] = id;
     if (kind === 'sku') skuRank = rank;
     // A model number is a SKU when nothing better names one.
     if (kind === 'mpn') take('sku', 2, value);

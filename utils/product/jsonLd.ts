@@ -75,7 +75,8 @@ export function collectNodes(doc: Document): Node[] {
     if (text.length > MAX_SCRIPT_CHARS) continue;
     const queue: [unknown, number][] = [[parseJsonLd(text), 0]];
     for (let head = 0; head < queue.length && nodes.length < MAX_NODES; head += 1) {
-      if ((head & 255) === 0 && performance.now() > until) break;
+      // The first nodes of a block are always read: a slow parse must not lose the product itself.
+      if (head > 255 && (head & 255) === 0 && performance.now() > until) break;
       const [value, depth] = queue[head]!;
       if (depth > MAX_DEPTH || !value || typeof value !== 'object') continue;
       if (Array.isArray(value)) {

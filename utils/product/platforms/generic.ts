@@ -130,11 +130,11 @@ export function priceText(element: Element): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-/** The few words just before `element` ("Was", "UVP", "Now", "4 ×"), from its preceding siblings. */
+/** The words just before `element` ("Was", "UVP", "Now"), from its preceding siblings, after any number there. */
 function labelBefore(element: Element): string {
   let text = '';
   for (let node = element.previousSibling; node && text.length < 30; node = node.previousSibling) text = node.textContent + text;
-  return text.slice(-30);
+  return text.slice(-30).replace(/^.*\d/s, '');
 }
 
 /**
