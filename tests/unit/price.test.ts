@@ -42,7 +42,6 @@ describe('parsePriceText: amounts in every locale', () => {
     // Not prices.
     ['40% OFF', null],
     ['15.08.2017', null],
-    ['Free Shipping on Orders $49+.', null],
     ['No longer available', null],
   ])('%j → %j', (text, price) => {
     expect(parsePriceText(text, NO_HINTS)?.price ?? null).toBe(price);

@@ -45,8 +45,8 @@ export function mergeIds(...sources: (Partial<ProductIds> | null | undefined)[])
  */
 const LABELS: [RegExp, keyof ProductIds, number][] = [
   [/^(?:sku|store sku)\b/i, 'sku', 0],
-  [/^(?:item|art(?:ikel)?\.?[\s-]*n[ro]\.?|artikelnummer|bestell(?:nummer|-nr\.?)|article (?:no|number)|product (?:code|no|number)|style|r[ée]f(?:[ée]rence)?\.?|referencia|c[óo]digo|codice|varenummer|item (?:no|number|code)|品番|商品番号|商品編號|商品编号|货号|编号|상품번호|품번)/i, 'sku', 1],
-  [/^(?:mpn|part (?:no|number)|manufacturer part|herstellernummer|model(?:l)?(?:nummer)?|型号|型番|모델명)/i, 'mpn', 0],
+  [/^(?:item|art(?:ikel)?\.?[\s-]*n[ro]\.?|artikelnummer|bestellnummer|article|product (?:code|no)|style|r[ée]f(?:[ée]rence)?\.?|c[óo]digo|codice|品番|商品番号|商品编号|货号|상품번호|품번)/i, 'sku', 1],
+  [/^(?:mpn|part (?:no|number)|herstellernummer|model(?:l)?(?:nummer)?|型号|型番|모델명)/i, 'mpn', 0],
   [/^(?:ean|upc|gtin|isbn|jan)/i, 'gtin', 0],
 ];
 /** A value as shops print identifiers: letters, digits and - . / _, with at least one digit. */

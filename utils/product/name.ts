@@ -31,8 +31,8 @@ export function chooseName(structured: string | null, heading: string | null, og
 
 /** Badges before or after a name, prices and identifier labels after it ("Wool Coat $89.99 $129.99", "Desk Item # 101095"). */
 const NOISE = [
-  /^(?:(?:new|neu|nouveau|nuevo|sale|hot|bestseller|exclusive|-?\d\d?\s?%(?: off)?)\b[!:|•\s-]*)+/i,
-  /(?:[\s|•-]+(?:new|neu|sale|bestseller|exclusive|online only)!?)+$/i,
+  /^(?:(?:new|neu|nouveau|nuevo|sale|hot|bestseller|-?\d\d?\s?%)\s*[!:|•-]+\s*)+/i,
+  /(?:[\s|•-]+(?:new|neu|sale|bestseller)!?)+$/i,
   /(?:\s+(?:from\s+|ab\s+)?(?:\p{Sc}\s?\d[\d.,\s]*|\d[\d.,]*\s?\p{Sc})\S*)+$/u,
   /\s+(?:item|sku|model|style|art\.?-?nr\.?)\s*(?:#|no\.?|:)\s*[\w-]+$/i,
 ];

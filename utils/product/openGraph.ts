@@ -56,9 +56,9 @@ export function readOpenGraph(tags: Map<string, string>): PartialProduct | null 
     price,
     currency: normaliseCurrency(meta('product:price:currency', 'og:price:currency', 'product:sale_price:currency')),
     availability: meta('product:availability', 'og:availability'),
-    sku: idOf(meta('product:retailer_item_id', 'product:sku', 'og:sku')),
-    mpn: idOf(meta('product:mfr_part_no', 'product:mpn')),
-    gtin: gtinOf(meta('product:gtin', 'product:ean', 'product:upc', 'product:isbn', 'og:upc', 'og:ean')),
+    sku: idOf(meta('product:retailer_item_id', 'product:sku')),
+    mpn: idOf(meta('product:mfr_part_no')),
+    gtin: gtinOf(meta('product:gtin', 'product:ean', 'product:upc', 'product:isbn')),
     brand: brandOf(meta('product:brand', 'og:brand')),
   };
 }

@@ -51,12 +51,12 @@ const SYMBOL_PATTERN = new RegExp(
 
 /** Countries whose currency a shared symbol means, by symbol family. */
 const FAMILIES: Record<string, Record<string, string>> = {
-  $: { US: 'USD', CA: 'CAD', AU: 'AUD', NZ: 'NZD', SG: 'SGD', HK: 'HKD', MX: 'MXN', AR: 'ARS', CL: 'CLP', CO: 'COP', UY: 'UYU', TW: 'TWD', EC: 'USD', SV: 'USD', PR: 'USD', PA: 'USD', DO: 'DOP', JM: 'JMD', TT: 'TTD', BS: 'BSD', BB: 'BBD', FJ: 'FJD', NA: 'NAD', BN: 'BND', BR: 'BRL', NI: 'NIO' },
+  $: { US: 'USD', CA: 'CAD', AU: 'AUD', NZ: 'NZD', SG: 'SGD', HK: 'HKD', MX: 'MXN', AR: 'ARS', CL: 'CLP', CO: 'COP', UY: 'UYU', TW: 'TWD', EC: 'USD', PR: 'USD', BR: 'BRL' },
   y: { JP: 'JPY', CN: 'CNY' },
   k: { SE: 'SEK', NO: 'NOK', DK: 'DKK', IS: 'ISK' },
   r: { ZA: 'ZAR' },
-  s: { IN: 'INR', PK: 'PKR', LK: 'LKR', NP: 'NPR' },
-  f: { CH: 'CHF', LI: 'CHF' },
+  s: { IN: 'INR', PK: 'PKR', LK: 'LKR' },
+  f: { CH: 'CHF' },
 };
 /** The country a language alone suggests, for shared symbols only ("ja" reads "¥" as yen, "sv" reads "kr" as kronor). */
 const LANGUAGE_COUNTRY: Record<string, string> = { ja: 'JP', zh: 'CN', sv: 'SE', nb: 'NO', nn: 'NO', no: 'NO', da: 'DK', is: 'IS' };
@@ -133,8 +133,6 @@ export function normaliseCurrency(value: unknown): string | null {
 const NUMBER = /(?<![\d.,])[.,]*(?:\d{1,3}([.,'’ \u00a0\u202f\u2009])\d{3}(?!\d)(?:\1\d{3}(?!\d))*|\d+)(?:[.,]\s?(?:\d+|[–—-])|€\s?\d\d(?!\d))?/g;
 /** Words that say the number after them is what is paid now (not the former price). */
 const NOW = /(?<!\p{L})(?:now|jetzt|nur|only|sale|our price|you pay|today|ahora|teraz)\s*:?\s*(?:\p{Sc}|[A-Z]{3})?\s*$/iu;
-/** Words before a number that is a threshold, not a price ("free shipping on orders over $49"). */
-const THRESHOLD = /(?:orders?|purchases?|spend|bestellungen|bestellwert|commandes?|pedidos?)\W*(?:of|over|above|from|ab|dès|de|über|desde)?\W*$/i;
 
 /** Turns one written number into a decimal string ("1.299,00" → "1299.00"); null when it is not an amount. */
 function toDecimal(raw: string, separator?: string): string | null {
@@ -158,13 +156,14 @@ function toDecimal(raw: string, separator?: string): string | null {
 
 type Amount = Span & { value: string };
 
-/** The numbers in `text` that may be amounts (not percentages, dates or order thresholds). */
+/** The numbers in `text` that may be amounts. */
 function amounts(text: string, separator?: string): Amount[] {
   const found: Amount[] = [];
   for (const match of text.matchAll(NUMBER)) {
     const at = match.index!;
     const end = at + match[0].length;
-    if (/^\s*%/.test(text.slice(end)) || /^\d\d?([./])\d\d?\1\d{4}/.test(text.slice(at, at + 10)) || THRESHOLD.test(text.slice(Math.max(0, at - 30), at))) continue;
+    // Not percentages ("40% OFF") or dates ("15.08.2017").
+    if (/^\s*%/.test(text.slice(end)) || /^\d\d?([./])\d\d?\1\d{4}/.test(text.slice(at, at + 10))) continue;
     const value = toDecimal(match[0].replace(/[\s.,'’\u00a0\u202f\u2009]+$/, ''), separator);
     if (value) found.push({ at, end, value });
   }

@@ -133,7 +133,8 @@ export function priceText(element: Element): string {
 /** The words just before `element` ("Was", "UVP", "Now"), from its preceding siblings, after any number there. */
 function labelBefore(element: Element): string {
   let text = '';
-  for (let node = element.previousSibling; node && text.length < 30; node = node.previousSibling) text = node.textContent + text;
+  // Only text and small elements: the text of a large sibling would cost as much as the whole page.
+  for (let node = element.previousSibling; node && text.length < 30 && !(node as Element).childElementCount; node = node.previousSibling) text = node.textContent + text;
   return text.slice(-30).replace(/^.*\d/s, '');
 }
 
