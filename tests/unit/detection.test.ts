@@ -58,6 +58,20 @@ describe('product identifiers', () => {
   });
 });
 
+describe('the selected variant', () => {
+  it.each([
+    ['a format select whose options carry prices', '<label for="f">Format</label><select id="f"><option value="1" selected>Hardcover - $11.37</option><option value="2">NOOK Book - $9.99</option></select>', { Format: 'Hardcover' }],
+    ['a select left on its own name', '<label for="c">Color</label><select id="c"><option value="0" selected>Color</option><option value="1">Olive</option></select>', {}],
+  ])('%s', (_, controls, options) => {
+    expect(detect(`<h1>Book</h1><p class="price">$11.37</p>${controls}`).variant?.options ?? {}).toEqual(options);
+  });
+
+  it('reads ids without labels or words around them, and a variant without a SKU of its own takes the product\'s', () => {
+    const html = '<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Chair cover</h1><span itemprop="productID">TE502955-1293415 Housse de chaise</span><meta itemprop="sku" content="sku:CAE5D4"><meta itemprop="color" content="Taupe"></div>';
+    expect(detect(html)).toMatchObject({ sku: 'CAE5D4', variant: { id: 'TE502955-1293415', sku: 'CAE5D4', options: { Color: 'Taupe' } } });
+  });
+});
+
 describe('names as the page shows them', () => {
   it.each([
     ['<h1>ACME<sup>®</sup> Original</h1>', 'ACME® Original'],

@@ -181,7 +181,8 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
     currency: price ? currency : null,
     availability: chosen?.availability ?? jsonLd?.availability ?? microdata?.availability ?? og?.availability ?? null,
     ...productIds,
-    variant: hasVariant ? { id: variantId, sku, options, label: chosen?.name ?? null } : null,
+    // A variant without a SKU of its own is bought by the product's.
+    variant: hasVariant ? { id: variantId, sku: sku ?? productIds.sku, options, label: chosen?.name ?? null } : null,
     sources,
   };
 }

@@ -18,9 +18,14 @@ export function gtinOf(value: unknown): string | null {
   return sum % 10 ? null : digits;
 }
 
-/** An identifier as written ("Item # 101095" → "101095"); null when it is not one. */
+/**
+ * An identifier as written, without a label before it or words after it ("Item # 101095" → "101095",
+ * "sku:CAE5D4" → "CAE5D4", "TE502-1293 Housse de chaise" → "TE502-1293"); null when it is not one.
+ */
 export function idOf(value: unknown): string | null {
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\s+/g, ' ').replace(/^(?:item|sku|style|ref\.?)(?:\s*[:#]\s*#?|\s+#?)\s*/i, '').trim() : '';
+  let text = typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\s+/g, ' ').replace(/^(?:item|sku|style|ref\.?)(?:\s*[:#]\s*#?|\s+#?)\s*/i, '').trim() : '';
+  const [first, ...words] = text.split(' ');
+  if (words.length > 1 && /\d/.test(first!) && words.every((w) => !/\d/.test(w))) text = first!;
   return text.length < 65 && /[\p{L}\p{N}]/u.test(text) && !/[<>{}]/.test(text) ? text : null;
 }
 

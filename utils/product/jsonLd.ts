@@ -162,7 +162,7 @@ function variantOf(node: Node, optionNames: string[]): JsonLdVariant {
   }
   const offer = offerOf(node.offers);
   return {
-    id: text(node.productID) ?? text(node.identifier),
+    id: idOf(node.productID) ?? text(node.identifier),
     sku: idOf(node.sku),
     gtin: gtinOfNode(node),
     url: offer.url ?? text(node.url),
@@ -220,7 +220,7 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdProduct | null
     mpn: idOf(main.mpn),
     gtin: gtinOfNode(main) ?? offers.map(gtinOfNode).find(Boolean) ?? null,
     brand: brandOf(main.brand) ?? brandOf(main.manufacturer),
-    productId: text(main.productID) ?? text(main.productGroupID),
+    productId: idOf(main.productID) ?? text(main.productGroupID),
     options: group ? {} : own.options,
     url: text(main.url) ?? offer.url,
     optionNames,

@@ -111,7 +111,7 @@ export function readMicrodata(doc: Document, hints: LocaleHints): SourceProduct 
     mpn: idOf(from('mpn')),
     gtin,
     brand: brandOf(brandScope ? firstProp(brandScope, 'name') : brandElement ? propValue(brandElement) : null),
-    productId: firstProp(props, 'productID'),
+    productId: idOf(firstProp(props, 'productID')),
     options,
     url: firstProp(props, 'url'),
   };

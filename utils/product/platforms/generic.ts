@@ -5,7 +5,7 @@ import { paramsOf } from '../url';
 
 const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
-const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery)/i;
+const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery|format|edition|capacity|material)/i;
 /** Classes and labels of a former or list price ("was", "UVP", struck through): used only when nothing else is shown. */
 const FORMER = /old|was|regular|strike|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\./i;
 /**
@@ -195,8 +195,10 @@ function optionName(raw: string): string {
 /** What is selected now: selects and radios of option groups, and pressed or checked swatches. */
 function selectedOptions(doc: Document, index: PageIndex): Record<string, string> {
   const selected: Record<string, string> = {};
-  const add = (name: string | null, value: string | null) => {
-    if (!name || !value || PLACEHOLDER.test(value) || value.length > 80) return;
+  const add = (name: string | null, raw: string | null) => {
+    // The option's own name shown as its value is a placeholder; a price after the value is not part of it ("Hardcover - $11.37").
+    const value = raw?.replace(/\s*[-–:(]?\s*\p{Sc}\s?\d[\d.,]*\)?$/u, '').trim();
+    if (!name || !value || PLACEHOLDER.test(value) || value.length > 80 || letters(value) === letters(name)) return;
     const key = optionName(name);
     if (!(key in selected) && key !== '__proto__') selected[key] = value;
   };
