@@ -82,12 +82,15 @@ export function readLabelledIds(root: Element | null): Partial<ProductIds> {
     if (!text || text.length > 80) continue;
     let labels: [keyof ProductIds, number][] = [];
     let value = '';
-    for (const [pattern, kind, rank] of LABELS) {
-      const label = text.match(pattern)?.[0];
-      // The label is a whole word ("Style #", not "Stylecraft"), then its value or nothing (the value follows).
-      if (label && !/^[a-z]/i.test(text.slice(label.length).replace(/^\s*(?:#|no\.?|nr\.?|number)/i, ' '))) {
-        labels.push([kind, rank]);
-        value = text.slice(label.length).replace(/^[\s.]*(?:#|no\.?|nr\.?|number)?[\s.:#：]*/i, '');
+    // The label starts the text or follows one word ("eBay item number: …").
+    for (const body of [text, text.replace(/^[\p{L}-]+\s+/u, '')]) {
+      for (const [pattern, kind, rank] of labels.length ? [] : LABELS) {
+        const label = body.match(pattern)?.[0];
+        // The label is a whole word ("Style #", not "Stylecraft"), then its value or nothing (the value follows).
+        if (label && !/^[a-z]/i.test(body.slice(label.length).replace(/^\s*(?:#|no\.?|nr\.?|number)/i, ' '))) {
+          labels.push([kind, rank]);
+          value = body.slice(label.length).replace(/^[\s.]*(?:#|no\.?|nr\.?|number)?[\s.:#：]*/i, '');
+        }
       }
     }
     if ((!labels.length && !pending.length) || node.parentElement?.closest('script, style, option, a, button, [hidden]')) continue;
