@@ -161,11 +161,14 @@ function visiblePrices(doc: Document, index: PageIndex, heading: Element | null,
       const parsed = parsePriceText(text, { ...hints, currencyText: label });
       let former = FORMER.test(label);
       for (let node: Element | null = element, depth = 0; node && depth < 4 && !former; node = node.parentElement, depth += 1) former = STRUCK_TAGS.has(node.localName) || FORMER.test(`${node.getAttribute('class')} ${node.id} ${node.getAttribute('style')}`);
-      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(marks) });
+      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`) });
     }
-    if (found.some((p) => !p.former)) {
+    // A price shown struck elsewhere is a former price, also where a container repeats it ("Starting at $979.97").
+    const struck = new Set(found.filter((p) => p.former).map((p) => p.price));
+    const paid = found.filter((p) => !p.former && !struck.has(p.price));
+    if (paid.length || found.some((p) => !p.former)) {
       area = scope;
-      found = found.filter((p) => !p.former);
+      found = paid.length ? paid : found.filter((p) => !p.former);
       break;
     }
   }
