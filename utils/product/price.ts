@@ -21,33 +21,37 @@ export interface LocaleHints {
 }
 
 /** ISO 4217 codes (and a few withdrawn ones old pages still show), grouped by first letter. */
-const ISO = new Set(
-  'AEDFNLLMDNGOARSTSUDWGZN BAMBDDTEFGNHDIFMDNDOBRLSDTNWPYNZD CADDFHFLPNYOPRCUCUPVEZK DEMJFKKOPZD EEKGPRNSPTBUR FIMJDKPRF GBPELHSIPMDNFRDTQYD HKDNLRKTGUF IDREPLSNRQDRRSKTL JMDODPY KESGSHRMFPWRWWDYDZT LAKBPKRRDSLTLVLYD MADDLGAKDMKNTOPRUURVRWKXNYRZN NADGNIOLGOKPRZD OMR PABENGKHPKRLNTEYG QAR RONSDUBWF SARBDCRDGEKGDHPKKLELLOSRDSPTNVCYPZL THBJSMTNDOPRYTDWDZS UAHGXSDYUZS VESNDUV WST XAFCDOFPF YER ZARMWWL'
-    .split(' ')
-    .flatMap((group) => group.slice(1).match(/../g)!.map((rest) => group.charAt(0) + rest)),
-);
+// Tables are built in pure calls, so bundles that only import the parser's types or nothing of it leave them out.
+const ISO = /* @__PURE__ */ (() =>
+  new Set(
+    'AEDFNLLMDNGOARSTSUDWGZN BAMBDDTEFGNHDIFMDNDOBRLSDTNWPYNZD CADDFHFLPNYOPRCUCUPVEZK DEMJFKKOPZD EEKGPRNSPTBUR FIMJDKPRF GBPELHSIPMDNFRDTQYD HKDNLRKTGUF IDREPLSNRQDRRSKTL JMDODPY KESGSHRMFPWRWWDYDZT LAKBPKRRDSLTLVLYD MADDLGAKDMKNTOPRUURVRWKXNYRZN NADGNIOLGOKPRZD OMR PABENGKHPKRLNTEYG QAR RONSDUBWF SARBDCRDGEKGDHPKKLELLOSRDSPTNVCYPZL THBJSMTNDOPRYTDWDZS UAHGXSDYUZS VESNDUV WST XAFCDOFPF YER ZARMWWL'
+      .split(' ')
+      .flatMap((group) => group.slice(1).match(/../g)!.map((rest) => group.charAt(0) + rest)),
+  ))();
 
 /**
  * Symbols and local names → ISO code; "?x" marks a shared symbol read with the locale ("$" dollar, "y" yen,
  * "k" krona, "r" rand, "s" rupee, "f" franc). Matched case-insensitively; letter symbols count only beside a
  * number or alone, so "KM" in a description is not a currency.
  */
-const SYMBOLS = new Map(
-  "US$ USD|U$S USD|CA$ CAD|CAN$ CAD|CAD$ CAD|C$ ?$|A$ AUD|AU$ AUD|NZ$ NZD|HK$ HKD|S$ SGD|R$ BRL|MX$ MXN|NT$ TWD|NT TWD|AR$ ARS|BZ$ BZD|CUC$ CUC|RD$ DOP|J$ JMD|MOP$ MOP|T$ TOP|TT$ TTD|$U UYU|G$ GYD|GY$ GYD|S/. PEN|S/ PEN|B/. PAB|$ ?$|€ EUR|euro EUR|£ GBP|￡ GBP|stg GBP|¥ ?y|￥ ?y|円 JPY|yen JPY|元 CNY|yuan CNY|人民币 CNY|₩ KRW|원 KRW|₹ INR|Rs ?s|₨ ?s|₺ TRY|TL TRY|₽ RUB|руб RUB|р. RUB|Р RUB|грн UAH|₴ UAH|hrn UAH|zł PLN|zl PLN|Kč CZK|Ft HUF|lei RON|лв BGN|kn HRK|dinar RSD|дин RSD|₪ ILS|nis ILS|₫ VND|đ VND|VNĐ VND|Rp IDR|RM MYR|฿ THB|บาท THB|₱ PHP|KD KWD|BD BHD|ر.س SAR|د.إ AED|ریال IRR|E£ EGP|DT TND|LD LYD|؋ AFN|Lek ALL|֏ AMD|₼ AZN|৳ BDT|Nu. BTN|Nu BTN|KM BAM|км BAM|FBu BIF|៛ KHR|₡ CRC|Fdj DJF|Nfk ERN|GH₵ GHS|₵ GHS|₭ LAK|MK MWK|Rf MVR|UM MRU|₮ MNT|₦ NGN|Db STN|TSh TZS|USh UGX|VT VUV|Vt VUV|ZK ZMW|FG GNF|GFr GNF|KSh KES|KShs KES|ден MKD|Ar MGA|MT MZN|FRw RWF|RF RWF|R₣ RWF|Ks MMK|SFr CHF|Fr. ?f|lari GEL|ლარი GEL|so'm UZS|тг KZT|₸ KZT|Q GTQ|q GTQ|kr ?k|Kr ?k|kr. ?k|R ?r"
-    .split('|')
-    .flatMap((entry) => {
-      const [symbol, code] = entry.split(' ') as [string, string];
-      // Names of three letters or more are also read in other cases ("LEI", "EURO"); short ones only as written.
-      return (symbol.length > 2 ? [[symbol, code], [symbol.toLowerCase(), code]] : [[symbol, code]]) as [string, string][];
-    }),
-);
-const SYMBOL_PATTERN = new RegExp(
-  [...SYMBOLS.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((s) => s.replace(/[.$/]/g, '\\$&'))
-    .join('|'),
-  'gi',
-);
+const SYMBOLS = /* @__PURE__ */ (() =>
+  new Map(
+    "US$ USD|U$S USD|CA$ CAD|CAN$ CAD|CAD$ CAD|C$ ?$|A$ AUD|AU$ AUD|NZ$ NZD|HK$ HKD|S$ SGD|R$ BRL|MX$ MXN|NT$ TWD|NT TWD|AR$ ARS|BZ$ BZD|CUC$ CUC|RD$ DOP|J$ JMD|MOP$ MOP|T$ TOP|TT$ TTD|$U UYU|G$ GYD|GY$ GYD|S/. PEN|S/ PEN|B/. PAB|$ ?$|€ EUR|euro EUR|£ GBP|￡ GBP|stg GBP|¥ ?y|￥ ?y|円 JPY|yen JPY|元 CNY|yuan CNY|人民币 CNY|₩ KRW|원 KRW|₹ INR|Rs ?s|₨ ?s|₺ TRY|TL TRY|₽ RUB|руб RUB|р. RUB|Р RUB|грн UAH|₴ UAH|hrn UAH|zł PLN|zl PLN|Kč CZK|Ft HUF|lei RON|лв BGN|kn HRK|dinar RSD|дин RSD|₪ ILS|nis ILS|₫ VND|đ VND|VNĐ VND|Rp IDR|RM MYR|฿ THB|บาท THB|₱ PHP|KD KWD|BD BHD|ر.س SAR|د.إ AED|ریال IRR|E£ EGP|DT TND|LD LYD|؋ AFN|Lek ALL|֏ AMD|₼ AZN|৳ BDT|Nu. BTN|Nu BTN|KM BAM|км BAM|FBu BIF|៛ KHR|₡ CRC|Fdj DJF|Nfk ERN|GH₵ GHS|₵ GHS|₭ LAK|MK MWK|Rf MVR|UM MRU|₮ MNT|₦ NGN|Db STN|TSh TZS|USh UGX|VT VUV|Vt VUV|ZK ZMW|FG GNF|GFr GNF|KSh KES|KShs KES|ден MKD|Ar MGA|MT MZN|FRw RWF|RF RWF|R₣ RWF|Ks MMK|SFr CHF|Fr. ?f|lari GEL|ლარი GEL|so'm UZS|тг KZT|₸ KZT|Q GTQ|q GTQ|kr ?k|Kr ?k|kr. ?k|R ?r"
+      .split('|')
+      .flatMap((entry) => {
+        const [symbol, code] = entry.split(' ') as [string, string];
+        // Names of three letters or more are also read in other cases ("LEI", "EURO"); short ones only as written.
+        return (symbol.length > 2 ? [[symbol, code], [symbol.toLowerCase(), code]] : [[symbol, code]]) as [string, string][];
+      }),
+  ))();
+const SYMBOL_PATTERN = /* @__PURE__ */ (() =>
+  new RegExp(
+    [...SYMBOLS.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((symbol) => symbol.replace(/[.$/]/g, '\\$&'))
+      .join('|'),
+    'gi',
+  ))();
 
 /** Countries whose currency a shared symbol means, by symbol family. */
 const FAMILIES: Record<string, Record<string, string>> = {
