@@ -161,7 +161,7 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
   const hasVariant = variantId !== null || sku !== null || Object.keys(options).length > 0;
   const known = mergeIds({ sku: variantSku, gtin: chosen?.gtin }, platform, jsonLd ? { ...jsonLd, sku: ownJsonLdSku } : null, microdata, og);
   const main = generic.area?.closest('main, [role="main"]') ?? doc.body;
-  const labelled = known.sku && known.gtin ? null : readLabelledIds(main);
+  const labelled = known.sku ? null : readLabelledIds(main);
   const productIds = mergeIds(known, labelled, jsonLd);
 
   let canonical = canonicalProductUrl(doc, pageUrl);

@@ -54,6 +54,8 @@ const LABELS: [RegExp, keyof ProductIds, number][] = [
   [/^(?:mpn|part (?:no|number)|herstellernummer|model(?:l)?(?:nummer)?|型号|型番|모델명)/i, 'mpn', 0],
   [/^(?:ean|upc|gtin|isbn|jan)/i, 'gtin', 0],
 ];
+/** Words every label above contains, for a quick first test. */
+const LABEL_HINT = /sku|item|art|bestell|product|style|r[ée]f|c[óo]d|品番|商品|货号|상품|품번|mpn|part|herstell|model|型|모델|ean|upc|gtin|isbn|jan/i;
 /** A value as shops print identifiers: letters, digits and - . / _, with at least one digit. */
 const ID_VALUE = /^(?=.*\d)[\p{L}\p{N}][\p{L}\p{N}\-./_]{1,40}$/u;
 
@@ -79,7 +81,8 @@ export function readLabelledIds(root: Element | null): Partial<ProductIds> {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(), count = 0; node && count < 6000; node = walker.nextNode(), count += 1) {
     const text = (node.nodeValue ?? '').trim();
-    if (!text || text.length > 80) continue;
+    // One cheap test first: almost no text on a page is a label.
+    if (!text || text.length > 80 || !(pending.length || LABEL_HINT.test(text))) continue;
     let labels: [keyof ProductIds, number][] = [];
     let value = '';
     // The label starts the text or follows one word ("eBay item number: …").

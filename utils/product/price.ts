@@ -36,21 +36,13 @@ const ISO = /* @__PURE__ */ (() =>
  */
 const SYMBOLS = /* @__PURE__ */ (() =>
   new Map(
-    "US$ USD|U$S USD|CA$ CAD|CAN$ CAD|CAD$ CAD|C$ ?$|A$ AUD|AU$ AUD|NZ$ NZD|HK$ HKD|S$ SGD|R$ BRL|MX$ MXN|NT$ TWD|NT TWD|AR$ ARS|BZ$ BZD|CUC$ CUC|RD$ DOP|J$ JMD|MOP$ MOP|T$ TOP|TT$ TTD|$U UYU|G$ GYD|GY$ GYD|S/. PEN|S/ PEN|B/. PAB|$ ?$|€ EUR|euro EUR|£ GBP|￡ GBP|stg GBP|¥ ?y|￥ ?y|円 JPY|yen JPY|元 CNY|yuan CNY|人民币 CNY|₩ KRW|원 KRW|₹ INR|Rs ?s|₨ ?s|₺ TRY|TL TRY|₽ RUB|руб RUB|р. RUB|Р RUB|грн UAH|₴ UAH|hrn UAH|zł PLN|zl PLN|Kč CZK|Ft HUF|lei RON|лв BGN|kn HRK|dinar RSD|дин RSD|₪ ILS|nis ILS|₫ VND|đ VND|VNĐ VND|Rp IDR|RM MYR|฿ THB|บาท THB|₱ PHP|KD KWD|BD BHD|ر.س SAR|د.إ AED|ریال IRR|E£ EGP|DT TND|LD LYD|؋ AFN|Lek ALL|֏ AMD|₼ AZN|৳ BDT|Nu. BTN|Nu BTN|KM BAM|км BAM|FBu BIF|៛ KHR|₡ CRC|Fdj DJF|Nfk ERN|GH₵ GHS|₵ GHS|₭ LAK|MK MWK|Rf MVR|UM MRU|₮ MNT|₦ NGN|Db STN|TSh TZS|USh UGX|VT VUV|Vt VUV|ZK ZMW|FG GNF|GFr GNF|KSh KES|KShs KES|ден MKD|Ar MGA|MT MZN|FRw RWF|RF RWF|R₣ RWF|Ks MMK|SFr CHF|Fr. ?f|lari GEL|ლარი GEL|so'm UZS|тг KZT|₸ KZT|Q GTQ|q GTQ|kr ?k|Kr ?k|kr. ?k|R ?r"
+    "US$ USD|U$S USD|CA$ CAD|CAN$ CAD|CAD$ CAD|C$ ?$|A$ AUD|AU$ AUD|NZ$ NZD|HK$ HKD|S$ SGD|R$ BRL|MX$ MXN|NT$ TWD|NT TWD|AR$ ARS|BZ$ BZD|CUC$ CUC|RD$ DOP|J$ JMD|MOP$ MOP|T$ TOP|TT$ TTD|$U UYU|G$ GYD|GY$ GYD|S/. PEN|S/ PEN|B/. PAB|$ ?$|€ EUR|euro EUR|£ GBP|￡ GBP|stg GBP|¥ ?y|￥ ?y|円 JPY|yen JPY|元 CNY|yuan CNY|人民币 CNY|₩ KRW|원 KRW|₹ INR|Rs ?s|₨ ?s|₺ TRY|TL TRY|₽ RUB|руб RUB|р. RUB|Р RUB|грн UAH|₴ UAH|hrn UAH|zł PLN|Zł PLN|zl PLN|Kč CZK|Ft HUF|lei RON|лв BGN|kn HRK|dinar RSD|дин RSD|₪ ILS|nis ILS|₫ VND|đ VND|VNĐ VND|Rp IDR|RM MYR|฿ THB|บาท THB|₱ PHP|KD KWD|BD BHD|ر.س SAR|د.إ AED|ریال IRR|E£ EGP|DT TND|LD LYD|؋ AFN|Lek ALL|֏ AMD|₼ AZN|৳ BDT|Nu. BTN|Nu BTN|KM BAM|км BAM|FBu BIF|៛ KHR|₡ CRC|Fdj DJF|Nfk ERN|GH₵ GHS|₵ GHS|₭ LAK|MK MWK|Rf MVR|UM MRU|₮ MNT|₦ NGN|Db STN|TSh TZS|USh UGX|VT VUV|Vt VUV|ZK ZMW|FG GNF|GFr GNF|KSh KES|KShs KES|ден MKD|Ar MGA|MT MZN|FRw RWF|RF RWF|R₣ RWF|Ks MMK|SFr CHF|Fr. ?f|lari GEL|ლარი GEL|so'm UZS|тг KZT|₸ KZT|Q GTQ|q GTQ|kr ?k|Kr ?k|kr. ?k|R ?r"
       .split('|')
       .flatMap((entry) => {
         const [symbol, code] = entry.split(' ') as [string, string];
         // Names of three letters or more are also read in other cases ("LEI", "EURO"); short ones only as written.
         return (symbol.length > 2 ? [[symbol, code], [symbol.toLowerCase(), code]] : [[symbol, code]]) as [string, string][];
       }),
-  ))();
-const SYMBOL_PATTERN = /* @__PURE__ */ (() =>
-  new RegExp(
-    [...SYMBOLS.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((symbol) => symbol.replace(/[.$/]/g, '\\$&'))
-      .join('|'),
-    'gi',
   ))();
 
 /** Countries whose currency a shared symbol means, by symbol family. */
@@ -89,24 +81,35 @@ type Mention = Span & { code: string };
 
 const LETTER = /\p{L}/u;
 
-/** Currency symbols, names and ISO codes in `text`, in order. */
+/** The currency a word names: as written, in small letters, without trailing dots, or by its start ("рублей", "euros"). */
+function symbolCode(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  const bare = word.replace(/[.–—-]+$/, '');
+  let code = SYMBOLS.get(word) ?? SYMBOLS.get(bare) ?? (word.length > 2 ? SYMBOLS.get(lower) ?? SYMBOLS.get(bare.toLowerCase()) : undefined);
+  for (let end = lower.length - 1; !code && end > 2; end -= 1) code = SYMBOLS.get(lower.slice(0, end));
+  return code ?? (/^([A-Z]{3}|[a-z]{3})$/.test(word) && ISO.has(word.toUpperCase()) ? word.toUpperCase() : undefined);
+}
+
+/**
+ * Currency symbols, names and ISO codes in `text`, in order: each word between digits and spaces ("US$", "руб.",
+ * "€HT") is looked up whole, else in pieces split at currency signs and slashes ("SGD$" → "SGD", "$").
+ */
 function mentions(text: string): Mention[] {
   const found: Mention[] = [];
   const beside = (at: number, end: number) => /\d[\s.,:–—-]{0,3}$/.test(text.slice(Math.max(0, at - 4), at)) || /^[\s:]{0,2}\d/.test(text.slice(end, end + 3));
   const alone = text.replace(/[\s.:*/()-]+/g, '').length < 5;
-  const add = (at: number, end: number, code: string | undefined, wordy: boolean) => {
-    // Letter symbols ("KM", "Ar", "R") and codes count beside a number or when they are all the text says.
-    if (code && !(wordy && (LETTER.test(text.charAt(at - 1)) || (end - at < 3 && LETTER.test(text.charAt(end))) || (!beside(at, end) && !alone)))) found.push({ at, end, code });
-  };
-  for (const match of text.matchAll(SYMBOL_PATTERN)) {
-    const [symbol] = match;
-    add(match.index!, match.index! + symbol.length, SYMBOLS.get(symbol) ?? (symbol.length > 2 ? SYMBOLS.get(symbol.toLowerCase()) : undefined), LETTER.test(symbol));
+  for (const match of text.matchAll(/[^\s\d()*,:;!?+'’"]+/g)) {
+    let at = match.index!;
+    for (const part of symbolCode(match[0]) ? [match[0]] : match[0].split(/(?<=[\p{Sc}/])|(?=[\p{Sc}/])/u)) {
+      const code = symbolCode(part);
+      const end = at + part.length;
+      // Letter symbols ("KM", "Ar", "R") and small-letter codes count beside a number or when they are all the text says.
+      const wordy = LETTER.test(part) && !(/^[A-Z]{3}$/.test(part) && part === code && !/^(ALL|TOP|CUP|MOP|PEN|SOS|BOB|GEL|MAD)$/.test(part));
+      if (code && (!wordy || beside(at, end) || alone)) found.push({ at, end, code });
+      at = end;
+    }
   }
-  for (const match of text.matchAll(/(?<!\p{L})[A-Z]{3}(?!\p{L})|(?<!\p{L})[a-z]{3}(?!\p{L})/gu)) {
-    const code = match[0].toUpperCase();
-    if (ISO.has(code)) add(match.index!, match.index! + 3, code, match[0] !== code || /^(ALL|TOP|CUP|MOP|PEN|SOS|BOB|GEL|MAD)$/.test(code));
-  }
-  return found.sort((a, b) => a.at - b.at);
+  return found;
 }
 
 /** The currency `list` names: the first unambiguous one, else the first shared symbol read with the locale. */

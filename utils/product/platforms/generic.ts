@@ -19,6 +19,7 @@ const CURRENT = /sale|special|final|current|now|our.?price|offer|promo|deal|jetz
 const MAX_INDEXED = 60_000;
 const PRICE_MARK = /price/i;
 const SWATCH_MARK = /selected|current|active/i;
+const ANY_MARK = /price|selected|current|active|recommend|related|carousel|upsell|sell|also-|similar-|cart|slick-track|swiper-wrapper/i;
 /** Areas that describe other products or the site: header, nav, footer, related products, carousels. */
 const SKIP_TAGS = new Set(['header', 'nav', 'footer']);
 const SKIP_CLASS = /recommend|related|carousel|upsell|cross-?sell|also-|similar-|mini-?cart|cart-(?:drawer|flyout|popup|dropdown)|slick-track|swiper-wrapper/i;
@@ -73,6 +74,8 @@ function indexPage(doc: Document): PageIndex {
     const element = marked[i]!;
     const classes = element.getAttribute('class') ?? '';
     const id = element.getAttribute('id') ?? '';
+    // One cheap test first: most elements carry none of the marks.
+    if (!SKIP_TAGS.has(element.localName) && !ANY_MARK.test(classes) && !ANY_MARK.test(id)) continue;
     if (SKIP_TAGS.has(element.localName) || SKIP_CLASS.test(classes) || /related/i.test(id)) index.skipRoots.add(element);
     if (PRICE_MARK.test(classes) || PRICE_MARK.test(id)) index.prices.push(element);
     if (SWATCH_MARK.test(classes)) index.swatches.push(element);
@@ -121,8 +124,11 @@ export function priceText(element: Element): string {
   let out = '';
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(), count = 0; node && count < 40; node = walker.nextNode(), count += 1) {
-    const parent = node.parentElement;
-    if (!parent || (parent !== element && parent.closest('[hidden], [aria-hidden="true"], script, style'))) continue;
+    const parent = node.parentElement!;
+    // Hidden parts between the price element and the text (only those levels are looked at).
+    let hidden = false;
+    for (let up: Element | null = parent; up && up !== element && !hidden; up = up.parentElement) hidden = up.hasAttribute('hidden') || up.getAttribute('aria-hidden') === 'true' || /^(script|style)$/.test(up.localName);
+    if (hidden) continue;
     const text = node.nodeValue ?? '';
     const minor = parent !== element && (parent.localName === 'sup' || /cent|decimal|fraction|minor/i.test(parent.getAttribute('class') ?? ''));
     out += minor && /^\s*\d{2}\s*$/.test(text) && /\d\s*$/.test(out) ? `.${text.trim()}` : text;
@@ -152,7 +158,8 @@ function visiblePrices(doc: Document, index: PageIndex, heading: Element | null,
   let area: Element = doc.body;
   for (const scope of [...scopes, doc.body]) {
     for (const element of index.prices.filter((e) => e !== scope && scope.contains(e)).slice(0, MAX_CANDIDATES)) {
-      if (seen.has(element)) continue;
+      // Containers of many elements are not one price; a budget bounds the work on pages with thousands of prices.
+      if (seen.has(element) || element.childElementCount > 12 || seen.size > 300) continue;
       seen.add(element);
       const text = priceText(element);
       const label = labelBefore(element);
