@@ -62,6 +62,8 @@ describe('product identifiers', () => {
 describe('the selected variant', () => {
   it.each([
     ['a format select whose options carry prices', '<label for="f">Format</label><select id="f"><option value="1" selected>Hardcover - $11.37</option><option value="2">NOOK Book - $9.99</option></select>', { Format: 'Hardcover' }],
+    ['a selected element that names its option', '<div class="selecteddata"><span>Color:</span> <span>69 NAVY</span></div>', { Color: '69 NAVY' }],
+    ['a filter select left on its own name', '<select name="color-family"><option value="unfilter" selected>Color</option><option value="1">Olive</option></select>', {}],
     ['a select left on its own name', '<label for="c">Color</label><select id="c"><option value="0" selected>Color</option><option value="1">Olive</option></select>', {}],
   ])('%s', (_, controls, options) => {
     expect(detect(`<h1>Book</h1><p class="price">$11.37</p>${controls}`).variant?.options ?? {}).toEqual(options);

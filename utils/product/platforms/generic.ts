@@ -208,8 +208,8 @@ function selectedOptions(doc: Document, index: PageIndex): Record<string, string
   const add = (name: string | null, raw: string | null) => {
     // The option's own name shown as its value is a placeholder; a price after the value is not part of it ("Hardcover - $11.37").
     const value = raw?.replace(/\s*[-–:(]?\s*\p{Sc}\s?\d[\d.,]*\)?$/u, '').trim();
-    if (!name || !value || PLACEHOLDER.test(value) || value.length > 80 || letters(value) === letters(name)) return;
-    const key = optionName(name);
+    const key = name && optionName(name);
+    if (!key || !value || PLACEHOLDER.test(value) || value.length > 80 || [name, key].some((n) => letters(n!) === letters(value))) return;
     if (!(key in selected) && key !== '__proto__') selected[key] = value;
   };
   for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
@@ -228,15 +228,18 @@ function selectedOptions(doc: Document, index: PageIndex): Record<string, string
   for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
     if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
     const container = swatch.parentElement?.closest('[class], [id], [role="radiogroup"], fieldset');
-    const context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
+    // A selected element that reads "Color: 69 NAVY" names its option itself.
+    const own = swatch.childElementCount < 4 ? textOf(swatch) ?? '' : '';
+    const context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''} ${/^[^:]{2,20}:\s*\S/.test(own) ? own.split(':')[0] : ''}`;
     if (!OPTION_HINT.test(context)) continue;
     const value =
       swatch.getAttribute('data-value') ??
       swatch.getAttribute('title') ??
       swatch.getAttribute('aria-label') ??
       swatch.querySelector('img')?.getAttribute('alt') ??
+      swatch.querySelector('[title]')?.getAttribute('title') ??
       textOf(swatch);
-    add(context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^(colou?r|size)\s*:\s*/i, '') ?? null);
+    add(context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^[^:]{2,20}:\s*/, '') ?? null);
   }
   return selected;
 }
