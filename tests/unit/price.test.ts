@@ -114,6 +114,9 @@ describe('currency from the text and the page', () => {
     ['¥128', { host: 'shop.example', lang: 'zh-CN' }, 'CNY'],
     ['¥128', { host: 'shop.example', lang: '' }, null],
     ['R 299', { host: 'shop.co.za', lang: '' }, 'ZAR'],
+    // Currency words are read the same way.
+    ['1.290 pesos', { host: 'tienda.example', lang: 'es-CL' }, 'CLP'],
+    ['12 dollars', { host: 'shop.example', lang: 'en-AU' }, 'AUD'],
   ] as [string, LocaleHints, string | null][])('%j on %j → %s', (text, hints, currency) => {
     expect(parsePriceText(text, hints)?.currency ?? null).toBe(currency);
   });
