@@ -118,6 +118,8 @@ describe('the price shown on the page', () => {
     ['UVP before the price', '<h1>Kaffeemaschine</h1><p>UVP <span class="price">149,99 €</span></p><p><span class="price">119,01 €</span></p>', '119.01'],
     ['"Now" in the price and a container repeating the struck price', '<h1>Desktop</h1><div class="standard_price">Starting at <span class="price_strike">$979.97</span> <span class="price_amount">$809.97</span></div>', '809.97'],
     ['"Now" starting the price text', '<h1>Leggings</h1><h5 class="product-price--markdown">$64.95</h5><h5 class="product-price--highlight">Now $52.00</h5>', '52.00'],
+    ['marks read as words ("price_holder" is not an old price)', '<h1>Desktop</h1><div id="price_holder_3"><span class="priceOld">$979.97</span> <span class="price_amount">$809.97</span></div>', '809.97'],
+    ['a bare number in a price element does not beat markup', '<meta property="og:price:amount" content="43.80"><meta property="og:price:currency" content="USD"><h1>Cardigan</h1><span class="price-rating">11</span>', '43.80'],
     ['cents in <sup>', '<h1>Printer</h1><div class="price">$<span>199</span><sup>00</sup></div>', '199.00'],
     ['cents in their own element', '<h1>Conduit</h1><div class="price">$<span>31</span><span class="price__cents">57</span></div>', '31.57'],
     ['instalments and a shipping threshold next to it', '<h1>Lamp</h1><p class="price-installments">4 × 7,50 €</p><p class="free-shipping-price">Free shipping on orders over 49 €</p><p class="price">30,00 €</p>', '30.00'],

@@ -7,14 +7,14 @@ const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
 const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery|format|edition|capacity|material)/i;
 /** Classes and labels of a former or list price ("was", "UVP", struck through): used only when nothing else is shown. */
-const FORMER = /old|was|regular|strike|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\./i;
+const FORMER = /(?<![a-z])(?:old|was|regular|strike|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\.)/i;
 /**
  * Classes, labels and texts of prices that are never the product's: instalments ("4 × 7,50 €", "/mo"), unit
  * prices ("/ kg"), savings, shipping thresholds.
  */
 const NOT_PAID = /unit|per-|save|saving|sparen|discount|install?ment|financ|monthly|month|monat|mensu|cuotas|raten|klarna|afterpay|affirm|as low as|shipping|delivery|versand|livraison|envío|base-?price|grundpreis|\d\s*[x×]\s*\p{Sc}?\s*\d|\/\s*(?:mo|\d*\s*(?:kg|g|l|ml|m|oz|lb|ea|each|stk|unit|piece))\b/iu;
 /** Classes and labels of the price paid now. */
-const CURRENT = /sale|special|final|current|now|our.?price|offer|promo|deal|jetzt|nur|you pay/i;
+const CURRENT = /(?<![a-z])(?:sale|special|final|current|now|our.?price|offer|promo|deal|jetzt|nur|you pay)/i;
 /** At most this many elements are indexed: a size budget for giant pages (ancestors come first, so areas stay known). */
 const MAX_INDEXED = 60_000;
 const PRICE_MARK = /price/i;
@@ -136,6 +136,9 @@ export function priceText(element: Element): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
+/** Class names as words: "priceOld" → "price Old", so marks are matched at the start of a word ("price_holder" has no "old"). */
+const words = (element: Element) => `${element.getAttribute('class')} ${element.id} ${element.getAttribute('style')}`.replace(/([a-z])([A-Z])/g, '$1 $2');
+
 /** The words just before `element` ("Was", "UVP", "Now"), from its preceding siblings, after any number there. */
 function labelBefore(element: Element): string {
   let text = '';
@@ -151,7 +154,7 @@ function labelBefore(element: Element): string {
  */
 function visiblePrices(doc: Document, index: PageIndex, heading: Element | null, hints: LocaleHints): { prices: VisiblePrice[]; area: Element | null } {
   const seen = new Set<Element>();
-  let found: (VisiblePrice & { former: boolean })[] = [];
+  let found: (VisiblePrice & { former: boolean; group: Element | null })[] = [];
   const anchor = heading ?? doc.querySelector('form[action*="cart" i] button, button[name="add-to-cart"]');
   const scopes: Element[] = [];
   for (let node = anchor?.parentElement, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
@@ -163,25 +166,28 @@ function visiblePrices(doc: Document, index: PageIndex, heading: Element | null,
       seen.add(element);
       const text = priceText(element);
       const label = labelBefore(element);
-      const marks = [element.getAttribute('class'), element.id, label].join(' ');
+      const marks = `${words(element)} ${label}`;
       if (text.length > 60 || NOT_PAID.test(`${marks} ${text}`) || inSkippedArea(index, element) || isHidden(element)) continue;
       const parsed = parsePriceText(text, { ...hints, currencyText: label });
       let former = FORMER.test(label);
-      for (let node: Element | null = element, depth = 0; node && depth < 4 && !former; node = node.parentElement, depth += 1) former = STRUCK_TAGS.has(node.localName) || FORMER.test(`${node.getAttribute('class')} ${node.id} ${node.getAttribute('style')}`);
-      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`) });
+      for (let node: Element | null = element, depth = 0; node && depth < 4 && !former; node = node.parentElement, depth += 1) former = STRUCK_TAGS.has(node.localName) || FORMER.test(words(node));
+      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`), group: element.parentElement?.parentElement ?? null });
     }
     // A price shown struck elsewhere is a former price, also where a container repeats it ("Starting at $979.97").
     const struck = new Set(found.filter((p) => p.former).map((p) => p.price));
     const paid = found.filter((p) => !p.former && !struck.has(p.price));
-    if (paid.length || found.some((p) => !p.former)) {
+    if (paid.length) {
       area = scope;
-      found = paid.length ? paid : found.filter((p) => !p.former);
+      found = paid;
       break;
     }
   }
-  // The price marked as paid now comes first; a single price shown is the current one.
-  const prices = [...found.filter((p) => p.current), ...found.filter((p) => !p.current)].map(({ price, currency, current }) => ({ price, currency, current }));
-  if (prices[0] && new Set(prices.map((p) => p.price)).size === 1) prices[0].current = true;
+  if (area === doc.body && found.some((p) => !p.former)) found = found.filter((p) => !p.former);
+  // The nearest price comes first, or the one beside it marked as paid now ("$64.95 Now $52.00"); a single
+  // price shown with its currency is the current one.
+  const beside = found.find((p) => p.current && p.group === found[0]?.group);
+  const prices = (beside ? [beside, ...found.filter((p) => p !== beside)] : found).map(({ price, currency, current }) => ({ price, currency, current }));
+  if (prices[0]?.currency && new Set(prices.map((p) => p.price)).size === 1) prices[0].current = true;
   return { prices, area };
 }
 
