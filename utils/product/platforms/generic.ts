@@ -19,11 +19,13 @@ const CURRENT = /(?<![a-z])(?:sale|special|final|current|now|our.?price|offer|pr
 const MAX_INDEXED = 60_000;
 const PRICE_MARK = /price/i;
 const SWATCH_MARK = /selected|current|active/i;
-const ANY_MARK = /price|selected|current|active|recommend|related|carousel|upsell|sell|also-|similar-|cart|slick-track|swiper-wrapper/i;
+
 /** Areas that describe other products or the site: header, nav, footer, related products, carousels. */
 const SKIP_TAGS = new Set(['header', 'nav', 'footer']);
 const SKIP_CLASS = /recommend|related|carousel|upsell|cross-?sell|also-|similar-|mini-?cart|cart-(?:drawer|flyout|popup|dropdown)|slick-track|swiper-wrapper/i;
 const STRUCK_TAGS = new Set(['del', 's', 'strike']);
+/** Any of the marks above, for one cheap test per element. */
+const ANY_MARK = /* @__PURE__ */ (() => new RegExp(`${PRICE_MARK.source}|${SWATCH_MARK.source}|${SKIP_CLASS.source}`, 'i'))();
 
 /** A price shown on the page; `current` when the page marks it as the price paid now. */
 export interface VisiblePrice {
