@@ -1,4 +1,4 @@
-import { mergeIds, readLabelledIds } from './identifiers';
+import { gtinOf, mergeIds, readLabelledIds } from './identifiers';
 import { type JsonLdProduct, readJsonLd } from './jsonLd';
 import { declaredMicrodataCurrency, readMicrodata } from './microdata';
 import { cleanName, chooseName } from './name';
@@ -163,6 +163,8 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
   const main = generic.area?.closest('main, [role="main"]') ?? doc.body;
   const labelled = known.sku ? null : readLabelledIds(main);
   const productIds = mergeIds(known, labelled, jsonLd);
+  // A SKU that is a valid GTIN (a shop numbering by EAN or ISBN) is the GTIN too.
+  productIds.gtin ??= gtinOf(productIds.sku);
 
   let canonical = canonicalProductUrl(doc, pageUrl);
   if (chosen?.id && (chosen.url ?? '').includes('variant=')) {
