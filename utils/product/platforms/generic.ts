@@ -236,9 +236,9 @@ function selectedOptions(doc: Document, index: PageIndex): Record<string, string
   for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
     if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
     const container = swatch.parentElement?.closest('[class], [id], [role="radiogroup"], fieldset');
+    let context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
     // A selected element that reads "Color: 69 NAVY" names its option itself.
-    const own = swatch.childElementCount < 4 ? textOf(swatch) ?? '' : '';
-    const context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''} ${/^[^:]{2,20}:\s*\S/.test(own) ? own.split(':')[0] : ''}`;
+    if (!OPTION_HINT.test(context) && swatch.childElementCount < 4) context = textOf(swatch)?.match(/^([^:]{2,20}):\s*\S/)?.[1] ?? '';
     if (!OPTION_HINT.test(context)) continue;
     const value =
       swatch.getAttribute('data-value') ??
