@@ -68,10 +68,10 @@ const TIME_BUDGET_MS = 150;
 export function collectNodes(doc: Document): Node[] {
   const nodes: Node[] = [];
   const until = performance.now() + TIME_BUDGET_MS;
-  const scripts = [...doc.querySelectorAll('script[type="application/ld+json" i]')].slice(0, MAX_SCRIPTS);
-  for (const script of scripts) {
+  const texts = [...doc.querySelectorAll('script[type="application/ld+json" i]')].slice(0, MAX_SCRIPTS).map((script) => script.textContent ?? '');
+  // Small blocks first (in page order), then large ones: a giant block cannot use up the time budget of the others.
+  for (const text of [...texts.filter((t) => t.length < 100_000), ...texts.filter((t) => t.length >= 100_000)]) {
     if (performance.now() > until) break;
-    const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
     const queue: [unknown, number][] = [[parseJsonLd(text), 0]];
     for (let head = 0; head < queue.length && nodes.length < MAX_NODES; head += 1) {
