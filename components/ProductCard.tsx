@@ -3,9 +3,15 @@ import type { ProductSnapshot } from '../utils/product/snapshot';
 import { describeVariant } from '../utils/product/snapshot';
 import { t } from '../utils/i18n';
 
-/** The detected product: image, name, price and selected variant. Text only: page data is never rendered as HTML. */
+/** The detected product: image, name, price, selected variant and identifiers. Text only: page data is never rendered as HTML. */
 export function ProductCard({ product }: { product: ProductSnapshot }) {
   const variant = describeVariant(product.variant);
+  const ids = [
+    product.brand ? t('productBrand', product.brand) : null,
+    product.sku ? t('productSku', product.sku) : null,
+    product.mpn && product.mpn !== product.sku ? t('productMpn', product.mpn) : null,
+    product.gtin ? t('productGtin', product.gtin) : null,
+  ].filter((id): id is string => id !== null);
   // When the card first appears, for `npm run bench` (time from opening the popup to seeing the product).
   useEffect(() => void performance.mark('smartcheckout:product-card'), []);
   return (
@@ -17,6 +23,13 @@ export function ProductCard({ product }: { product: ProductSnapshot }) {
           {product.price ? `${product.price}${product.currency ? ` ${product.currency}` : ''}` : t('productNoPrice')}
         </p>
         {variant ? <p className="product-card__variant">{t('productVariant', variant)}</p> : null}
+        {ids.length ? (
+          <p className="product-card__ids" aria-label={t('productIdsLabel')}>
+            {ids.map((id) => (
+              <span key={id}>{id}</span>
+            ))}
+          </p>
+        ) : null}
         <p className="product-card__url" title={product.url}>
           {hostAndPath(product.url)}
         </p>

@@ -43,6 +43,8 @@ export function ProductEditor({ product, onSave, onCancel }: Props) {
       price: price.trim().replace(',', '.') || null,
       currency: currency.trim().toUpperCase() || null,
       variant: hasVariant ? { id, sku: sku.trim() || null, options: cleanOptions, label: variantEdited ? null : product.variant?.label ?? null } : null,
+      // The product's SKU is the selected variant's: a corrected variant SKU corrects it too.
+      sku: sku.trim() || (product.variant?.sku ? null : product.sku),
     };
     const parsed = productSnapshotSchema.safeParse(candidate);
     if (!parsed.success) {

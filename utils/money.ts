@@ -60,6 +60,8 @@ const NO_HINTS = { host: '', lang: '' };
 function affixCurrency(affix: string): string | null | undefined {
   if (!affix) return null;
   if (/^[A-Za-z]{3}$/.test(affix)) return normaliseCurrency(affix) ?? undefined;
+  // "$", "¥" or "kr" alone does not say which currency: never guessed here (page reading may use the shop's locale).
+  if (AMBIGUOUS_SYMBOLS.has(affix.toLowerCase())) return null;
   const code = currencyFromText(affix, NO_HINTS);
   if (code) return code;
   return AMBIGUOUS_SYMBOLS.has(affix.toLowerCase()) ? null : undefined;

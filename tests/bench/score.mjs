@@ -14,11 +14,24 @@ export function comparableUrl(value) {
 
 const collapse = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
-/** { name, price, currency, url, variant } each true/false (variant null when the page has no variants). */
+/**
+ * The product identifiers a page is scored against: `truth.json` has no product-level SKU field, so these are
+ * the SKUs its pages name elsewhere (`source_expectations.sku` from the page's source benchmark, and the
+ * selected variant's `sku`). Empty when the page names none: then SKU is not scored on it.
+ */
+export function expectedSkus(entry) {
+  const fromSource = [].concat(entry.source_expectations?.sku ?? []);
+  const fromVariant = entry.expected?.selected_variant?.sku ? [entry.expected.selected_variant.sku] : [];
+  return [...new Set([...fromSource, ...fromVariant].filter(Boolean).map((s) => String(s).trim()))];
+}
+
+/** { name, price, currency, url, variant, sku, gtin, brand } each true/false; null where the page gives nothing to score. */
 export function score(entry, result) {
   const expected = entry.expected;
-  const names = [expected.name, ...(entry.name_alternatives ?? [])].filter(Boolean).map(collapse);
-  const prices = [expected.price, ...(entry.acceptable_prices ?? [])].map((p) => (p === null ? null : String(p)));
+  // Alternatives sit inside `expected` in truth.json; older files had them beside it.
+  const alternatives = (key) => expected[key] ?? entry[key] ?? [];
+  const names = [expected.name, ...alternatives('name_alternatives')].filter(Boolean).map(collapse);
+  const prices = [expected.price, ...alternatives('acceptable_prices')].map((p) => (p === null ? null : String(p)));
   const urls = [expected.canonical_url, entry.page_url].filter(Boolean).map(comparableUrl);
   let variant = null;
   if (expected.has_variants) {
@@ -34,23 +47,35 @@ export function score(entry, result) {
       variant = byId || (wanted.length > 0 && wanted.every((v) => values.includes(v)));
     }
   }
+  const skus = expectedSkus(entry).map(collapse);
+  const gotSku = result?.sku ?? result?.variant?.sku ?? null;
+  const gtins = [].concat(entry.source_expectations?.gtin ?? []).map(String);
+  const brands = [].concat(entry.source_expectations?.brand ?? []).map(collapse);
   return {
     name: names.includes(collapse(result?.name)),
     price: prices.includes(result?.price ?? null),
     currency: (result?.currency ?? null) === (expected.currency ?? null),
     url: urls.includes(comparableUrl(result?.url)),
     variant,
+    sku: skus.length ? skus.includes(collapse(gotSku)) : null,
+    gtin: gtins.length ? gtins.includes(String(result?.gtin ?? '')) : null,
+    brand: brands.length ? brands.includes(collapse(result?.brand)) : null,
   };
 }
 
-/** Percentages per field; variant counts only pages that have variants. */
+/** Percentages per field; variant, SKU, GTIN and brand count only pages that give one. */
 export function summarise(scores) {
   const pct = (list) => (list.length ? (100 * list.filter(Boolean).length) / list.length : 100);
+  const scored = (key) => scores.filter((s) => s[key] !== null && s[key] !== undefined).map((s) => s[key]);
   return {
     name: pct(scores.map((s) => s.name)),
     price: pct(scores.map((s) => s.price)),
     currency: pct(scores.map((s) => s.currency)),
     url: pct(scores.map((s) => s.url)),
-    variant: pct(scores.filter((s) => s.variant !== null).map((s) => s.variant)),
+    variant: pct(scored('variant')),
+    sku: pct(scored('sku')),
+    gtin: pct(scored('gtin')),
+    brand: pct(scored('brand')),
+    counts: { variant: scored('variant').length, sku: scored('sku').length, gtin: scored('gtin').length, brand: scored('brand').length },
   };
 }

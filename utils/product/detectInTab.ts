@@ -47,7 +47,7 @@ export function linkTarget(search: string): Detection | null {
   const creem = paymentLinkProductId(url);
   const diddo = cartIdFrom(url);
   const checkoutLinks = { creemProducts: creem ? [creem] : [], diddoCarts: diddo ? [diddo] : [] };
-  const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, variant: null, sources: [], checkoutLinks });
+  const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, sku: null, mpn: null, gtin: null, brand: null, variant: null, sources: [], checkoutLinks });
   return parsed.success ? { kind: 'link', product: parsed.data } : { kind: 'unreadable', message: t('detectBadLink') };
 }
 

@@ -1,14 +1,16 @@
+import { gtinOf, mergeIds, readLabelledIds } from './identifiers';
 import { type JsonLdProduct, readJsonLd } from './jsonLd';
-import { readMicrodata } from './microdata';
-import { readOpenGraph } from './openGraph';
+import { declaredMicrodataCurrency, readMicrodata } from './microdata';
+import { cleanName, chooseName } from './name';
+import { metaTags, readOpenGraph, readPageMeta } from './openGraph';
 import { readAmazon } from './platforms/amazon';
 import { readBigCommerce } from './platforms/bigcommerce';
-import { readGeneric } from './platforms/generic';
+import { readGeneric, type VisiblePrice } from './platforms/generic';
 import { readMagento } from './platforms/magento';
 import { readShopify } from './platforms/shopify';
 import type { PlatformProduct } from './platforms/types';
 import { readWooCommerce } from './platforms/woocommerce';
-import type { LocaleHints } from './price';
+import { currencyFromText, type LocaleHints } from './price';
 import { canonicalProductUrl } from './url';
 
 export interface ExtractedProduct {
@@ -18,6 +20,11 @@ export interface ExtractedProduct {
   price: string | null;
   currency: string | null;
   availability: string | null;
+  /** Product identifiers; `sku` is the selected variant's when a variant is selected. */
+  sku: string | null;
+  mpn: string | null;
+  gtin: string | null;
+  brand: string | null;
   variant: { id: string | null; sku: string | null; options: Record<string, string>; label: string | null } | null;
   sources: string[];
 }
@@ -37,8 +44,9 @@ function pickJsonLdVariant(doc: Document, product: JsonLdProduct, ids: (string |
   if (matchesLive.length === 1) return matchesLive[0]!;
   for (const id of ids) {
     if (!id) continue;
-    const hit = variants.find((v) => v.id === id || v.sku === id || (v.url ?? '').includes(`variant=${id}`));
-    if (hit) return hit;
+    const hits = variants.filter((v) => v.id === id || v.sku === id || v.url?.match(/[?&]variant=([^&#]+)/)?.[1] === id);
+    // An id several variants share (a colour with many sizes) selects none of them.
+    if (hits.length === 1 || (hits.length > 1 && hits.every((v) => v.sku === hits[0]!.sku))) return hits[0]!;
   }
   const cartId = doc.querySelector<HTMLInputElement | HTMLSelectElement>('form[action*="/cart" i] [name="id"]')?.value;
   return variants.find((v) => v.id === cartId) ?? (variants.length === 1 ? variants[0]! : null);
@@ -61,36 +69,14 @@ function absolute(value: string | null | undefined, base: string): string | null
   }
 }
 
-/** Cleans up names that carry page furniture ("Details about …") or a double-escaped entity. */
-function cleanName(name: string | null): string | null {
-  const cleaned = name?.replace(/&amp;/g, '&').replace(/^details about\s+/i, '').replace(/\s+/g, ' ').trim();
-  return cleaned || null;
-}
-
-const letters = (text: string) => text.toLowerCase().replace(/&amp;/g, '&').replace(/[^\p{L}\p{N}]+/gu, '');
-
-/**
- * Chooses between the structured name and the page's heading. The heading is what the shopper reads, so
- * it wins when it says the same, adds the brand in front, or agrees with Open Graph; the structured name
- * wins when the heading only adds words after it (an off-screen "Details", a badge).
- */
-function chooseName(structured: string | null, heading: string | null, og: string | null): string | null {
-  if (!heading) return structured ?? og;
-  if (!structured) return heading;
-  const s = letters(structured);
-  const h = letters(heading);
-  if (!s || h === s || h.endsWith(s) || s.startsWith(h) || (og && letters(og) === h)) return heading;
-  return structured;
-}
-
 type PriceCandidate = { price?: string | null; currency?: string | null } | null | undefined;
 
 /**
  * Chooses the price. A price the page also shows near the title wins. Otherwise the selected variant's or
  * the platform's own price; otherwise the product-level structured prices, the lowest when they disagree
- * and the page shows none (a sale price is the lower one).
+ * and the page shows none (a sale price is the lower one). With no structured price, the price shown.
  */
-function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], visible: { price: string; currency: string | null }[]) {
+function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], visible: VisiblePrice[]) {
   const usable = (list: PriceCandidate[]) => list.filter((s) => !!s?.price).map((s) => ({ price: s!.price!, currency: s!.currency ?? null }));
   const first = usable(preferred);
   const rest = usable(fallback);
@@ -98,21 +84,38 @@ function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], vi
   const confirmed = [...first, ...rest].find((c) => shown.has(c.price));
   if (confirmed) return { ...confirmed, currency: confirmed.currency ?? visible.find((v) => v.price === confirmed.price)?.currency ?? null };
   if (first.length) return first[0]!;
+  // Structured prices the page does not show, beside a price it shows as the current one: the page is right.
+  const current = visible.find((v) => v.current);
+  if (current && rest.length) return current;
   if (!rest.length) return visible[0] ?? null;
   if (visible.length) return rest[0]!;
   return rest.reduce((low, c) => (Number(c.price) < Number(low.price) ? c : low));
 }
 
+/** A price with at most four decimals, as the snapshot stores it. */
+function snapshotPrice(price: string | null | undefined): string | null {
+  if (!price) return null;
+  const [whole, fraction = ''] = price.split('.');
+  return fraction.length <= 4 ? price : `${whole}.${fraction.slice(0, 4)}`;
+}
+
 /** Detects the product on `doc` and the variant selected now. Pure: reads the document, touches nothing. */
 export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct {
   const url = new URL(pageUrl);
-  const hints: LocaleHints = { host: url.hostname.toLowerCase(), lang: doc.documentElement.getAttribute('lang') ?? '' };
   const sources: string[] = [];
+  const tags = metaTags(doc);
+  const pageMeta = readPageMeta(tags);
   const jsonLd = readJsonLd(doc, pageUrl);
   if (jsonLd) sources.push('json-ld');
+  const hints: LocaleHints = {
+    host: url.hostname.toLowerCase(),
+    lang: doc.documentElement.getAttribute('lang') || pageMeta.locale || '',
+    path: url.pathname,
+    pageCurrency: jsonLd?.pageCurrency ?? pageMeta.currency ?? declaredMicrodataCurrency(doc),
+  };
   const microdata = readMicrodata(doc, hints);
   if (microdata) sources.push('microdata');
-  const og = readOpenGraph(doc);
+  const og = readOpenGraph(tags);
   if (og) sources.push('open-graph');
   let platform: PlatformProduct | null = null;
   for (const adapter of ADAPTERS) {
@@ -120,17 +123,27 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
     if (platform) break;
   }
   if (platform) sources.push(platform.platform);
-  const generic = readGeneric(doc, url, hints);
+  hints.pageCurrency ??= platform?.currency ?? null;
+  const references = [platform?.name, jsonLd?.name, microdata?.name, og?.name, doc.title].filter((r): r is string => !!r);
+  const generic = readGeneric(doc, url, hints, references);
 
   const selected = { ...generic.selected, ...(platform?.selected ?? {}) };
   const ids = [platform?.variantId, generic.urlVariantId];
   const chosen = jsonLd ? pickJsonLdVariant(doc, jsonLd, ids, selected) : null;
 
-  // Name: the product's own name from the most specific source.
-  const name = cleanName(chooseName(platform?.name ?? jsonLd?.name ?? microdata?.name ?? null, generic.name, og?.name ?? null) ?? (doc.title.trim() || null));
+  // Name: the product's own name from the most specific source, as the page renders it.
+  const structuredName = platform?.name ?? jsonLd?.name ?? microdata?.name ?? null;
+  const name = cleanName(chooseName(structuredName, generic.name, og?.name ?? null, doc.title) ?? (doc.title.trim() || null), pageMeta.siteName);
 
   const priced = choosePrice([chosen, platform], [jsonLd, microdata, og], generic.visiblePrices);
-  const currency = priced?.currency ?? platform?.currency ?? jsonLd?.currency ?? microdata?.currency ?? og?.currency ?? generic.visiblePrices[0]?.currency ?? null;
+  const currency =
+    priced?.currency ??
+    platform?.currency ??
+    jsonLd?.currency ??
+    microdata?.currency ??
+    og?.currency ??
+    generic.visiblePrices[0]?.currency ??
+    (priced ? currencyFromText('', hints) : null);
 
   // The variant: a JSON-LD variant chosen above, else what the platform and the page say is selected.
   const options: Record<string, string> = {
@@ -141,8 +154,17 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
     ...selected,
   };
   const variantId = chosen?.id ?? platform?.variantId ?? generic.urlVariantId ?? microdata?.productId ?? jsonLd?.productId ?? null;
-  const sku = chosen?.sku ?? platform?.sku ?? jsonLd?.sku ?? microdata?.sku ?? null;
+  // A JSON-LD product whose nodes are its variants has no SKU of its own: the first node's is one size's.
+  const ownJsonLdSku = jsonLd && !jsonLd.variants.length ? jsonLd.sku : null;
+  const variantSku = chosen?.sku ?? platform?.sku ?? null;
+  const sku = variantSku ?? ownJsonLdSku ?? microdata?.sku ?? null;
   const hasVariant = variantId !== null || sku !== null || Object.keys(options).length > 0;
+  const known = mergeIds({ sku: variantSku, gtin: chosen?.gtin }, platform, jsonLd ? { ...jsonLd, sku: ownJsonLdSku } : null, microdata, og);
+  const main = generic.area?.closest('main, [role="main"]') ?? doc.body;
+  const labelled = known.sku ? null : readLabelledIds(main);
+  const productIds = mergeIds(known, labelled, jsonLd);
+  // A SKU that is a valid GTIN (a shop numbering by EAN or ISBN) is the GTIN too.
+  productIds.gtin ??= gtinOf(productIds.sku);
 
   let canonical = canonicalProductUrl(doc, pageUrl);
   if (chosen?.id && (chosen.url ?? '').includes('variant=')) {
@@ -151,15 +173,18 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
     canonical = withVariant.toString();
   }
 
+  const price = snapshotPrice(priced?.price);
   return {
     url: canonical,
     name,
     image: absolute(platform?.image ?? jsonLd?.image ?? microdata?.image ?? og?.image ?? null, pageUrl),
-    price: priced?.price ?? null,
+    price,
     // A currency without a price says nothing about what will be paid.
-    currency: priced?.price ? currency : null,
+    currency: price ? currency : null,
     availability: chosen?.availability ?? jsonLd?.availability ?? microdata?.availability ?? og?.availability ?? null,
-    variant: hasVariant ? { id: variantId, sku, options, label: chosen?.name ?? null } : null,
+    ...productIds,
+    // A variant without a SKU of its own is bought by the product's.
+    variant: hasVariant ? { id: variantId, sku: sku ?? productIds.sku, options, label: chosen?.name ?? null } : null,
     sources,
   };
 }

@@ -1,10 +1,15 @@
+import { brandOf, gtinOf, idOf } from './identifiers';
 import type { SourceProduct } from './microdata';
 import { setOption } from './pageText';
 import { normaliseCurrency, normalisePrice } from './price';
 
 /** Budgets: a hostile page cannot make extraction slow or deep. */
 const MAX_SCRIPTS = 40;
-const MAX_SCRIPT_CHARS = 2_000_000;
+/**
+ * Larger blocks are skipped (the visible page still gives the name and price). A 2.5 MB product group with
+ * 10,000 variants parses in about 20 ms; the node and variant budgets below bound what is read of it.
+ */
+const MAX_SCRIPT_CHARS = 4_000_000;
 const MAX_NODES = 20_000;
 const MAX_DEPTH = 24;
 export const MAX_VARIANTS = 500;
@@ -14,6 +19,7 @@ type Node = Record<string, unknown>;
 export interface JsonLdVariant {
   id: string | null;
   sku: string | null;
+  gtin: string | null;
   url: string | null;
   options: Record<string, string>;
   name: string | null;
@@ -25,6 +31,8 @@ export interface JsonLdVariant {
 export interface JsonLdProduct extends SourceProduct {
   optionNames: string[];
   variants: JsonLdVariant[];
+  /** Currencies named anywhere in the page's JSON-LD (also of other products): the page's currency. */
+  pageCurrency: string | null;
 }
 
 /** Product properties that name an option of the product itself. */
@@ -61,14 +69,15 @@ const TIME_BUDGET_MS = 150;
 export function collectNodes(doc: Document): Node[] {
   const nodes: Node[] = [];
   const until = performance.now() + TIME_BUDGET_MS;
-  const scripts = [...doc.querySelectorAll('script[type="application/ld+json" i]')].slice(0, MAX_SCRIPTS);
-  for (const script of scripts) {
+  const texts = [...doc.querySelectorAll('script[type="application/ld+json" i]')].slice(0, MAX_SCRIPTS).map((script) => script.textContent ?? '');
+  // Small blocks first (in page order), then large ones: a giant block cannot use up the time budget of the others.
+  for (const text of [...texts.filter((t) => t.length < 100_000), ...texts.filter((t) => t.length >= 100_000)]) {
     if (performance.now() > until) break;
-    const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
     const queue: [unknown, number][] = [[parseJsonLd(text), 0]];
     for (let head = 0; head < queue.length && nodes.length < MAX_NODES; head += 1) {
-      if ((head & 255) === 0 && performance.now() > until) break;
+      // The first nodes of a block are always read: a slow parse must not lose the product itself.
+      if (head > 255 && (head & 255) === 0 && performance.now() > until) break;
       const [value, depth] = queue[head]!;
       if (depth > MAX_DEPTH || !value || typeof value !== 'object') continue;
       if (Array.isArray(value)) {
@@ -78,6 +87,9 @@ export function collectNodes(doc: Document): Node[] {
       nodes.push(value as Node);
       const graph = (value as Node)['@graph'];
       if (graph) queue.push([graph, depth + 1]);
+      // Offers of other products say which currency the page uses.
+      const offers = (value as Node).offers;
+      if (offers && typeof offers === 'object') queue.push([offers, depth + 1]);
     }
   }
   return nodes;
@@ -100,21 +112,30 @@ function imageOf(value: unknown): string | null {
   return null;
 }
 
+const objects = (value: unknown) => (Array.isArray(value) ? value : [value]).filter((o): o is Node => !!o && typeof o === 'object');
+
+/**
+ * What the offers say is paid now: offers whose `priceValidUntil` has passed are left out while others remain,
+ * a price specification that is a strikethrough or list price is not used while another is, and of several
+ * priced offers the lowest wins (a sale offer beside the regular one).
+ */
 function offerOf(value: unknown): { price: string | null; currency: string | null; availability: string | null; url: string | null } {
-  const offers = (Array.isArray(value) ? value : [value]).filter((o): o is Node => !!o && typeof o === 'object');
-  for (const offer of offers) {
-    const spec = first(offer.priceSpecification) as Node | undefined;
+  const all = objects(value).slice(0, MAX_VARIANTS);
+  const today = new Date().toISOString().slice(0, 10);
+  const valid = all.filter((o) => !(/^\d{4}-/.test(String(o.priceValidUntil)) && String(o.priceValidUntil) < today));
+  let best: ReturnType<typeof offerOf> | null = null;
+  for (const offer of valid.length ? valid : all) {
+    const specs = objects(offer.priceSpecification).filter((p) => p.price != null);
+    const spec = specs.find((p) => !/strikethrough|list|msrp|srp|regular|original/i.test(String(p.priceType))) ?? specs[0];
     const price = normalisePrice(offer.price ?? offer.lowPrice ?? spec?.price);
-    if (price === null && offers.indexOf(offer) < offers.length - 1) continue;
-    return {
-      price,
-      currency: normaliseCurrency(offer.priceCurrency ?? spec?.priceCurrency),
-      availability: text(offer.availability)?.replace(/^https?:\/\/schema\.org\//i, '') ?? null,
-      url: text(offer.url),
-    };
+    if (!best || (price && (!best.price || +price < +best.price)))
+      best = { price, currency: normaliseCurrency(offer.priceCurrency ?? spec?.priceCurrency), availability: text(offer.availability)?.replace(/^https?:\/\/schema\.org\//i, '') ?? null, url: text(offer.url) };
   }
-  return { price: null, currency: null, availability: null, url: null };
+  return best ?? { price: null, currency: null, availability: null, url: null };
 }
+
+/** The product's own GTIN: any `gtin*` or `isbn` property with a valid check digit. */
+const gtinOfNode = (node: Node) => ['gtin', 'gtin13', 'gtin12', 'gtin14', 'gtin8', 'isbn'].map((key) => gtinOf(text(first(node[key])))).find(Boolean) ?? null;
 
 /** "https://schema.org/size" → "Size"; "color" → "Color". */
 function optionName(value: string): string {
@@ -142,8 +163,9 @@ function variantOf(node: Node, optionNames: string[]): JsonLdVariant {
   }
   const offer = offerOf(node.offers);
   return {
-    id: text(node.productID) ?? text(node.identifier),
-    sku: text(node.sku),
+    id: idOf(node.productID) ?? text(node.identifier),
+    sku: idOf(node.sku),
+    gtin: gtinOfNode(node),
     url: offer.url ?? text(node.url),
     options,
     name: text(node.name),
@@ -163,6 +185,7 @@ function nameOf(node: Node): string | null {
  */
 export function readJsonLd(doc: Document, pageUrl: string): JsonLdProduct | null {
   const nodes = collectNodes(doc);
+  const declared = nodes.map((n) => normaliseCurrency(n.priceCurrency)).find(Boolean) ?? null;
   const group = nodes.find((n) => typesOf(n).includes('productgroup'));
   const products = nodes.filter((n) => typesOf(n).includes('product'));
   const page = pageUrl.split(/[?#]/)[0];
@@ -176,7 +199,7 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdProduct | null
   const optionNames = [...new Set(variesBy.map(optionName))].filter((n) => n !== '__proto__').slice(0, 10);
   let variantNodes: Node[];
   if (group) {
-    variantNodes = (Array.isArray(group.hasVariant) ? group.hasVariant : []).filter((v): v is Node => !!v && typeof v === 'object');
+    variantNodes = Array.isArray(group.hasVariant) ? objects(group.hasVariant) : [];
   } else {
     // Sibling Product nodes of the same product (same name) are its variants.
     const siblings = products.filter((n) => n !== main && nameOf(n) === nameOf(main) && (text(n.sku) ?? '') !== (text(main.sku) ?? ''));
@@ -187,17 +210,22 @@ export function readJsonLd(doc: Document, pageUrl: string): JsonLdProduct | null
   const offer = offerOf(main.offers);
   const cheapest = variants.find((v) => v.price !== null);
   const own = variantOf(main, optionNames);
+  const offers = objects(main.offers);
   return {
     name: nameOf(main),
     image: imageOf(main.image) ?? imageOf(variantNodes[0]?.image),
     price: offer.price ?? cheapest?.price ?? null,
     currency: offer.currency ?? cheapest?.currency ?? null,
     availability: offer.availability,
-    sku: group ? null : text(main.sku) ?? text(main.mpn),
-    productId: text(main.productID) ?? text(main.productGroupID),
+    sku: idOf(main.sku) ?? (group ? idOf(main.productGroupID) : null) ?? offers.map((o) => idOf(o.sku)).find(Boolean) ?? null,
+    mpn: idOf(main.mpn),
+    gtin: gtinOfNode(main) ?? offers.map(gtinOfNode).find(Boolean) ?? null,
+    brand: brandOf(main.brand) ?? brandOf(main.manufacturer),
+    productId: idOf(main.productID) ?? text(main.productGroupID),
     options: group ? {} : own.options,
     url: text(main.url) ?? offer.url,
     optionNames,
     variants,
+    pageCurrency: declared ?? offer.currency,
   };
 }

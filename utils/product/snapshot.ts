@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { cleanPageText, isSafeKey } from './pageText';
+import { gtinOf } from './identifiers';
 
 /** Page text as data: one clean line, capped (see `cleanPageText`). */
 const text = (max: number) =>
@@ -62,6 +63,11 @@ export const productSnapshotSchema = z.object({
   price: z.nullable(z.string().check(z.regex(/^\d{1,9}(\.\d{1,4})?$/, 'Price must be a decimal number like 19.99'))),
   currency: z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO 4217 code'))),
   availability: text(60),
+  /** Product identifiers: the selected variant's SKU when a variant is selected, else the product's. */
+  sku: text(120),
+  mpn: text(120),
+  gtin: z.nullable(z.string().check(z.refine((value) => gtinOf(value) === value, 'GTIN must be 8, 12, 13 or 14 digits with a valid check digit'))),
+  brand: text(120),
   variant: z.nullable(variantSchema),
   sources: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20)),
   checkoutLinks: z._default(checkoutLinksSchema, NO_CHECKOUT_LINKS),

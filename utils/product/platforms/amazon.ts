@@ -29,6 +29,8 @@ export const readAmazon: PlatformAdapter = (doc, url, hints) => {
     currency: parsed?.currency ?? null,
     image: doc.querySelector('#landingImage, #imgBlkFront')?.getAttribute('src') ?? null,
     variantId: asin,
+    // The ASIN is the marketplace's SKU of the item shown.
+    sku: asin,
     selected,
   };
 };

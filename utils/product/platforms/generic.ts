@@ -1,25 +1,46 @@
 import { setOption } from '../pageText';
+import { letters, NOT_NAME, renderedText } from '../name';
 import { type LocaleHints, parsePriceText } from '../price';
 import { textOf, labelFor } from './types';
 import { paramsOf } from '../url';
 
 const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
-const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery)/i;
-const NOT_CURRENT_PRICE = /(old|was|regular|strike|list|compare|original|before|unit|per-|rrp|uvp|msrp|save|saving|discount)/i;
+const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery|format|edition|capacity|material)/i;
+/** Classes and labels of a former or list price ("was", "UVP", struck through): used only when nothing else is shown. */
+const FORMER = /(?<![a-z])(?:old|was|regular|strike|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\.)/i;
+/**
+ * Classes, labels and texts of prices that are never the product's: instalments ("4 × 7,50 €", "/mo"), unit
+ * prices ("/ kg"), savings, shipping thresholds.
+ */
+const NOT_PAID = /unit|per-|save|saving|sparen|discount|install?ment|financ|monthly|month|monat|mensu|cuotas|raten|klarna|afterpay|affirm|as low as|shipping|delivery|versand|livraison|envío|base-?price|grundpreis|\d\s*[x×]\s*\p{Sc}?\s*\d|\/\s*(?:mo|\d*\s*(?:kg|g|l|ml|m|oz|lb|ea|each|stk|unit|piece))\b/iu;
+/** Classes and labels of the price paid now. */
+const CURRENT = /(?<![a-z])(?:sale|special|final|current|now|our.?price|offer|promo|deal|jetzt|nur|you pay)/i;
 /** At most this many elements are indexed: a size budget for giant pages (ancestors come first, so areas stay known). */
 const MAX_INDEXED = 60_000;
 const PRICE_MARK = /price/i;
 const SWATCH_MARK = /selected|current|active/i;
+
 /** Areas that describe other products or the site: header, nav, footer, related products, carousels. */
 const SKIP_TAGS = new Set(['header', 'nav', 'footer']);
-const SKIP_CLASS = /recommend|related|carousel/i;
+const SKIP_CLASS = /recommend|related|carousel|upsell|cross-?sell|also-|similar-|mini-?cart|cart-(?:drawer|flyout|popup|dropdown)|slick-track|swiper-wrapper/i;
 const STRUCK_TAGS = new Set(['del', 's', 'strike']);
+/** Any of the marks above, for one cheap test per element. */
+const ANY_MARK = /* @__PURE__ */ (() => new RegExp(`${PRICE_MARK.source}|${SWATCH_MARK.source}|${SKIP_CLASS.source}`, 'i'))();
+
+/** A price shown on the page; `current` when the page marks it as the price paid now. */
+export interface VisiblePrice {
+  price: string;
+  currency: string | null;
+  current: boolean;
+}
 
 export interface GenericProduct {
   name: string | null;
-  /** Prices shown near the product title, nearest first (with the currency their text names). */
-  visiblePrices: { price: string; currency: string | null }[];
+  /** Prices shown near the product title, the price paid now first (with the currency their text names). */
+  visiblePrices: VisiblePrice[];
+  /** The product's area of the page (around the heading and its price), where labelled identifiers are read. */
+  area: Element | null;
   /** Options the shopper has selected, read from selects, radios and pressed or checked swatches. */
   selected: Record<string, string>;
   /** A variant identifier carried by the URL (`?variant=`, `?v1=`, `dwvar_…`, `colorId`, …). */
@@ -56,6 +77,8 @@ function indexPage(doc: Document): PageIndex {
     const element = marked[i]!;
     const classes = element.getAttribute('class') ?? '';
     const id = element.getAttribute('id') ?? '';
+    // One cheap test first: most elements carry none of the marks.
+    if (!SKIP_TAGS.has(element.localName) && !ANY_MARK.test(classes) && !ANY_MARK.test(id)) continue;
     if (SKIP_TAGS.has(element.localName) || SKIP_CLASS.test(classes) || /related/i.test(id)) index.skipRoots.add(element);
     if (PRICE_MARK.test(classes) || PRICE_MARK.test(id)) index.prices.push(element);
     if (SWATCH_MARK.test(classes)) index.swatches.push(element);
@@ -79,46 +102,96 @@ function isHidden(element: Element): boolean {
   return html.hidden || element.closest('[hidden], [aria-hidden="true"]') !== null || html.style?.display === 'none';
 }
 
-function mainHeading(doc: Document): Element | null {
-  return [...doc.querySelectorAll('h1')].find((h) => textOf(h) && !isHidden(h)) ?? null;
+/**
+ * The product's heading: of the visible `h1`s (not screen-reader texts), the one sharing the most text with what
+ * other sources call the product (structured name, Open Graph, page title); else the first outside menus and carousels.
+ */
+function mainHeading(doc: Document, index: PageIndex, references: string[]): Element | null {
+  const headings = [...doc.getElementsByTagName('h1')].slice(0, 20).filter((h) => textOf(h) && !isHidden(h) && !NOT_NAME.test(h.getAttribute('class') ?? ''));
+  const keys = references.map(letters).filter(Boolean);
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const heading of headings) {
+    const h = letters(textOf(heading)!);
+    const score = Math.max(0, ...keys.map((k) => (k.includes(h) || h.includes(k) ? Math.min(h.length, k.length) : 0)));
+    if (score > bestScore) [best, bestScore] = [heading, score];
+  }
+  return best ?? headings.find((h) => !inSkippedArea(index, h)) ?? headings[0] ?? null;
 }
 
-const HIDDEN_TEXT = '[hidden], [aria-hidden="true"], .sr-only, .visually-hidden, .screen-reader-text, script, style, template';
-
-/** An element's text with a space between elements ("<span>PELARBOJ</span><span>LED lamp</span>"), hidden parts left out. */
-export function spacedText(element: Element | null): string | null {
-  if (!element) return null;
-  const parts: string[] = [];
+/**
+ * A price element's text as shown: cents set apart in `<sup>` or a "cents" element get their decimal mark back
+ * ("$<span>31</span><sup>57</sup>" → "$31.57"); hidden parts are left out.
+ */
+export function priceText(element: Element): string {
+  let out = '';
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node && parts.length < 200; node = walker.nextNode()) {
-    if (node.parentElement?.closest(HIDDEN_TEXT)) continue;
-    parts.push(node.textContent ?? '');
+  for (let node = walker.nextNode(), count = 0; node && count < 40; node = walker.nextNode(), count += 1) {
+    const parent = node.parentElement!;
+    // Hidden parts between the price element and the text (only those levels are looked at).
+    let hidden = false;
+    for (let up: Element | null = parent; up && up !== element && !hidden; up = up.parentElement) hidden = up.hasAttribute('hidden') || up.getAttribute('aria-hidden') === 'true' || /^(script|style)$/.test(up.localName);
+    if (hidden) continue;
+    const text = node.nodeValue ?? '';
+    const minor = parent !== element && (parent.localName === 'sup' || /cent|decimal|fraction|minor/i.test(parent.getAttribute('class') ?? ''));
+    out += minor && /^\s*\d{2}\s*$/.test(text) && /\d\s*$/.test(out) ? `.${text.trim()}` : text;
   }
-  return parts.join(' ').replace(/\s+/g, ' ').replace(/\s+([,.:;!?])/g, '$1').trim() || null;
+  return out.replace(/\s+/g, ' ').trim();
 }
 
-/** Price elements near the title: searched in ever wider ancestors of the heading. */
-function visiblePrices(doc: Document, index: PageIndex, heading: Element | null, hints: LocaleHints): GenericProduct['visiblePrices'] {
+/** Class names as words: "priceOld" → "price Old", so marks are matched at the start of a word ("price_holder" has no "old"). */
+const words = (element: Element) => `${element.getAttribute('class')} ${element.id} ${element.getAttribute('style')}`.replace(/([a-z])([A-Z])/g, '$1 $2');
+
+/** The words just before `element` ("Was", "UVP", "Now"), from its preceding siblings, after any number there. */
+function labelBefore(element: Element): string {
+  let text = '';
+  // Only text and small elements: the text of a large sibling would cost as much as the whole page.
+  for (let node = element.previousSibling; node && text.length < 30 && !(node as Element).childElementCount; node = node.previousSibling) text = node.textContent + text;
+  return text.slice(-30).replace(/^.*\d/s, '');
+}
+
+/**
+ * Price elements near the title, searched in ever wider ancestors of the heading (or of the buy button): not
+ * instalments, unit prices, savings, shipping thresholds, carts or carousels. Former prices (struck through,
+ * "was", "UVP") count only when nothing else is shown; the price marked as paid now ("sale", "now") comes first.
+ */
+function visiblePrices(doc: Document, index: PageIndex, heading: Element | null, hints: LocaleHints): { prices: VisiblePrice[]; area: Element | null } {
   const seen = new Set<Element>();
-  const found: GenericProduct['visiblePrices'] = [];
+  let found: (VisiblePrice & { former: boolean; group: Element | null })[] = [];
+  const anchor = heading ?? doc.querySelector('form[action*="cart" i] button, button[name="add-to-cart"]');
   const scopes: Element[] = [];
-  for (let node = heading?.parentElement ?? null, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
-  scopes.push(doc.body ?? doc.documentElement);
-  for (const scope of scopes) {
-    const candidates = index.prices.filter((element) => element !== scope && scope.contains(element)).slice(0, MAX_CANDIDATES);
-    for (const element of candidates) {
-      if (seen.has(element)) continue;
+  for (let node = anchor?.parentElement, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
+  let area: Element = doc.body;
+  for (const scope of [...scopes, doc.body]) {
+    for (const element of index.prices.filter((e) => e !== scope && scope.contains(e)).slice(0, MAX_CANDIDATES)) {
+      // Containers of many elements are not one price; a budget bounds the work on pages with thousands of prices.
+      if (seen.has(element) || element.childElementCount > 12 || seen.size > 300) continue;
       seen.add(element);
-      const marker = `${element.getAttribute('class') ?? ''} ${element.id}`;
-      if (NOT_CURRENT_PRICE.test(marker) || inSkippedArea(index, element, true) || isHidden(element)) continue;
-      const text = textOf(element);
-      if (!text || text.length > 40 || !/\d/.test(text)) continue;
-      const parsed = parsePriceText(text, hints);
-      if (parsed && Number(parsed.price) > 0) found.push(parsed);
+      const text = priceText(element);
+      const label = labelBefore(element);
+      const marks = `${words(element)} ${label}`;
+      if (text.length > 60 || NOT_PAID.test(`${marks} ${text}`) || inSkippedArea(index, element) || isHidden(element)) continue;
+      const parsed = parsePriceText(text, { ...hints, currencyText: label });
+      let former = FORMER.test(label);
+      for (let node: Element | null = element, depth = 0; node && depth < 4 && !former; node = node.parentElement, depth += 1) former = STRUCK_TAGS.has(node.localName) || FORMER.test(words(node));
+      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`), group: element.parentElement?.parentElement ?? null });
     }
-    if (found.length) break;
+    // A price shown struck elsewhere is a former price, also where a container repeats it ("Starting at $979.97").
+    const struck = new Set(found.filter((p) => p.former).map((p) => p.price));
+    const paid = found.filter((p) => !p.former && !struck.has(p.price));
+    if (paid.length) {
+      area = scope;
+      found = paid;
+      break;
+    }
   }
-  return found;
+  if (area === doc.body && found.some((p) => !p.former)) found = found.filter((p) => !p.former);
+  // The nearest price comes first, or the one beside it marked as paid now ("$64.95 Now $52.00"); a single
+  // price shown with its currency is the current one.
+  const beside = found.find((p) => p.current && p.group === found[0]?.group);
+  const prices = (beside ? [beside, ...found.filter((p) => p !== beside)] : found).map(({ price, currency, current }) => ({ price, currency, current }));
+  if (prices[0]?.currency && new Set(prices.map((p) => p.price)).size === 1) prices[0].current = true;
+  return { prices, area };
 }
 
 function labelOf(doc: Document, control: Element): string | null {
@@ -141,9 +214,11 @@ function optionName(raw: string): string {
 /** What is selected now: selects and radios of option groups, and pressed or checked swatches. */
 function selectedOptions(doc: Document, index: PageIndex): Record<string, string> {
   const selected: Record<string, string> = {};
-  const add = (name: string | null, value: string | null) => {
-    if (!name || !value || PLACEHOLDER.test(value) || value.length > 80) return;
-    const key = optionName(name);
+  const add = (name: string | null, raw: string | null) => {
+    // The option's own name shown as its value is a placeholder; a price after the value is not part of it ("Hardcover - $11.37").
+    const value = raw?.replace(/\s*[-–:(]?\s*\p{Sc}\s?\d[\d.,]*\)?$/u, '').trim();
+    const key = name && optionName(name);
+    if (!key || !value || PLACEHOLDER.test(value) || value.length > 80 || [name, key].some((n) => letters(n!) === letters(value))) return;
     setOption(selected, key, value);
   };
   for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
@@ -162,15 +237,18 @@ function selectedOptions(doc: Document, index: PageIndex): Record<string, string
   for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
     if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
     const container = swatch.parentElement?.closest('[class], [id], [role="radiogroup"], fieldset');
-    const context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
+    let context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
+    // A selected element that reads "Color: 69 NAVY" names its option itself.
+    if (!OPTION_HINT.test(context) && swatch.childElementCount < 4) context = textOf(swatch)?.match(/^([^:]{2,20}):\s*\S/)?.[1] ?? '';
     if (!OPTION_HINT.test(context)) continue;
     const value =
       swatch.getAttribute('data-value') ??
       swatch.getAttribute('title') ??
       swatch.getAttribute('aria-label') ??
       swatch.querySelector('img')?.getAttribute('alt') ??
+      swatch.querySelector('[title]')?.getAttribute('title') ??
       textOf(swatch);
-    add(context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^(colou?r|size)\s*:\s*/i, '') ?? null);
+    add(context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^[^:]{2,20}:\s*/, '') ?? null);
   }
   return selected;
 }
@@ -186,9 +264,13 @@ function urlVariantId(url: URL): string | null {
   return null;
 }
 
-/** What any product page shows: its heading, the price near it, the selected options, an id in the URL. */
-export function readGeneric(doc: Document, url: URL, hints: LocaleHints): GenericProduct {
-  const heading = mainHeading(doc);
+/**
+ * What any product page shows: its heading (the one matching `references`, what other sources call the
+ * product), the price near it, the selected options, an id in the URL.
+ */
+export function readGeneric(doc: Document, url: URL, hints: LocaleHints, references: string[] = []): GenericProduct {
   const index = indexPage(doc);
-  return { name: spacedText(heading), visiblePrices: visiblePrices(doc, index, heading, hints), selected: selectedOptions(doc, index), urlVariantId: urlVariantId(url) };
+  const heading = mainHeading(doc, index, references);
+  const { prices, area } = visiblePrices(doc, index, heading, hints);
+  return { name: renderedText(heading), visiblePrices: prices, area, selected: selectedOptions(doc, index), urlVariantId: urlVariantId(url) };
 }

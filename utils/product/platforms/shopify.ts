@@ -1,9 +1,11 @@
+import { brandOf, gtinOf } from '../identifiers';
 import { normaliseCurrency } from '../price';
 import { inlineScripts, jsonObjectAt, type PlatformAdapter } from './types';
 
 interface ShopifyVariant {
   id: number | string;
   sku?: string | null;
+  barcode?: string | null;
   price?: number | string;
   public_title?: string | null;
   title?: string;
@@ -21,7 +23,7 @@ export const readShopify: PlatformAdapter = (doc, url) => {
     scripts.some((s) => s.includes('ShopifyAnalytics') || s.includes('Shopify.shop'));
   if (!isShopify) return null;
 
-  let product: { title?: string; variants?: ShopifyVariant[]; options?: (string | { name: string })[] } | null = null;
+  let product: { title?: string; vendor?: string; variants?: ShopifyVariant[]; options?: (string | { name: string })[] } | null = null;
   for (const element of doc.querySelectorAll('script[type="application/json"][data-product-json], script[id^="ProductJson"], script[data-product-json]')) {
     try {
       product = JSON.parse(element.textContent ?? '');
@@ -65,6 +67,8 @@ export const readShopify: PlatformAdapter = (doc, url) => {
     price: centsFromMeta || typeof variant?.price === 'number' ? price : null,
     currency,
     sku: variant?.sku || null,
+    gtin: gtinOf(variant?.barcode),
+    brand: brandOf(product?.vendor),
     variantId: variant ? String(variant.id) : variantId,
     selected,
   };

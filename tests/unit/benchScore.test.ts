@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { expectedSkus, score, summarise } from '../bench/score.mjs';
+
+const entry = {
+  page_url: 'https://shop.example/p/1?utm_source=x',
+  expected: { canonical_url: 'https://shop.example/p/1', name: 'Lamp', name_alternatives: ['Desk Lamp'], price: '10.00', acceptable_prices: ['12.00'], currency: 'EUR', has_variants: true, selected_variant: { sku: 'L-1', options: { Color: 'Red' } } },
+  source_expectations: { sku: ['100-200'], gtin: ['4006381333931'], brand: ['Lumo'] },
+};
+
+describe('detection benchmark scoring', () => {
+  it('reads alternatives from `expected`, and scores SKU, GTIN and brand where the page gives them', () => {
+    const result = { url: 'https://shop.example/p/1', name: 'desk  lamp', price: '12.00', currency: 'EUR', sku: '100-200', gtin: '4006381333931', brand: 'LUMO', variant: { id: null, sku: null, options: { Color: 'Red' } } };
+    expect(score(entry, result)).toEqual({ name: true, price: true, currency: true, url: true, variant: true, sku: true, gtin: true, brand: true });
+  });
+
+  it('accepts the selected variant\'s SKU as the product SKU, and leaves SKU unscored where the page names none', () => {
+    expect(expectedSkus(entry)).toEqual(['100-200', 'L-1']);
+    const none = { ...entry, source_expectations: {}, expected: { ...entry.expected, selected_variant: null } };
+    const scores = [score(entry, { sku: 'L-1' }), score(none, { sku: 'X' })];
+    expect(scores.map((s) => s.sku)).toEqual([true, null]);
+    expect(summarise(scores)).toMatchObject({ sku: 100, counts: { sku: 1 } });
+  });
+});
