@@ -37,9 +37,11 @@ test('context menu on a link: the confirm window shows the URL and asks for inst
 });
 
 test('the badge counts purchases in progress, clears when none, and flags an unseen failure', async ({ context, sandbox, extensionId, clickAction, serviceWorker }) => {
+  test.setTimeout(180_000);
   await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
   const badge = async () => (await serviceWorker()).evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
-  for (const path of ['merino-tee?variant=4241&sc_delay=5000', 'pour-over-kettle?sc_delay=5000']) {
+  // Long enough that the first is still in progress when the second has started, even on a busy machine.
+  for (const path of ['merino-tee?variant=4241&sc_delay=20000', 'pour-over-kettle?sc_delay=20000']) {
     const shop = await context.newPage();
     await shop.goto(`${sandbox.shopUrl}/products/${path}`);
     const popup = new PopupPage(await context.newPage(), extensionId);
@@ -49,7 +51,7 @@ test('the badge counts purchases in progress, clears when none, and flags an uns
     await popup.page.close();
   }
   await expect.poll(badge).toEqual({ text: '2', title: 'Smartcheckout: 2 purchases in progress' });
-  await expect.poll(badge, { timeout: 30_000 }).toEqual({ text: '', title: 'Buy via Smartcheckout' });
+  await expect.poll(badge, { timeout: 45_000 }).toEqual({ text: '', title: 'Buy via Smartcheckout' });
 
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/limited-print`);

@@ -49,9 +49,11 @@ function quote(value: string, max = 300): string {
  * product, quoted as data; quantity; the most the agent may pay. The user's own words follow on lines of their own.
  */
 export function buildPrompt({ product, variant, quantity, instructions, hint, maxSpend }: Omit<PurchaseDetails, 'profile'>): string {
+  // The variant in words when the page named its options (or gave a label); its SKU and id follow on their own.
+  const named = variant && (Object.keys(variant.options).length || variant.label) ? describeVariant(variant) : '';
   const described = [
     product.name && `name ${quote(product.name)}`,
-    variant && describeVariant(variant) && `variant ${quote(describeVariant(variant))}`,
+    named && `variant ${quote(named)}`,
     variant?.sku && `SKU ${quote(variant.sku, 120)}`,
     variant?.id && `variant id ${quote(variant.id, 120)}`,
     product.price && `listed price ${quote(`${product.price} ${product.currency ?? ''}`, 40)}`,
