@@ -31,6 +31,13 @@ beforeEach(async () => {
 });
 
 describe('message handler', () => {
+  it('reads a start message whose product has no identifiers or checkout links (as an older popup sends it)', async () => {
+    const { service, create } = serviceWith(() => 'processing');
+    const { sku: _sku, mpn: _mpn, gtin: _gtin, brand: _brand, checkoutLinks: _links, ...older } = PRODUCT as typeof PRODUCT & Record<string, unknown>;
+    expect(await service.handleMessage({ ...startMessage, product: older }, EXTENSION_PAGE)).toMatchObject({ ok: true, record: { state: 'processing' } });
+    expect(create).toHaveBeenCalledOnce();
+  });
+
   it.each([
     ['a content script on a shop page', { id: 'test-extension-id', url: 'https://shop.example/p', tab: { id: 3 } }],
     ['another extension', { id: 'other-extension', url: 'chrome-extension://other-extension/page.html' }],

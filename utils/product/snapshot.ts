@@ -64,10 +64,11 @@ export const productSnapshotSchema = z.object({
   currency: z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO 4217 code'))),
   availability: text(60),
   /** Product identifiers: the selected variant's SKU when a variant is selected, else the product's. */
-  sku: text(120),
-  mpn: text(120),
-  gtin: z.nullable(z.string().check(z.refine((value) => gtinOf(value) === value, 'GTIN must be 8, 12, 13 or 14 digits with a valid check digit'))),
-  brand: text(120),
+  // Absent in snapshots made before identifiers were read: unknown.
+  sku: z._default(text(120), null),
+  mpn: z._default(text(120), null),
+  gtin: z._default(z.nullable(z.string().check(z.refine((value) => gtinOf(value) === value, 'GTIN must be 8, 12, 13 or 14 digits with a valid check digit'))), null),
+  brand: z._default(text(120), null),
   variant: z.nullable(variantSchema),
   sources: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(20)),
   checkoutLinks: z._default(checkoutLinksSchema, NO_CHECKOUT_LINKS),
