@@ -65,8 +65,10 @@ export function AgentPurchase(props: Props) {
   const ids = { instructions: useId(), quantity: useId() };
   const count = Number(quantity);
 
-  // Any correction of the product, or another profile, ends a pending confirmation.
-  useEffect(() => setConfirmation(null), [product, profile?.id]);
+  // Any correction of the product, or another profile, ends a pending confirmation (compared by content: the
+  // popup rebuilds the product object on every render).
+  const productKey = JSON.stringify(product);
+  useEffect(() => setConfirmation(null), [productKey, profile?.id]);
 
   /** The message that would be sent for `target`, with the limits and prompt it gets; null until everything is loaded. */
   function prepare(target: ProductSnapshot, attemptId: string): { request: StartMessage; prompt: string; limits: LimitCheck } | null {
