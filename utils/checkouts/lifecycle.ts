@@ -3,7 +3,8 @@ import { defaultProfile, type ProfilesState } from '../profiles/storage';
 import { describeVariant, type ProductSnapshot } from '../product/snapshot';
 import type { ServiceAdapter } from '../services/adapter';
 import { connectionOf, type Connection, type SessionKeys } from '../services/connections';
-import { type PollPlan, serviceOf, type ServiceId } from '../services/registry';
+import { isSimulated, type PollPlan, serviceOf, type ServiceId } from '../services/registry';
+import { isDemoPageUrl } from '../product/snapshot';
 import type { CheckoutReport } from '../services/types';
 import type { Settings } from '../settings';
 import { checkLimits, overCap } from './limits';
@@ -133,8 +134,12 @@ export function createLifecycle(deps: LifecycleDeps) {
     }
     const order = adapter.orderSchema.safeParse(request.order ?? {});
     if (!order.success) return { ok: false, code: 'invalid_order', message: t('startInvalidOrder', service.name) };
-    if (!deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
-    if (!(await deps.hasHostAccess(connection.baseUrl))) {
+    // The demo moves no money and sends nothing, so it needs neither the network nor host access; the demo
+    // page's product exists only inside the extension, so no real service is ever asked for it.
+    const simulated = isSimulated(serviceId);
+    if (!simulated && isDemoPageUrl(request.product.url)) return { ok: false, code: 'invalid_order', message: t('startDemoProductOnly', service.name) };
+    if (!simulated && !deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
+    if (!simulated && !(await deps.hasHostAccess(connection.baseUrl))) {
       const host = new URL(connection.baseUrl).host;
       return { ok: false, code: 'no_access', message: t(service.kind === 'agent' ? 'startNoServiceAccess' : 'startNoServiceAccessLink', service.name, host) };
     }
@@ -142,7 +147,9 @@ export function createLifecycle(deps: LifecycleDeps) {
     const now = deps.now();
     const intent = intentOf(request, adapter.intentKey(order.data));
     const agent = service.kind === 'agent';
-    const maxPrice = agent ? settings.safety.maxPrice : null;
+    // Only a real agent spends the user's money: the demo has no cap and no limit applies to it.
+    const spends = agent && !simulated;
+    const maxPrice = spends ? settings.safety.maxPrice : null;
     const quoted = agent ? null : adapter.quote(order.data, request);
     const cost = { price: request.product.price, currency: request.product.currency, quantity: request.quantity };
     const outcome = await updateCheckouts<{ record: CheckoutRecord; duplicate: boolean } | { blocked: string }>((records) => {
@@ -152,8 +159,8 @@ export function createLifecycle(deps: LifecycleDeps) {
       if (earlier) return { records, result: { record: earlier, duplicate: true } };
       // Only an agent spends the user's money. Checked inside the same serialised write, so two purchases
       // started together cannot both fit a limit.
-      if (agent) {
-        const { blocked } = checkLimits(cost, settings.safety, records, now);
+      if (spends) {
+        const { blocked } = checkLimits(cost, settings.safety, countedRecords(records), now);
         if (blocked) return { records, result: { blocked } };
       }
       const created: CheckoutRecord = {
@@ -409,6 +416,11 @@ export function createLifecycle(deps: LifecycleDeps) {
   return { start, poll, pollDue, nextPollAt, recheck, resolve, markSeen, recover };
 }
 export type Lifecycle = ReturnType<typeof createLifecycle>;
+
+/** The history the spending limits count: demo purchases never spent anything. */
+export function countedRecords(records: CheckoutRecord[]): CheckoutRecord[] {
+  return records.filter((r) => !isSimulated(r.service));
+}
 
 /** The service-side item in words, when an order names one (a store product's name). */
 function orderLabelOf(order: unknown): string {

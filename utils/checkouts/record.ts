@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { moneySchema } from '../money';
-import { httpUrlSchema, variantSchema } from '../product/snapshot';
+import { httpUrlSchema, productUrlSchema, variantSchema } from '../product/snapshot';
 import { SERVICE_IDS, serviceOf } from '../services/registry';
 
 /**
@@ -66,7 +66,7 @@ export const checkoutRecordSchema = z.object({
   /** The service's raw status string (may be a value the contract does not document). */
   serviceStatus: z.nullable(z.string()),
   product: z.object({
-    url: httpUrlSchema,
+    url: productUrlSchema,
     name: z.nullable(z.string()),
     image: z.nullable(z.string()),
     price: z.nullable(z.string()),
