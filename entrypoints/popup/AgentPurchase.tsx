@@ -1,16 +1,20 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ConfirmPurchase } from '../../components/ConfirmPurchase';
-import { checkLimits } from '../../utils/checkouts/limits';
+import { checkLimits, type LimitCheck } from '../../utils/checkouts/limits';
+import { countedRecords } from '../../utils/checkouts/record';
 import type { CheckoutList } from '../../utils/checkouts/store';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
 import type { Detection } from '../../utils/product/detectInTab';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import type { Profile } from '../../utils/profiles/schema';
+import { isSimulated, type ServiceId } from '../../utils/services/registry';
 import type { Settings } from '../../utils/settings';
 import type { Notice } from './notice';
 
 interface Props {
+  /** The agent: Smartcheckout, or the built-in DEMO (which spends nothing, so no limit or cap applies). */
+  service: ServiceId;
   product: ProductSnapshot;
   detection: Detection | null;
   /** True when the user corrected the detected details (the page is no longer followed). */
@@ -27,8 +31,10 @@ interface Props {
   onStarted(recordId: string, duplicate: boolean): void;
 }
 
+const NO_LIMITS: LimitCheck = { blocked: null, unchecked: [] };
+
 /** An agent purchase: instructions, quantity, "Buy via Smartcheckout", and the confirmation step. */
-export function AgentPurchase({ product, detection, edited, settings, checkouts, profile, profilePicker, disabled, initialInstructions, onNotice, onStarted }: Props) {
+export function AgentPurchase({ service, product, detection, edited, settings, checkouts, profile, profilePicker, disabled, initialInstructions, onNotice, onStarted }: Props) {
   const [instructions, setInstructions] = useState(initialInstructions.slice(0, 2000));
   const [quantity, setQuantity] = useState('1');
   const [busy, setBusy] = useState(false);
@@ -48,7 +54,14 @@ export function AgentPurchase({ product, detection, edited, settings, checkouts,
   useEffect(() => setConfirming(false), [product, profile?.id]);
 
   const count = Number(quantity);
-  const limits = checkouts && Number.isInteger(count) && count >= 1 ? checkLimits({ price: product.price, currency: product.currency, quantity: count }, settings.safety, checkouts.records, Date.now()) : null;
+  const demo = isSimulated(service);
+  const counted = checkouts ? countedRecords(checkouts.records) : [];
+  const limits =
+    checkouts && Number.isInteger(count) && count >= 1
+      ? demo
+        ? NO_LIMITS
+        : checkLimits({ price: product.price, currency: product.currency, quantity: count }, settings.safety, counted, Date.now())
+      : null;
 
   /** Form submit (button or Enter): validates, then asks for confirmation or buys. */
   function submit(event: FormEvent) {
@@ -78,7 +91,7 @@ export function AgentPurchase({ product, detection, edited, settings, checkouts,
     setBusy(true);
     onNotice({ text: t('popupStarting'), tone: 'info' });
     try {
-      const reply = await sendMessage({ type: 'checkout:start', service: 'smartcheckout', product, quantity: count, profileId: profile.id, instructions });
+      const reply = await sendMessage({ type: 'checkout:start', service, product, quantity: count, profileId: profile.id, instructions });
       if (reply.ok) {
         onStarted(reply.record.id, reply.duplicate);
         onNotice(reply.duplicate ? { text: t('popupDuplicate'), tone: 'info' } : null);
@@ -119,7 +132,7 @@ export function AgentPurchase({ product, detection, edited, settings, checkouts,
 
         {confirming ? null : (
           <button type="submit" className="primary buy" disabled={busy || disabled || !profile}>
-            {t('popupBuy')}
+            {demo ? t('popupBuyDemo') : t('popupBuy')}
           </button>
         )}
       </form>
@@ -129,7 +142,7 @@ export function AgentPurchase({ product, detection, edited, settings, checkouts,
           product={product}
           quantity={count}
           profile={profile}
-          cap={settings.safety.maxPrice}
+          cap={demo ? null : settings.safety.maxPrice}
           limits={limits}
           busy={busy}
           onConfirm={() => void start()}

@@ -10,7 +10,7 @@ import type { Settings } from '../settings';
 import { checkLimits, overCap } from './limits';
 import { describeServiceError } from './errorText';
 import { asServiceError, type ServiceError } from './provider';
-import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
+import { type CheckoutRecord, type CheckoutStateName, countedRecords, type NotificationEvent } from './record';
 import { readCheckouts, updateCheckout, updateCheckouts } from './store';
 import { buildPrompt } from './userData';
 
@@ -416,11 +416,6 @@ export function createLifecycle(deps: LifecycleDeps) {
   return { start, poll, pollDue, nextPollAt, recheck, resolve, markSeen, recover };
 }
 export type Lifecycle = ReturnType<typeof createLifecycle>;
-
-/** The history the spending limits count: demo purchases never spent anything. */
-export function countedRecords(records: CheckoutRecord[]): CheckoutRecord[] {
-  return records.filter((r) => !isSimulated(r.service));
-}
 
 /** The service-side item in words, when an order names one (a store product's name). */
 function orderLabelOf(order: unknown): string {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { moneySchema } from '../money';
 import { httpUrlSchema, productUrlSchema, variantSchema } from '../product/snapshot';
-import { SERVICE_IDS, serviceOf } from '../services/registry';
+import { isSimulated, SERVICE_IDS, serviceOf } from '../services/registry';
 
 /**
  * Where a purchase stands.
@@ -110,6 +110,11 @@ export function isFinal(record: CheckoutRecord): boolean {
 /** True for a record of a checkout-link service (the customer pays; no spending limit applies). */
 export function isLink(record: Pick<CheckoutRecord, 'service'>): boolean {
   return serviceOf(record.service).kind === 'link';
+}
+
+/** The history the spending limits count: a DEMO purchase never spent anything. */
+export function countedRecords<R extends Pick<CheckoutRecord, 'service'>>(records: R[]): R[] {
+  return records.filter((r) => !isSimulated(r.service));
 }
 
 /** Words for a state, as the popup and history show it. */
