@@ -36,5 +36,5 @@ export function isServiceId(value: unknown): value is ServiceId {
 
 /** True for the built-in demo (simulated: no key, no network, no money). */
 export function isSimulated(id: ServiceId): boolean {
-  return serviceOf(id).simulated === true;
+  return (SERVICES as Record<string, ServiceDescriptor>)[id]?.simulated === true;
 }
