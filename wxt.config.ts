@@ -36,8 +36,9 @@ export default defineConfig({
   manifestVersion: 3,
   // Every name is imported from the file that defines it (no auto-imports), so a reader can follow it.
   imports: false,
-  // The sources zip lets Mozilla's reviewers rebuild the Firefox zip; local test and demo output is not source.
-  zip: { excludeSources: ['playwright-report/**', 'test-results/**', 'demo-output/**'] },
+  // The sources zip lets Mozilla's reviewers rebuild the Firefox zip (SOURCE-BUILD.md says how); local test and demo
+  // output, and the store and README images, are not source.
+  zip: { excludeSources: ['playwright-report/**', 'test-results/**', 'demo-output/**', 'store/**/*.png', 'tests/demo/*.png'] },
   outDirTemplate: E2E ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
   manifest: ({ browser }) => ({
     // Every user-visible string lives in public/_locales (English and German are complete).
