@@ -48,10 +48,10 @@ export function Welcome() {
         <h2 id={ids.kinds}>{t('welcomeKindsHeading')}</h2>
         <ul className="kinds">
           <li>
-            <strong>{t('serviceKindAgent')}</strong> — {t('welcomeKindAgent')}
+            <strong>{t('welcomeKindAgentName')}</strong> — {t('welcomeKindAgent')}
           </li>
           <li>
-            <strong>{t('serviceKindLink')}</strong> — {t('welcomeKindLink')}
+            <strong>{t('welcomeKindLinkName')}</strong> — {t('welcomeKindLink')}
           </li>
         </ul>
       </section>

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, welcomePage } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 
@@ -73,4 +73,30 @@ test('checkout services in Options, each link service in the popup, and the link
     await popup.page.emulateMedia({ colorScheme });
     expect(await seriousViolations(popup.page), `hand-off (${colorScheme})`).toEqual([]);
   }
+});
+
+test.describe('first-run pages', () => {
+  test.use({ keepWelcome: true });
+
+  test('welcome, privacy policy, demo page and the polished options: no serious or critical violations, in light and dark', async ({ context, extensionId }) => {
+    test.setTimeout(180_000);
+    const welcome = await welcomePage(context);
+    await welcome.getByRole('button', { name: 'Try the demo' }).click();
+    // An error beside its field, as a person who saves an empty profile sees it.
+    await welcome.getByRole('button', { name: 'Save profile' }).click();
+    await expect(welcome.getByText('First name is required')).toBeVisible();
+    const pages = { welcome, privacy: await context.newPage(), demo: await context.newPage(), options: await context.newPage() };
+    await pages.privacy.goto(`chrome-extension://${extensionId}/privacy.html`);
+    await pages.demo.goto(`chrome-extension://${extensionId}/demo.html`);
+    await pages.options.goto(`chrome-extension://${extensionId}/options.html`);
+    await pages.options.getByLabel('Daily spending limit', { exact: true }).fill('abc');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [name, page] of Object.entries(pages)) {
+        await page.bringToFront();
+        await page.emulateMedia({ colorScheme });
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        expect(await seriousViolations(page), `${name} (${colorScheme})`).toEqual([]);
+      }
+    }
+  });
 });

@@ -13,7 +13,7 @@ import { DEMO_PROCESSING_MS, demoFails } from '../../utils/services/demo/simulat
 import { PROFILE, PRODUCT, startRequest } from './fixtures/purchase';
 import { connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 
-const DEMO: Connection = { service: 'demo', apiKey: '', baseUrl: '', typedBaseUrl: null, checkoutUrl: null, mode: 'test' };
+const DEMO: Connection = { service: 'demo', apiKey: '', baseUrl: '', typedBaseUrl: null, checkoutUrl: null, mode: null };
 const request = (product = PRODUCT, quantity = 2) => ({ order: {}, product, quantity, profile: PROFILE, instructions: '', maxSpend: null, intentId: 'i-1' });
 
 describe('the demo adapter', () => {

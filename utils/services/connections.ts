@@ -40,7 +40,7 @@ export function baseUrlOf(id: ServiceId, saved: Pick<ServiceSettings, 'apiBaseUr
 /** The connection to `id`, or null when it has no key or no base URL (not connected). A service that needs no key is connected while switched on. */
 export function connectionOf(settings: Settings, sessionKeys: SessionKeys, id: ServiceId): Connection | null {
   const saved = settings.services[id];
-  if (isSimulated(id)) return saved.enabled ? { service: id, apiKey: '', baseUrl: '', typedBaseUrl: null, checkoutUrl: null, mode: 'test' } : null;
+  if (isSimulated(id)) return saved.enabled ? { service: id, apiKey: '', baseUrl: '', typedBaseUrl: null, checkoutUrl: null, mode: null } : null;
   const apiKey = apiKeyOf(settings, sessionKeys, id);
   const baseUrl = baseUrlOf(id, saved, apiKey);
   if (!apiKey || !baseUrl) return null;

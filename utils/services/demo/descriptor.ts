@@ -12,7 +12,8 @@ export const demoService: ServiceDescriptor = {
   kind: 'agent',
   // Nothing is ever requested: the adapter answers from the checkout id itself.
   defaultBaseUrl: () => null,
-  keyMode: () => 'test',
+  // No key, so no test or live mode to show: DEMO says it all.
+  keyMode: () => null,
   checkoutPageUrl: null,
   endsAtExpiry: false,
   simulated: true,
