@@ -52,7 +52,7 @@ describe('the demo adapter', () => {
   it('makes no request of any kind', async () => {
     const fetched: unknown[] = [];
     const realFetch = globalThis.fetch;
-    globalThis.fetch = (async (...args: unknown[]) => void fetched.push(args)) as typeof fetch;
+    globalThis.fetch = (async (...args: unknown[]) => void fetched.push(args)) as unknown as typeof fetch;
     try {
       const adapter = createDemoAdapter(() => clock);
       const { checkoutId } = await adapter.create(DEMO, request());
