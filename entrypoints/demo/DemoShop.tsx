@@ -4,6 +4,12 @@ import { t } from '../../utils/i18n';
 import { DEMO_PRODUCTS, type DemoProductId, isDemoProductId } from '../../utils/services/demo/products';
 import { useShortcut } from '../../components/useShortcut';
 
+/**
+ * Where an option's choice is kept in the address. Not `size`/`color`, which the detector reads as the variant's
+ * option names: the page's own labels name them, in the user's language.
+ */
+const paramOf = (label: string) => (label === 'demoSize' ? 's' : 'c');
+
 function productFromUrl(): DemoProductId {
   const asked = new URLSearchParams(location.search).get('product');
   return isDemoProductId(asked) ? asked : 'tee';
@@ -18,14 +24,14 @@ export function DemoShop() {
   const product = DEMO_PRODUCTS[id];
   const [choice, setChoice] = useState<Record<string, string>>(() => {
     const params = new URLSearchParams(location.search);
-    return Object.fromEntries(product.options.map((o) => [o.label, params.get(o.label === 'demoSize' ? 'size' : 'color') ?? o.values[0]!.value]));
+    return Object.fromEntries(product.options.map((o) => [o.label, params.get(paramOf(o.label)) ?? o.values[0]!.value]));
   });
   const shortcut = useShortcut();
   const baseId = useId();
 
   useEffect(() => {
     const params = new URLSearchParams({ product: id });
-    for (const option of product.options) params.set(option.label === 'demoSize' ? 'size' : 'color', choice[option.label]!);
+    for (const option of product.options) params.set(paramOf(option.label), choice[option.label]!);
     history.replaceState(null, '', `?${params}`);
   }, [id, product, choice]);
 

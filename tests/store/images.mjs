@@ -68,7 +68,8 @@ async function clickAction(context, worker, extensionId, page) {
 
 /** A popup screenshot, as tall as its content (the browser caps a real popup at 600 px). */
 async function popupShot(popup) {
-  const height = Math.min(600, await popup.evaluate(() => document.documentElement.scrollHeight));
+  await popup.evaluate(() => document.activeElement?.blur());
+  const height = Math.min(600, Math.ceil(await popup.evaluate(() => document.querySelector('main').getBoundingClientRect().height)));
   await popup.setViewportSize({ width: POPUP_WIDTH, height });
   await popup.evaluate(() => window.scrollTo(0, 0));
   return popup.screenshot();
