@@ -10,6 +10,8 @@ async function seriousViolations(page: Page) {
 }
 
 test('popup and options have no serious or critical accessibility violations, in light and dark', async ({ context, sandbox, extensionId, clickAction }) => {
+  // Six full axe analyses: on a busy machine they take longer than the default minute.
+  test.setTimeout(120_000);
   const options = new OptionsPage(await context.newPage(), extensionId);
   await options.configure(sandbox.apiKey, sandbox.apiUrl);
   const shop = await context.newPage();
@@ -50,6 +52,7 @@ test('a purchase can be made with the keyboard alone: Enter buys after confirmat
 });
 
 test('checkout services in Options, each link service in the popup, and the link hand-off with its QR code: no serious violations', async ({ context, sandbox, extensionId, popupFor }) => {
+  test.setTimeout(120_000);
   const options = new OptionsPage(await context.newPage(), extensionId);
   await options.configure(sandbox.apiKey, sandbox.apiUrl);
   await options.connect('Shoppex', { apiKey: sandbox.shoppex.apiKey, baseUrl: sandbox.shoppex.baseUrl });

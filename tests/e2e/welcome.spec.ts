@@ -11,6 +11,7 @@ async function storedCheckouts(page: import('@playwright/test').Page) {
 }
 
 test('a person following only the welcome page completes a demo purchase, marked DEMO everywhere', async ({ context, extensionId, clickAction }) => {
+  test.setTimeout(120_000);
   const welcome = new WelcomePage(await welcomePage(context));
   const { page } = welcome;
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Smartcheckout' })).toBeVisible();
@@ -32,7 +33,7 @@ test('a person following only the welcome page completes a demo purchase, marked
   await popup.open(await clickAction(demo));
   await expect(popup.productCard).toContainText('Merino Crew T-Shirt');
   await expect(popup.productCard).toContainText('29.00');
-  await expect(popup.page.getByText(/DEMO: this purchase is simulated/)).toBeVisible();
+  await expect(popup.page.getByText(/This purchase is simulated inside the extension/)).toBeVisible();
   await popup.page.getByRole('button', { name: 'Buy (DEMO)' }).click();
   await popup.confirmation.getByRole('button', { name: 'Confirm purchase' }).click();
   await expect(popup.status).toContainText('Completed: 29.00 USD', { timeout: 20_000 });
@@ -50,6 +51,7 @@ test('a person following only the welcome page completes a demo purchase, marked
 });
 
 test('the demo page\'s failing product fails in the demo, and the demo switches off in one click', async ({ context, extensionId, clickAction }) => {
+  test.setTimeout(120_000);
   const welcome = new WelcomePage(await welcomePage(context));
   await welcome.step('1. Try the demo or connect a service').getByRole('button', { name: 'Try the demo' }).click();
   await fillProfile(welcome.page, ADA);
