@@ -36,8 +36,9 @@ export default defineConfig({
   manifestVersion: 3,
   // Every name is imported from the file that defines it (no auto-imports), so a reader can follow it.
   imports: false,
-  // The sources zip lets Mozilla's reviewers rebuild the Firefox zip; local test and demo output is not source.
-  zip: { excludeSources: ['playwright-report/**', 'test-results/**', 'demo-output/**'] },
+  // The sources zip lets Mozilla's reviewers rebuild the Firefox zip (SOURCE-BUILD.md says how); local test and demo
+  // output, and the store and README images, are not source.
+  zip: { excludeSources: ['playwright-report/**', 'test-results/**', 'demo-output/**', 'store/**/*.png', 'tests/demo/*.png'] },
   outDirTemplate: E2E ? '{{browser}}-mv{{manifestVersion}}-e2e' : undefined,
   manifest: ({ browser }) => ({
     // Every user-visible string lives in public/_locales (English and German are complete).
@@ -59,10 +60,11 @@ export default defineConfig({
               id: GECKO_ID,
               // 140: the first Firefox with built-in consent for data collection (data_collection_permissions).
               strict_min_version: '140.0',
-              // What a purchase sends to the Smartcheckout service: the shipping profile (name, email, phone,
-              // address), the purchase order and its price cap, and the product page's address and details.
+              // What a checkout sends to the checkout service chosen for it (store/PRIVACY.md lists every field; a test
+              // keeps this list, the policy and the store listings in agreement): the profile (name, email, phone,
+              // address), the purchase and its price cap, the service's API key, the product page's address and details.
               data_collection_permissions: {
-                required: ['personallyIdentifyingInfo', 'financialAndPaymentInfo', 'websiteContent', 'browsingActivity'],
+                required: ['personallyIdentifyingInfo', 'financialAndPaymentInfo', 'authenticationInfo', 'websiteContent', 'browsingActivity'],
               },
             },
             // 142: the first Firefox for Android with that consent.

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { ProductSnapshot } from '../utils/product/snapshot';
-import { describeVariant } from '../utils/product/snapshot';
+import { describeVariant, isDemoPageUrl } from '../utils/product/snapshot';
 import { t } from '../utils/i18n';
 
 /** The detected product: image, name, price, selected variant and identifiers. Text only: page data is never rendered as HTML. */
@@ -31,7 +31,7 @@ export function ProductCard({ product }: { product: ProductSnapshot }) {
           </p>
         ) : null}
         <p className="product-card__url" title={product.url}>
-          {hostAndPath(product.url)}
+          {isDemoPageUrl(product.url) ? t('demoPageAddress') : hostAndPath(product.url)}
         </p>
       </div>
     </section>

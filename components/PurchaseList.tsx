@@ -1,7 +1,7 @@
 import { hasOddAmount, overAllowance } from '../utils/checkouts/limits';
 import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink } from '../utils/checkouts/record';
 import { t, uiLanguage } from '../utils/i18n';
-import { serviceOf } from '../utils/services/registry';
+import { isSimulated, serviceOf } from '../utils/services/registry';
 import { CheckoutHandoff } from './CheckoutHandoff';
 
 interface Props {
@@ -42,7 +42,8 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
             <time dateTime={new Date(record.createdAt).toISOString()}>{new Date(record.createdAt).toLocaleString(uiLanguage())}</time>
           </div>
           <div className="purchase__meta">
-            {[serviceOf(record.service).name, record.variantLabel, t('quantityShort', record.quantity), record.profileLabel].filter(Boolean).join(' · ')}
+            {isSimulated(record.service) ? <span className="demo-mark">{t('demoMark')}</span> : null}
+            {[isSimulated(record.service) ? '' : serviceOf(record.service).name, record.variantLabel, t('quantityShort', record.quantity), record.profileLabel].filter(Boolean).join(' · ')}
           </div>
           <div className="purchase__state">{describeState(record)}</div>
           {record.quoted && isLink(record) && record.state !== 'paid' ? <div className="purchase__meta">{t('linkAmount', `${record.quoted.amount} ${record.quoted.currency}`)}</div> : null}

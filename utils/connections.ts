@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { type ServiceSettings, cleanApiKey, settingsStorage, type Settings } from './settings';
 import { defineParsedItem } from './storage/parsedItem';
-import { SERVICE_IDS, serviceOf, type ServiceId } from './services/registry';
+import { isSimulated, SERVICE_IDS, serviceOf, type ServiceId } from './services/registry';
 import type { Connection } from './services/service';
 
 export type { Connection } from './services/service';
@@ -28,9 +28,10 @@ export function baseUrlOf(id: ServiceId, saved: Pick<ServiceSettings, 'apiBaseUr
   return saved.apiBaseUrl ?? serviceOf(id).defaultBaseUrl(apiKey);
 }
 
-/** The connection to `id`, or null when it has no key or no base URL (not connected). */
+/** The connection to `id`, or null when it has no key or no base URL (not connected). A service that needs no key is connected while switched on. */
 export function connectionOf(settings: Settings, sessionKeys: SessionKeys, id: ServiceId): Connection | null {
   const saved = settings.services[id];
+  if (isSimulated(id)) return saved.enabled ? { service: id, apiKey: '', baseUrl: '', typedBaseUrl: null, checkoutUrl: null, mode: null } : null;
   const apiKey = apiKeyOf(settings, sessionKeys, id);
   const baseUrl = baseUrlOf(id, saved, apiKey);
   if (!apiKey || !baseUrl) return null;
@@ -62,7 +63,7 @@ export async function saveServiceSettings(id: ServiceId, next: ServiceSettings):
   if (next.forgetOnClose && apiKey) keys[id] = apiKey;
   else delete keys[id];
   const connectedBefore = connectedServices(settings, sessionKeys);
-  const services = { ...settings.services, [id]: { ...next, apiKey: next.forgetOnClose ? '' : apiKey } };
+  const services = { ...settings.services, [id]: { ...settings.services[id], ...next, apiKey: next.forgetOnClose ? '' : apiKey } };
   const updated: Settings = { ...settings, services };
   // The first service connected becomes the default, so the popup knows what to offer.
   if (!updated.defaultService || !connectedBefore.includes(updated.defaultService)) {
@@ -80,5 +81,17 @@ export async function disconnectService(id: ServiceId): Promise<void> {
   const updated: Settings = { ...settings, services: { ...settings.services, [id]: { ...settings.services[id], apiKey: '' } } };
   if (updated.defaultService === id) updated.defaultService = connectedServices(updated, keys)[0] ?? null;
   await sessionKeysStorage.set(keys);
+  await settingsStorage.set(updated);
+}
+
+/**
+ * Switches a service that needs no key (the demo) on or off. Switched on, it becomes the default only when no other
+ * service is connected; switched off, the default moves to another connected service.
+ */
+export async function setServiceEnabled(id: ServiceId, enabled: boolean): Promise<void> {
+  const { settings, sessionKeys } = await readServiceState();
+  const updated: Settings = { ...settings, services: { ...settings.services, [id]: { ...settings.services[id], enabled } } };
+  const connected = connectedServices(updated, sessionKeys);
+  if (!updated.defaultService || !connected.includes(updated.defaultService)) updated.defaultService = enabled && connected.length === 1 ? id : connected[0] ?? null;
   await settingsStorage.set(updated);
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { hasOddAmount, overAllowance } from './checkouts/limits';
 import { t } from './i18n';
 import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink, NOTIFICATION_EVENTS, type NotificationEvent } from './checkouts/record';
-import { serviceOf } from './services/registry';
+import { isSimulated, serviceOf } from './services/registry';
 
 const PREFIX = 'checkout:';
 
@@ -11,8 +11,14 @@ export function notificationId(recordId: string, event: NotificationEvent): stri
   return `${PREFIX}${recordId}:${event}`;
 }
 
-/** What the notification says for `event`. */
+/** What the notification says for `event`; a demo purchase's says DEMO in its title and its message. */
 export function describeNotification(record: CheckoutRecord, event: NotificationEvent): { title: string; message: string } {
+  const content = describeEvent(record, event);
+  if (!isSimulated(record.service)) return content;
+  return { title: t('notifyDemoTitle', content.title), message: t('notifyDemoMessage', content.message) };
+}
+
+function describeEvent(record: CheckoutRecord, event: NotificationEvent): { title: string; message: string } {
   const name = checkoutName(record);
   switch (event) {
     case 'started':

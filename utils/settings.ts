@@ -48,6 +48,8 @@ export const serviceSettingsSchema = z.object({
   forgetOnClose: z._default(z.boolean(), false),
   /** Where the service's hosted checkout page lives, for services whose checkout link the extension builds. */
   checkoutUrl: z._default(z.nullable(baseUrlSchema), null),
+  /** Switched on (a simulated service such as the demo, which needs no key). */
+  enabled: z.optional(z.boolean()),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 

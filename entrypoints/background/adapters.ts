@@ -1,5 +1,6 @@
 import type { ServiceAdapter } from '../../utils/services/adapter';
 import { createCreemAdapter } from '../../utils/services/creem/adapter';
+import { createDemoAdapter } from '../../utils/services/demo/adapter';
 import { createDiddoAdapter } from '../../utils/services/diddo/adapter';
 import type { ServiceId } from '../../utils/services/registry';
 import { createShoppexAdapter } from '../../utils/services/shoppex/adapter';
@@ -12,5 +13,6 @@ export function createAdapters(): Record<ServiceId, ServiceAdapter> {
     shoppex: createShoppexAdapter() as ServiceAdapter,
     creem: createCreemAdapter() as ServiceAdapter,
     diddo: createDiddoAdapter() as ServiceAdapter,
+    demo: createDemoAdapter() as ServiceAdapter,
   };
 }

@@ -8,12 +8,16 @@ import { createContextMenu, handleMenuClick, syncContextMenu } from '../../utils
 import { sessionKeysStorage } from '../../utils/connections';
 import { settingsStorage } from '../../utils/settings';
 import { notificationButtons, parseNotificationId } from '../../utils/notifications';
+import { welcomeOnInstall } from '../../utils/welcome';
 
 // Wiring only. Listeners are registered synchronously so the event that woke the worker is not missed.
 export default defineBackground(() => {
   const service = createCheckoutService();
 
-  browser.runtime.onInstalled.addListener(() => void createContextMenu());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void createContextMenu();
+    void welcomeOnInstall(reason);
+  });
   browser.runtime.onMessage.addListener((message, sender) => service.handleMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === POLL_ALARM ? service.scheduler.run() : undefined));
   browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(info, tab, service.lifecycle, service.adapters));

@@ -15,6 +15,8 @@ export function ProfilesSection() {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // What an import did is said beside the Import button, where the user acted.
+  const [imported, setImported] = useState<Notice | null>(null);
   if (!state) return null;
 
   const editing = state.profiles.find((p) => p.id === editingId) ?? null;
@@ -64,11 +66,11 @@ export function ProfilesSection() {
     if (!file) return;
     const result = await importProfilesFile(await profilesStorage.get(), file, () => crypto.randomUUID());
     if (!result.ok) {
-      setNotice({ text: t('importRefused', result.reason), tone: 'error' });
+      setImported({ text: t('importRefused', result.reason), tone: 'error' });
       return;
     }
     await profilesStorage.set(result.state);
-    setNotice({ text: tCount(result.added, 'importedOne', 'importedOther'), tone: 'ok' });
+    setImported({ text: tCount(result.added, 'importedOne', 'importedOther'), tone: 'ok' });
   }
 
   return (
@@ -138,6 +140,9 @@ export function ProfilesSection() {
           <input type="file" accept="application/json,.json" onChange={(e) => void upload(e)} />
         </label>
       </div>
+      <p role="status" className={imported ? `status status--${imported.tone}` : 'status'}>
+        {imported?.text}
+      </p>
     </section>
   );
 }

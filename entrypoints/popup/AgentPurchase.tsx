@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ConfirmPurchase } from '../../components/ConfirmPurchase';
 import { useLedger } from '../../components/useStored';
-import { checkLimits, type LimitCheck, spendHistory } from '../../utils/checkouts/limits';
+import { checkLimits, type LimitCheck, safetyFor, spendHistory } from '../../utils/checkouts/limits';
 import type { CheckoutList } from '../../utils/checkouts/store';
 import { buildPrompt, purchaseDetails } from '../../utils/checkouts/userData';
 import { t } from '../../utils/i18n';
@@ -9,6 +9,7 @@ import { type ParsedMessage, sendMessage } from '../../utils/messages';
 import { type Detection, detectInTab } from '../../utils/product/detectInTab';
 import { offerChanged, type ProductSnapshot } from '../../utils/product/snapshot';
 import type { Profile } from '../../utils/profiles/schema';
+import { isSimulated, type ServiceId } from '../../utils/services/registry';
 import type { Settings } from '../../utils/settings';
 import type { Notice } from './notice';
 
@@ -26,6 +27,8 @@ interface Confirmation {
 }
 
 interface Props {
+  /** The agent: Smartcheckout, or the built-in DEMO (which spends nothing, so no limit or cap applies). */
+  service: ServiceId;
   /** What would be bought: the user's corrections, else what the page says. */
   product: ProductSnapshot;
   /** The page's product as the popup reads it now (null for a link target or an unreadable page). */
@@ -54,7 +57,7 @@ interface Props {
  * that moved since the user looked is shown side by side and asked again, never sent.
  */
 export function AgentPurchase(props: Props) {
-  const { product, detected, detection, edited, tabId, settings, checkouts, profile, profilePicker, disabled, hint, onNotice, onStarted } = props;
+  const { service, product, detected, detection, edited, tabId, settings, checkouts, profile, profilePicker, disabled, hint, onNotice, onStarted } = props;
   const ledger = useLedger();
   const [instructions, setInstructions] = useState('');
   const [quantity, setQuantity] = useState('1');
@@ -73,9 +76,9 @@ export function AgentPurchase(props: Props) {
   /** The message that would be sent for `target`, with the limits and prompt it gets; null until everything is loaded. */
   function prepare(target: ProductSnapshot, attemptId: string): { request: StartMessage; prompt: string; limits: LimitCheck } | null {
     if (!checkouts || !ledger || !profile) return null;
-    const request: StartMessage = { type: 'checkout:start', service: 'smartcheckout', product: target, quantity: count, profileId: profile.id, instructions, hint, attemptId };
+    const request: StartMessage = { type: 'checkout:start', service, product: target, quantity: count, profileId: profile.id, instructions, hint, attemptId };
     const history = spendHistory(checkouts.records, ledger.entries);
-    const limits = checkLimits({ price: target.price, currency: target.currency, quantity: count }, settings.safety, history, Date.now());
+    const limits = checkLimits({ price: target.price, currency: target.currency, quantity: count }, safetyFor(service, settings.safety), history, Date.now());
     return { request, limits, prompt: buildPrompt(purchaseDetails(request, profile, limits.maxSpend)) };
   }
 
@@ -107,6 +110,7 @@ export function AgentPurchase(props: Props) {
     if (unanswered) onNotice({ text: recorded ? t('popupNoAnswerRecorded') : t('popupNoAnswer'), tone: 'error' });
   }, [unanswered, recorded === null]); // eslint-disable-line react-hooks/exhaustive-deps
   const canTryAgain = unanswered && (!recorded || recorded.state === 'starting');
+  const demo = isSimulated(service);
 
   /** Form submit (button or Enter): validates, then asks for confirmation or buys. */
   function submit(event: FormEvent) {
@@ -210,7 +214,7 @@ export function AgentPurchase(props: Props) {
 
         {confirmation ? null : (
           <button type="submit" className="primary buy" disabled={busy || disabled || !profile}>
-            {t('popupBuy')}
+            {demo ? t('popupBuyDemo') : t('popupBuy')}
           </button>
         )}
       </form>

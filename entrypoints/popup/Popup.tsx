@@ -11,13 +11,14 @@ import { sendMessage } from '../../utils/messages';
 import { popupCheckoutStorage, rememberCheckout, rememberService, serviceBySiteStorage } from '../../utils/popupMemory';
 import { MAX_HINT } from '../../utils/checkouts/userData';
 import { cleanPageText } from '../../utils/product/pageText';
-import type { ProductSnapshot } from '../../utils/product/snapshot';
+import { isDemoPageUrl, type ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile, profilesStorage } from '../../utils/profiles/storage';
-import { connectedServices, connectionOf, preferredService, sessionKeysStorage } from '../../utils/connections';
-import { isServiceId, serviceOf, type ServiceId } from '../../utils/services/registry';
+import { connectedServices, connectionOf, preferredService, sessionKeysStorage, setServiceEnabled } from '../../utils/connections';
+import { isServiceId, isSimulated, serviceOf, type ServiceId } from '../../utils/services/registry';
 import { settingsStorage } from '../../utils/settings';
 import { AgentPurchase } from './AgentPurchase';
 import { LinkCheckout } from './LinkCheckout';
+import { NextSteps } from './NextSteps';
 import type { Notice } from './notice';
 import { usePageDetection } from './usePageDetection';
 
@@ -65,11 +66,18 @@ export function Popup() {
   const product = edited ?? fromPage;
   const host = hostOf(detected?.url);
   const connected = settings && sessionKeys ? connectedServices(settings, sessionKeys) : [];
+  // The demo product page exists only inside the extension: only the DEMO service is offered there.
+  const demoPage = detected !== null && isDemoPageUrl(detected.url);
+  const offered = demoPage ? connected.filter(isSimulated) : connected;
   const remembered = bySite?.[host];
+  const preferred = settings && sessionKeys ? preferredService(settings, sessionKeys) : null;
   const service: ServiceId | null =
-    chosen && connected.includes(chosen) ? chosen : remembered && connected.includes(remembered) ? remembered : settings && sessionKeys ? preferredService(settings, sessionKeys) : null;
+    chosen && offered.includes(chosen) ? chosen : remembered && offered.includes(remembered) ? remembered : preferred && offered.includes(preferred) ? preferred : offered[0] ?? null;
   const connection = service && settings && sessionKeys ? connectionOf(settings, sessionKeys, service) : null;
   const noService = settings !== undefined && sessionKeys !== undefined && connected.length === 0;
+  // On the demo page with the demo off, the one thing to say is how to switch it on.
+  const demoOff = demoPage && offered.length === 0;
+  const demo = service !== null && isSimulated(service);
   const noProfiles = profiles !== undefined && profiles.profiles.length === 0;
   const profile = profiles?.profiles.find((p) => p.id === profileId) ?? null;
 
@@ -127,6 +135,7 @@ export function Popup() {
 
       {detection === null ? <p className="muted">{t('popupReading')}</p> : null}
       {detection?.kind === 'unreadable' ? <p className="error">{detection.message}</p> : null}
+      {detection?.kind === 'unreadable' || (detection?.kind === 'no-product' && !edited) ? <NextSteps /> : null}
       {detection?.kind === 'link' ? (
         <p>
           {t('popupLinkBefore')} <span className="link-url">{detection.product.url}</span>. {kind === 'agent' ? t('popupLinkAfter') : null}
@@ -157,9 +166,22 @@ export function Popup() {
         />
       ) : null}
 
-      {noService ? (
+      {noService && !demoOff ? (
         <p className="error">
           {t('popupNeedKeyBefore')} <OptionsLink /> {t('popupNeedKeyAfter')}
+        </p>
+      ) : null}
+      {noService || demoOff ? (
+        <p>
+          {demoOff ? `${t('popupDemoOff')} ` : null}
+          <button type="button" onClick={() => void setServiceEnabled('demo', true)}>
+            {t('popupDemoOn')}
+          </button>
+        </p>
+      ) : null}
+      {demo && !handingOff ? (
+        <p className="demo-notice">
+          <span className="demo-mark">{t('demoMark')}</span> {t('popupDemoNotice')}
         </p>
       ) : null}
       {noProfiles ? (
@@ -168,11 +190,11 @@ export function Popup() {
         </p>
       ) : null}
 
-      {connected.length > 1 && !handingOff ? (
+      {offered.length > 1 && !handingOff ? (
         <>
           <label htmlFor={ids.service}>{t('popupServiceLabel')}</label>
           <select id={ids.service} value={service ?? ''} onChange={(e) => chooseService(e.target.value as ServiceId)}>
-            {connected.map((id) => (
+            {offered.map((id) => (
               <option key={id} value={id}>
                 {serviceOf(id).name}
               </option>
@@ -193,6 +215,7 @@ export function Popup() {
       ) : product && settings && kind === 'agent' ? (
         <AgentPurchase
           key={service ?? 'none'}
+          service={service ?? (demoPage ? 'demo' : 'smartcheckout')}
           product={product}
           detected={detection?.kind === 'product' ? detection.product : null}
           detection={detection}
@@ -202,7 +225,7 @@ export function Popup() {
           checkouts={checkouts}
           profile={profile}
           profilePicker={profilePicker}
-          disabled={noService || noProfiles}
+          disabled={noService || noProfiles || demoOff}
           hint={hint}
           onNotice={setNotice}
           onStarted={(id) => started(id, false)}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, welcomePage } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 
@@ -10,6 +10,8 @@ async function seriousViolations(page: Page) {
 }
 
 test('popup and options have no serious or critical accessibility violations, in light and dark', async ({ context, sandbox, extensionId, clickAction }) => {
+  // Six full axe analyses: on a busy machine they take longer than the default minute.
+  test.setTimeout(120_000);
   const options = new OptionsPage(await context.newPage(), extensionId);
   await options.configure(sandbox.apiKey, sandbox.apiUrl);
   const shop = await context.newPage();
@@ -55,6 +57,7 @@ test('a purchase can be made with the keyboard alone: Enter buys after confirmat
 });
 
 test('checkout services in Options, each link service in the popup, and the link hand-off with its QR code: no serious violations', async ({ context, sandbox, extensionId, popupFor }) => {
+  test.setTimeout(120_000);
   const options = new OptionsPage(await context.newPage(), extensionId);
   await options.configure(sandbox.apiKey, sandbox.apiUrl);
   await options.connect('Shoppex', { apiKey: sandbox.shoppex.apiKey, baseUrl: sandbox.shoppex.baseUrl });
@@ -78,4 +81,30 @@ test('checkout services in Options, each link service in the popup, and the link
     await popup.page.emulateMedia({ colorScheme });
     expect(await seriousViolations(popup.page), `hand-off (${colorScheme})`).toEqual([]);
   }
+});
+
+test.describe('first-run pages', () => {
+  test.use({ keepWelcome: true });
+
+  test('welcome, privacy policy, demo page and the polished options: no serious or critical violations, in light and dark', async ({ context, extensionId }) => {
+    test.setTimeout(180_000);
+    const welcome = await welcomePage(context);
+    await welcome.getByRole('button', { name: 'Try the demo' }).click();
+    // An error beside its field, as a person who saves an empty profile sees it.
+    await welcome.getByRole('button', { name: 'Save profile' }).click();
+    await expect(welcome.getByText('First name is required')).toBeVisible();
+    const pages = { welcome, privacy: await context.newPage(), demo: await context.newPage(), options: await context.newPage() };
+    await pages.privacy.goto(`chrome-extension://${extensionId}/privacy.html`);
+    await pages.demo.goto(`chrome-extension://${extensionId}/demo.html`);
+    await pages.options.goto(`chrome-extension://${extensionId}/options.html`);
+    await pages.options.getByLabel('Daily spending limit', { exact: true }).fill('abc');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [name, page] of Object.entries(pages)) {
+        await page.bringToFront();
+        await page.emulateMedia({ colorScheme });
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        expect(await seriousViolations(page), `${name} (${colorScheme})`).toEqual([]);
+      }
+    }
+  });
 });

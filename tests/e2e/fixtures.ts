@@ -39,6 +39,12 @@ export async function storedCheckouts(extensionPage: Page): Promise<StoredRecord
   return extensionPage.evaluate(async () => ((await chrome.storage.local.get('checkouts')).checkouts ?? []).filter((r: { id?: unknown }) => typeof r?.id === 'string'));
 }
 
+/** The welcome page the extension opens on a first install, once it is there. */
+export async function welcomePage(context: BrowserContext, timeout = 15_000): Promise<Page> {
+  const isWelcome = (page: Page) => page.url().endsWith('/welcome.html');
+  return context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout }));
+}
+
 interface ExtensionFixtures {
   context: BrowserContext;
   extensionId: string;
@@ -52,9 +58,11 @@ interface ExtensionFixtures {
   shopPopup: (url: string, options?: { productCard?: boolean }) => Promise<{ shop: Page; popup: PopupPage }>;
 }
 
-export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string }>({
+export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string; keepWelcome: boolean }>({
   /** The browser's UI language, which decides the extension's (`test.use({ lang: 'de' })`). */
   lang: ['en-US', { option: true }],
+  /** Leave the welcome page a first install opens (`test.use({ keepWelcome: true })`); otherwise it is closed. */
+  keepWelcome: [false, { option: true }],
 
   // One sandbox per test: its request log and checkouts belong to that test alone.
   sandbox: async ({}, use) => {
@@ -63,8 +71,10 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: st
     await sandbox.close();
   },
 
-  context: async ({ lang }, use, testInfo) => {
+  context: async ({ lang, keepWelcome }, use, testInfo) => {
     const context = await launchWithExtension(testInfo.outputPath('profile'), lang);
+    // A fresh profile is a first install: the welcome page opens. Most tests start from what a person sees after it.
+    if (!keepWelcome) await (await welcomePage(context)).close();
     await use(context);
     await context.close();
   },

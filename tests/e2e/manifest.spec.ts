@@ -25,7 +25,7 @@ test('the built manifest asks for no page access and exposes no external messagi
   expect(JSON.stringify({ ...manifest, optional_host_permissions: [] })).not.toMatch(/<all_urls>|\*:\/\/\*\//);
 });
 
-test('the Firefox store build declares its id, minimum version and the data a purchase sends, and nothing of the test build', () => {
+test('the Firefox store build declares its id, minimum version and the data a checkout sends (as store/PRIVACY.md lists it), and nothing of the test build', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_PATH, '../firefox-mv3/manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.background).toEqual({ scripts: ['background.js'] });
@@ -33,6 +33,7 @@ test('the Firefox store build declares its id, minimum version and the data a pu
   expect(manifest.content_scripts ?? []).toEqual([]);
   expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'smartcheckout@smartcheckout.dev', strict_min_version: '140.0' });
   expect(manifest.browser_specific_settings.gecko.data_collection_permissions.required.sort()).toEqual([
+    'authenticationInfo',
     'browsingActivity',
     'financialAndPaymentInfo',
     'personallyIdentifyingInfo',

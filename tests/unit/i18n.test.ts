@@ -63,7 +63,7 @@ describe('German', () => {
 });
 
 describe('no user-visible text is written into the views', () => {
-  const files = ['components', 'entrypoints/popup', 'entrypoints/options'].flatMap((dir) =>
+  const files = ['components', 'entrypoints/popup', 'entrypoints/options', 'entrypoints/welcome', 'entrypoints/demo', 'entrypoints/privacy'].flatMap((dir) =>
     readdirSync(join(ROOT, dir))
       .filter((f) => f.endsWith('.tsx'))
       .map((f) => join(dir, f)),

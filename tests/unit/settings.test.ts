@@ -19,7 +19,7 @@ describe('settings storage', () => {
     await fakeBrowser.storage.local.set({ settings: { apiBaseUrl: 'https://proxy.example/sc', apiKey: 'sk_live_1' } });
     const settings = await freshSettings();
     const expected = {
-      services: { smartcheckout: { ...EMPTY, apiKey: 'sk_live_1', apiBaseUrl: 'https://proxy.example/sc' }, shoppex: EMPTY, creem: EMPTY, diddo: EMPTY },
+      services: { smartcheckout: { ...EMPTY, apiKey: 'sk_live_1', apiBaseUrl: 'https://proxy.example/sc' }, shoppex: EMPTY, creem: EMPTY, diddo: EMPTY, demo: EMPTY },
       defaultService: 'smartcheckout',
       safety: DEFAULT_SAFETY,
     };

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
-import { SPEND_WINDOW_MS } from './limits';
-import { allowanceSchema, CHECKOUT_STATES, type CheckoutRecord, isLink } from './record';
+import { SPEND_WINDOW_MS, spendsMoney } from './limits';
+import { allowanceSchema, CHECKOUT_STATES, type CheckoutRecord } from './record';
 
 /**
  * The spend ledger: what the spending limits need of purchases that left the history (cleared by the user
@@ -57,9 +57,9 @@ export async function writeLedger(ledger: Ledger): Promise<void> {
   await ledgerItem.setValue([...ledger.entries.slice(-MAX_ENTRIES), ...ledger.unreadable]);
 }
 
-/** What a purchase leaves in the ledger; null when it cost the user nothing (failed, or a checkout link the customer pays). */
+/** What a purchase leaves in the ledger; null when it cost the user nothing (failed, a checkout link the customer pays, or the demo). */
 export function toSpendEntry(record: CheckoutRecord): SpendEntry | null {
-  if (record.state === 'failed' || isLink(record)) return null;
+  if (record.state === 'failed' || !spendsMoney(record.service)) return null;
   const { id, state, createdAt, amount, currency, quantity, allowance } = record;
   return { id, state, createdAt, amount, currency, quantity, product: { price: record.product.price, currency: record.product.currency }, allowance };
 }

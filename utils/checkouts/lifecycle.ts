@@ -1,13 +1,13 @@
 import { type Connection, connectionOf, type SessionKeys } from '../connections';
 import { t } from '../i18n';
 import { defaultProfile, type ProfilesState } from '../profiles/storage';
-import { describeVariant, type ProductSnapshot } from '../product/snapshot';
+import { describeVariant, isDemoPageUrl, type ProductSnapshot } from '../product/snapshot';
 import type { ServiceAdapter } from '../services/adapter';
-import { type PollPlan, serviceOf, type ServiceId } from '../services/registry';
+import { isSimulated, type PollPlan, serviceOf, type ServiceId } from '../services/registry';
 import type { CheckoutReport } from '../services/types';
 import type { Settings } from '../settings';
 import { describeServiceError } from './errorText';
-import { checkLimits, overAllowance, spendHistory } from './limits';
+import { checkLimits, overAllowance, safetyFor, spendHistory } from './limits';
 import { asServiceError, type ServiceError } from './provider';
 import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
 import { readCheckouts, updateCheckout, updateCheckouts } from './store';
@@ -176,8 +176,12 @@ export function createLifecycle(deps: LifecycleDeps) {
     }
     const order = adapter.orderSchema.safeParse(request.order ?? {});
     if (!order.success) return { ok: false, code: 'invalid_order', message: t('startInvalidOrder', service.name) };
-    if (!deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
-    if (!(await deps.hasHostAccess(connection.baseUrl))) {
+    // The demo moves no money and sends nothing, so it needs neither the network nor host access; the demo
+    // page's product exists only inside the extension, so no real service is ever asked for it.
+    const simulated = isSimulated(serviceId);
+    if (!simulated && isDemoPageUrl(request.product.url)) return { ok: false, code: 'invalid_order', message: t('startDemoProductOnly', service.name) };
+    if (!simulated && !deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
+    if (!simulated && !(await deps.hasHostAccess(connection.baseUrl))) {
       const host = new URL(connection.baseUrl).host;
       return { ok: false, code: 'no_access', message: t(agent ? 'startNoServiceAccess' : 'startNoServiceAccessLink', service.name, host) };
     }
@@ -198,7 +202,9 @@ export function createLifecycle(deps: LifecycleDeps) {
         // Checked inside the same serialised write, so two purchases started together cannot both fit a limit.
         let spending: Pick<CheckoutRecord, 'maxPrice' | 'maxSpend' | 'allowance' | 'prompt'> = { maxPrice: null, maxSpend: [], allowance: { daily: null, monthly: null }, prompt: '' };
         if (agent) {
-          const limits = checkLimits(cost, settings.safety, spendHistory(records, ledger), now);
+          // The built-in demo spends nothing: no cap or limit applies to it, but it is confirmed like a real purchase.
+          const safety = safetyFor(serviceId, settings.safety);
+          const limits = checkLimits(cost, safety, spendHistory(records, ledger), now);
           if (limits.blocked) return { records, result: { refused: { ok: false, code: 'over_limit', message: limits.blocked } } };
           const prompt = buildPrompt(purchaseDetails(request, profile, limits.maxSpend));
           // The popup is not the only way in: whatever needs the user's confirmation is refused here without it.
@@ -209,7 +215,7 @@ export function createLifecycle(deps: LifecycleDeps) {
             const message = limits.uncheckedNote ? `${t('startNeedsConfirmation')} ${limits.uncheckedNote}` : t('startNeedsConfirmation');
             return { records, result: { refused: { ok: false, code: 'needs_confirmation', message } } };
           }
-          spending = { maxPrice: settings.safety.maxPrice, maxSpend: limits.maxSpend, allowance: limits.allowance, prompt };
+          spending = { maxPrice: safety.maxPrice, maxSpend: limits.maxSpend, allowance: limits.allowance, prompt };
         }
         const created: CheckoutRecord = {
           id: request.attemptId ?? deps.newId(),

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { formatAmount, type Money, moneyOf, parseAmount, times, toUnits } from '../money';
 import { normaliseCurrency } from '../product/price';
-import { serviceOf, type ServiceId } from '../services/registry';
+import { isSimulated, serviceOf, type ServiceId } from '../services/registry';
 import type { Safety } from '../settings';
 import type { Allowance, CheckoutRecord, CheckoutStateName } from './record';
 
@@ -86,8 +86,18 @@ function startOfLocalDay(now: number): number {
  */
 export function spendHistory(records: (SpendSource & { service?: ServiceId })[], ledger: SpendSource[]): SpendSource[] {
   const listed = new Set(records.map((r) => r.id));
-  const own = records.filter((r) => !r.service || serviceOf(r.service).kind === 'agent');
+  const own = records.filter((r) => !r.service || spendsMoney(r.service));
   return [...own, ...ledger.filter((entry) => !listed.has(entry.id))];
+}
+
+/** True for a service that spends the user's money: a real agent (not a checkout link, not the built-in demo). */
+export function spendsMoney(service: ServiceId): boolean {
+  return serviceOf(service).kind === 'agent' && !isSimulated(service);
+}
+
+/** The limits that apply to a purchase through `service`: none for the built-in demo, which spends nothing. */
+export function safetyFor(service: ServiceId, safety: Safety): Safety {
+  return spendsMoney(service) ? safety : { ...safety, maxPrice: null, dailyLimit: null, monthlyLimit: null };
 }
 
 const NONE: Allowance = { daily: null, monthly: null };

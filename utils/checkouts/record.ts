@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { t } from '../i18n';
 import { moneySchema } from '../money';
-import { httpUrlSchema, variantSchema } from '../product/snapshot';
-import { SERVICE_IDS, serviceOf } from '../services/registry';
+import { httpUrlSchema, productUrlSchema, variantSchema } from '../product/snapshot';
+import { isSimulated, SERVICE_IDS, serviceOf } from '../services/registry';
 
 /**
  * Where a purchase stands.
@@ -70,7 +70,7 @@ export const checkoutRecordSchema = z.object({
   /** The service's raw status string (may be a value the contract does not document). */
   serviceStatus: z.nullable(z.string()),
   product: z.object({
-    url: httpUrlSchema,
+    url: productUrlSchema,
     name: z.nullable(z.string()),
     image: z.nullable(z.string()),
     price: z.nullable(z.string()),

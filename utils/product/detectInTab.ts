@@ -13,6 +13,18 @@ export type Detection =
   /** A link's target, bought by its URL: nothing can be detected there. */
   | { kind: 'link'; product: ProductSnapshot };
 
+/** What the popup asks the extension's demo page (`demo.html`) in tab `tabId`, which no script can be injected into. */
+export const DEMO_READ = 'demo:read';
+
+/** Asks the demo page in `tabId`, if it is one, to run the detector on itself; null when no demo page answers. */
+async function readDemoPage(tabId: number): Promise<unknown> {
+  try {
+    return (await browser.runtime.sendMessage({ type: DEMO_READ, tabId })) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Injects the detector into tab `tabId` (allowed by activeTab after the user acted) and validates what it reports. */
 export async function detectInTab(tabId: number): Promise<Detection> {
   let result: unknown;
@@ -20,10 +32,9 @@ export async function detectInTab(tabId: number): Promise<Detection> {
     const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/detector.js'] });
     result = injection?.result;
   } catch {
-    return {
-      kind: 'unreadable',
-      message: t('detectCannotRead'),
-    };
+    // Extension pages cannot be injected into; the demo page runs the same detector itself when asked.
+    result = await readDemoPage(tabId);
+    if (result === null) return { kind: 'unreadable', message: t('detectCannotRead') };
   }
   let json: unknown = null;
   try {

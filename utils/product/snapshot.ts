@@ -30,6 +30,19 @@ export const variantSchema = z.object({
 });
 export type Variant = z.infer<typeof variantSchema>;
 
+/**
+ * The extension's own demo product page (`demo.html`, and its images under `/demo/`), in any browser. Its product
+ * is bought only through the demo service; nothing else accepts an extension address.
+ */
+export function isDemoPageUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') && (url.pathname === '/demo.html' || url.pathname.startsWith('/demo/'));
+  } catch {
+    return false;
+  }
+}
+
 /** An http(s) URL, in the form the URL parser writes it (no raw spaces, line breaks or invisible characters). */
 export const httpUrlSchema = z.pipe(
   z.string().check(
@@ -45,6 +58,9 @@ export const httpUrlSchema = z.pipe(
   z.transform((value) => new URL(value).href),
 );
 
+/** A product's address (or image): http(s), or the extension's own demo page. */
+export const productUrlSchema = z.union([httpUrlSchema, z.string().check(z.maxLength(4000), z.refine(isDemoPageUrl, 'Must be an http(s) URL'))]);
+
 const ids = (pattern: RegExp) => z._default(z.array(z.string().check(z.regex(pattern))).check(z.maxLength(20)), []);
 
 /** Checkout links found on the page: Creem payment links (product ids) and Diddo carts (template cart ids). */
@@ -57,9 +73,9 @@ export const NO_CHECKOUT_LINKS: CheckoutLinks = { creemProducts: [], diddoCarts:
 
 /** What the detector reports about a product page; also the boundary for anything a page tells us. */
 export const productSnapshotSchema = z.object({
-  url: httpUrlSchema,
+  url: productUrlSchema,
   name: text(300),
-  image: z.nullable(httpUrlSchema),
+  image: z.nullable(productUrlSchema),
   price: z.nullable(z.string().check(z.regex(/^\d{1,9}(\.\d{1,4})?$/, 'Price must be a decimal number like 19.99'))),
   currency: z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO 4217 code'))),
   availability: text(60),

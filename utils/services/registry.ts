@@ -6,6 +6,7 @@
  */
 
 import { creemService } from './creem/descriptor';
+import { demoService } from './demo/descriptor';
 import { diddoService } from './diddo/descriptor';
 import { shoppexService } from './shoppex/descriptor';
 import { smartcheckoutService } from './smartcheckout/descriptor';
@@ -19,6 +20,7 @@ export const SERVICES = {
   shoppex: shoppexService,
   creem: creemService,
   diddo: diddoService,
+  demo: demoService,
 } as const satisfies Record<string, ServiceDescriptor>;
 
 export type ServiceId = keyof typeof SERVICES;
@@ -30,4 +32,9 @@ export function serviceOf(id: ServiceId): ServiceDescriptor {
 
 export function isServiceId(value: unknown): value is ServiceId {
   return typeof value === 'string' && (SERVICE_IDS as readonly string[]).includes(value);
+}
+
+/** True for the built-in demo (simulated: no key, no network, no money). */
+export function isSimulated(id: ServiceId): boolean {
+  return (SERVICES as Record<string, ServiceDescriptor>)[id]?.simulated === true;
 }

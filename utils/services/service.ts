@@ -33,6 +33,11 @@ export interface ServiceDescriptor {
    * holds a token that expires); otherwise an unpaid checkout past its deadline is "no longer followed".
    */
   endsAtExpiry: boolean;
+  /**
+   * A simulated service (the built-in demo): it needs no key (connected while switched on), makes no request, moves
+   * no money and never counts toward the spending limits; it is marked DEMO wherever it appears.
+   */
+  simulated?: boolean;
 }
 
 const MINUTE = 60_000;

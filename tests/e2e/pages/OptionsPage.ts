@@ -60,22 +60,7 @@ export class OptionsPage {
   }
 
   async saveProfile(profile: ProfileInput) {
-    const p = this.page;
-    if (profile.label) await p.getByLabel('Label').fill(profile.label);
-    await p.getByLabel('First name').fill(profile.firstName);
-    await p.getByLabel('Last name').fill(profile.lastName);
-    await p.getByLabel('Email').fill(profile.email);
-    await p.getByLabel('Phone').fill(profile.phone ?? '');
-    await p.getByLabel('Address line 1').fill(profile.address1);
-    await p.getByLabel('Address line 2').fill(profile.address2 ?? '');
-    await p.getByLabel('City').fill(profile.city);
-    // The country decides whether State / province is a list or free text, so it goes first.
-    await p.getByLabel('Country').selectOption({ label: profile.country });
-    const province = p.getByLabel('State / province');
-    if ((await province.evaluate((el) => el.tagName)) === 'SELECT') await province.selectOption(profile.province ?? '');
-    else await province.fill(profile.province ?? '');
-    await p.getByLabel('Postal code').fill(profile.postalCode);
-    await p.getByRole('button', { name: 'Save profile' }).click();
+    await fillProfile(this.page, profile);
   }
 
   /** Sets a limit ("Maximum price per purchase", "Daily spending limit", "30-day spending limit") and waits until it is saved. */
@@ -98,4 +83,23 @@ export class OptionsPage {
     await this.saveProfile(profile);
     await expect(this.page.getByText(`Profile “${profile.label ?? 'Home'}” saved.`)).toBeVisible();
   }
+}
+
+/** Fills the address profile form by its labels (Options, welcome page) and saves it. */
+export async function fillProfile(p: Page, profile: ProfileInput) {
+  if (profile.label) await p.getByLabel('Label').fill(profile.label);
+  await p.getByLabel('First name').fill(profile.firstName);
+  await p.getByLabel('Last name').fill(profile.lastName);
+  await p.getByLabel('Email').fill(profile.email);
+  await p.getByLabel('Phone').fill(profile.phone ?? '');
+  await p.getByLabel('Address line 1').fill(profile.address1);
+  await p.getByLabel('Address line 2').fill(profile.address2 ?? '');
+  await p.getByLabel('City').fill(profile.city);
+  // The country decides whether State / province is a list or free text, so it goes first.
+  await p.getByLabel('Country').selectOption({ label: profile.country });
+  const province = p.getByLabel('State / province');
+  if ((await province.evaluate((el) => el.tagName)) === 'SELECT') await province.selectOption(profile.province ?? '');
+  else await province.fill(profile.province ?? '');
+  await p.getByLabel('Postal code').fill(profile.postalCode);
+  await p.getByRole('button', { name: 'Save profile' }).click();
 }

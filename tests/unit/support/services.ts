@@ -30,7 +30,7 @@ export function providerAdapters(provider: CheckoutProvider | (() => CheckoutPro
     createCheckout: async (url, userData, key) => ({ ...(await current().create(url, userData, key)), status: 'processing' }),
     getCheckout: async (id) => ({ id, ...(await current().get(id)) }),
   };
-  return { smartcheckout: createSmartcheckoutAdapter(() => client) as ServiceAdapter, shoppex: unused, creem: unused, diddo: unused, ...others };
+  return { smartcheckout: createSmartcheckoutAdapter(() => client) as ServiceAdapter, shoppex: unused, creem: unused, diddo: unused, demo: unused, ...others };
 }
 
 /** Saves Smartcheckout's connection (and the safety settings) as the options page would. */
