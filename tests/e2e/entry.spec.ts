@@ -58,6 +58,8 @@ test('the badge counts purchases in progress, clears when none, and flags an uns
   const popup = new PopupPage(await context.newPage(), extensionId);
   await popup.open(await clickAction(shop));
   await popup.buy();
+  // Closed once the purchase is on its way: the popup reads the shop tab once more right before sending it.
+  await expect(popup.status).toContainText(/In progress|Failed/);
   await popup.page.close();
   await expect.poll(badge, { timeout: 30_000 }).toEqual({ text: '!', title: 'Smartcheckout: 1 failed purchase not seen yet' });
   // Opening the popup is seeing it.
