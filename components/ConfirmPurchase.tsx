@@ -1,7 +1,8 @@
 import { type MouseEvent, useEffect, useRef } from 'react';
 import { t } from '../utils/i18n';
 import { formatAmount, type Money, times } from '../utils/money';
-import { describeVariant, type ProductSnapshot } from '../utils/product/snapshot';
+import { type ProductSnapshot } from '../utils/product/snapshot';
+import { describeVariant } from '../utils/product/describe';
 import { describeProfile, type Profile } from '../utils/profiles/schema';
 
 interface Props {

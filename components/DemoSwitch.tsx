@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../utils/i18n';
-import { connectionOf, sessionKeysStorage, setServiceEnabled } from '../utils/connections';
+import { connectionOf } from '../utils/connections';
+import { sessionKeysStorage, setServiceEnabled } from '../utils/connectionStorage';
 import { settingsStorage } from '../utils/settings';
 import { useStored } from './useStored';
 

@@ -5,9 +5,11 @@ import { MAX_HINT } from './checkouts/userData';
 import { rememberCheckout } from './popupMemory';
 import { detectInTab, linkTarget } from './product/detectInTab';
 import { cleanPageText } from './product/pageText';
-import { defaultProfile, profilesStorage } from './profiles/storage';
+import { profilesStorage } from './profiles/storage';
+import { defaultProfile } from './profiles/state';
 import type { ServiceAdapter } from './services/adapter';
-import { connectedServices, connectionOf, readServiceState, type SessionKeys } from './connections';
+import { connectedServices, connectionOf, type SessionKeys } from './connections';
+import { readServiceState } from './connectionStorage';
 import { serviceOf, type ServiceId } from './services/registry';
 import type { Settings } from './settings';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { t } from '../../utils/i18n';
 import { fromUnits, times } from '../../utils/money';
-import { describeVariant } from '../../utils/product/snapshot';
+import { describeVariant } from '../../utils/product/describe';
 import { shoppexOrderSchema } from '../../utils/services/shoppex/order';
 import type { OrderPanelProps } from './orderPanel';
 

@@ -5,7 +5,7 @@ import { POLL_ALARM } from '../../utils/checkouts/schedule';
 import { createCheckoutService, openPurchase } from './checkoutService';
 import { readCheckouts, watchCheckouts } from '../../utils/checkouts/store';
 import { createContextMenu, handleMenuClick, syncContextMenu } from '../../utils/contextMenu';
-import { sessionKeysStorage } from '../../utils/connections';
+import { sessionKeysStorage } from '../../utils/connectionStorage';
 import { settingsStorage } from '../../utils/settings';
 import { notificationButtons, parseNotificationId } from '../../utils/notifications';
 import { welcomeOnInstall } from '../../utils/welcome';

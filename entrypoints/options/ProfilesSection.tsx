@@ -3,7 +3,8 @@ import { emptyDraft, ProfileForm } from '../../components/ProfileForm';
 import { useStored } from '../../components/useStored';
 import { t, tCount } from '../../utils/i18n';
 import type { Profile } from '../../utils/profiles/schema';
-import { duplicateProfile, profilesStorage, removeProfile, restoreProfile, upsertProfile } from '../../utils/profiles/storage';
+import { profilesStorage } from '../../utils/profiles/storage';
+import { duplicateProfile, removeProfile, restoreProfile, upsertProfile } from '../../utils/profiles/state';
 import { exportProfiles, importProfilesFile } from '../../utils/profiles/transfer';
 
 type Removed = NonNullable<ReturnType<typeof removeProfile>['removed']>;

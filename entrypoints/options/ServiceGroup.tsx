@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { hasHostAccess, originPattern, requestHostAccess } from '../../utils/hostAccess';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
-import { apiKeyOf, baseUrlOf, disconnectService, saveServiceSettings, type SessionKeys } from '../../utils/connections';
+import { apiKeyOf, baseUrlOf, type SessionKeys } from '../../utils/connections';
+import { disconnectService, saveServiceSettings } from '../../utils/connectionStorage';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import { checkBaseUrl, cleanApiKey, normaliseBaseUrl, type Settings } from '../../utils/settings';
 

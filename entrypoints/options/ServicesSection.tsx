@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useStored } from '../../components/useStored';
 import { t } from '../../utils/i18n';
-import { connectedServices, preferredService, sessionKeysStorage } from '../../utils/connections';
+import { connectedServices, preferredService } from '../../utils/connections';
+import { sessionKeysStorage } from '../../utils/connectionStorage';
 import { isSimulated, SERVICE_IDS, serviceOf, type ServiceId } from '../../utils/services/registry';
 import { DemoSwitch } from '../../components/DemoSwitch';
 import { settingsStorage } from '../../utils/settings';

@@ -6,8 +6,10 @@ import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
 import { t } from '../../utils/i18n';
 import type { Profile } from '../../utils/profiles/schema';
-import { defaultProfile, profilesStorage, upsertProfile } from '../../utils/profiles/storage';
-import { connectedServices, connectionOf, sessionKeysStorage } from '../../utils/connections';
+import { profilesStorage } from '../../utils/profiles/storage';
+import { defaultProfile, upsertProfile } from '../../utils/profiles/state';
+import { connectedServices, connectionOf } from '../../utils/connections';
+import { sessionKeysStorage } from '../../utils/connectionStorage';
 import { settingsStorage } from '../../utils/settings';
 import { finishWelcome, welcomeStorage } from '../../utils/welcome';
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { connectedServices, connectionOf, disconnectService, preferredService, readServiceState, saveServiceSettings } from '../../utils/connections';
+import { connectedServices, connectionOf, preferredService } from '../../utils/connections';
+import { disconnectService, readServiceState, saveServiceSettings } from '../../utils/connectionStorage';
 import { EMPTY_SERVICE, settingsStorage } from '../../utils/settings';
 
 beforeEach(() => fakeBrowser.reset());

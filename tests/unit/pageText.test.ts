@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildPrompt, buildUserData, purchaseDetails } from '../../utils/checkouts/userData';
 import { extractProduct } from '../../utils/product/extract';
 import { cleanPageText, cleanUserText } from '../../utils/product/pageText';
-import { offerChanged, productSnapshotSchema } from '../../utils/product/snapshot';
+import { productSnapshotSchema } from '../../utils/product/snapshot';
+import { offerChanged } from '../../utils/product/describe';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
 
 const URL_ = 'https://shop.example/p/mug';

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { normalisePhone } from '../../utils/profiles/phone';
 import { normalisePostalCode, postalCodeError } from '../../utils/profiles/postalCodes';
-import { duplicateProfile, removeProfile, restoreProfile, type ProfilesState } from '../../utils/profiles/storage';
+import { type ProfilesState } from '../../utils/profiles/storage';
+import { duplicateProfile, removeProfile, restoreProfile } from '../../utils/profiles/state';
 import { exportProfiles, importProfiles, importProfilesFile } from '../../utils/profiles/transfer';
 import { validateProfileDraft, type ProfileDraft } from '../../utils/profiles/validate';
 import { PROFILE } from './fixtures/purchase';

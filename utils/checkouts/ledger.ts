@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { SPEND_WINDOW_MS, spendsMoney } from './limits';
-import { allowanceSchema, CHECKOUT_STATES, type CheckoutRecord } from './record';
+import { CHECKOUT_STATES, type CheckoutRecord } from './record';
+import { allowanceSchema } from './recordSchema';
 
 /**
  * The spend ledger: what the spending limits need of purchases that left the history (cleared by the user

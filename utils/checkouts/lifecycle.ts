@@ -1,7 +1,9 @@
 import { type Connection, connectionOf, type SessionKeys } from '../connections';
 import { t } from '../i18n';
-import { defaultProfile, type ProfilesState } from '../profiles/storage';
-import { describeVariant, isDemoPageUrl, type ProductSnapshot } from '../product/snapshot';
+import { type ProfilesState } from '../profiles/storage';
+import { defaultProfile } from '../profiles/state';
+import { type ProductSnapshot } from '../product/snapshot';
+import { describeVariant, isDemoPageUrl } from '../product/describe';
 import type { ServiceAdapter } from '../services/adapter';
 import { isSimulated, type PollPlan, serviceOf, type ServiceId } from '../services/registry';
 import type { CheckoutReport } from '../services/types';

@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { t } from '../i18n';
-import { moneySchema } from '../money';
-import { httpUrlSchema, productUrlSchema, variantSchema } from '../product/snapshot';
-import { isSimulated, SERVICE_IDS, serviceOf } from '../services/registry';
+import { serviceOf } from '../services/registry';
+import type { allowanceSchema, checkoutRecordSchema } from './recordSchema';
 
 /**
  * Where a purchase stands.
@@ -46,69 +45,7 @@ export const LINK_END_STATES: readonly CheckoutStateName[] = ['paid', 'expired',
 export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped', 'paid', 'ended'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
-/** What remained of the daily and 30-day spending limits when a purchase started: the most it was allowed to spend for each. */
-export const allowanceSchema = z.object({ daily: z.nullable(moneySchema), monthly: z.nullable(moneySchema) });
 export type Allowance = z.infer<typeof allowanceSchema>;
-
-export const checkoutRecordSchema = z.object({
-  /** Our id for the purchase intent; also the Idempotency-Key sent with the POST. */
-  id: z.string().check(z.minLength(1)),
-  /** The checkout service (purchases recorded before there were several are Smartcheckout's). */
-  service: z._default(z.enum(SERVICE_IDS), 'smartcheckout'),
-  /** Identifies "the same purchase" for double-submission checks. */
-  intent: z.string(),
-  checkoutId: z.nullable(z.string()),
-  /** Where the customer pays (checkout links). Its fragment may hold a secret: never shown, notified or exported. */
-  checkoutUrl: z._default(z.nullable(httpUrlSchema), null),
-  /** When the checkout link can no longer be paid, if the service said. */
-  expiresAt: z._default(z.nullable(z.number()), null),
-  /** What the customer was to pay, as shown before creating (checkout links). */
-  quoted: z._default(z.nullable(moneySchema), null),
-  /** What the checkout sells at the service, in words (e.g. the store product chosen), when not the page's product. */
-  orderLabel: z._default(z.string(), ''),
-  state: z.enum(CHECKOUT_STATES),
-  /** The service's raw status string (may be a value the contract does not document). */
-  serviceStatus: z.nullable(z.string()),
-  product: z.object({
-    url: productUrlSchema,
-    name: z.nullable(z.string()),
-    image: z.nullable(z.string()),
-    price: z.nullable(z.string()),
-    currency: z.nullable(z.string()),
-  }),
-  variant: z.nullable(variantSchema),
-  /** The variant in words, in the order the shop lists its options (storage does not keep key order). */
-  variantLabel: z.string(),
-  quantity: z.int().check(z.minimum(1)),
-  /** The price cap the purchase was made with; null when none was set. */
-  maxPrice: z._default(z.nullable(moneySchema), null),
-  /** The most the agent was told it may spend (the smallest of the cap and the remaining limits), per currency. */
-  maxSpend: z._default(z.array(moneySchema), []),
-  /** What remained of each spending limit at the start: what the purchase counts when its amount cannot be read. */
-  allowance: z._default(allowanceSchema, { daily: null, monthly: null }),
-  profileId: z.string(),
-  profileLabel: z.string(),
-  prompt: z.string(),
-  amount: z.nullable(z.string()),
-  currency: z.nullable(z.string()),
-  notes: z.nullable(z.string()),
-  /** The last problem talking to the service, shown while polling continues. */
-  lastError: z.nullable(z.string()),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  /** When polling began, or began again with "Check again" (the schedule counts from it). */
-  pollingSince: z._default(z.nullable(z.number()), null),
-  deadlineAt: z.number(),
-  nextPollAt: z.nullable(z.number()),
-  polls: z.int(),
-  errorStreak: z.int(),
-  /** False for a failure the user has not looked at yet (the toolbar badge shows it until they do). */
-  seen: z._default(z.boolean(), true),
-  /** A notification decided on but not yet confirmed shown; delivered again after a worker restart. */
-  pendingNotification: z.nullable(z.enum(NOTIFICATION_EVENTS)),
-  /** Notifications shown for this purchase, in order. */
-  notifications: z.array(z.object({ event: z.enum(NOTIFICATION_EVENTS), title: z.string(), message: z.string(), at: z.number() })),
-});
 export type CheckoutRecord = z.infer<typeof checkoutRecordSchema>;
 
 /** Longest text kept per field: whatever the service or a page sends, a record stays small. */

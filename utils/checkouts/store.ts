@@ -1,7 +1,8 @@
 import { Mutex } from 'async-mutex';
 import { storage } from 'wxt/utils/storage';
 import { addToLedger, type Ledger, readLedger, type SpendEntry, writeLedger } from './ledger';
-import { capRecordText, type CheckoutRecord, checkoutRecordSchema } from './record';
+import { capRecordText, type CheckoutRecord } from './record';
+import { checkoutRecordSchema } from './recordSchema';
 
 const KEY = 'local:checkouts' as const;
 /** Purchases beyond this many (oldest first) leave the history; what they spent stays in the spend ledger. */

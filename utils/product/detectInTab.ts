@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { looksLikeProduct } from './extract';
+import { looksLikeProduct } from './describe';
 import { paymentLinkProductId } from './links/creemPaymentLink';
 import { cartIdFrom } from './links/diddoCart';
 import { type ProductSnapshot, productSnapshotSchema } from './snapshot';

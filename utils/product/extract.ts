@@ -188,8 +188,3 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
     sources,
   };
 }
-
-/** True when the page showed any sign of a product (structured data, a platform, or a price by the title). */
-export function looksLikeProduct(product: Pick<ExtractedProduct, 'sources' | 'price' | 'variant'>): boolean {
-  return product.sources.length > 0 || product.price !== null;
-}

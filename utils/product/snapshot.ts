@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { cleanPageText, isSafeKey } from './pageText';
+import { isDemoPageUrl } from './describe';
 import { gtinOf } from './identifiers';
 
 /** Page text as data: one clean line, capped (see `cleanPageText`). */
@@ -29,19 +30,6 @@ export const variantSchema = z.object({
   label: text(300),
 });
 export type Variant = z.infer<typeof variantSchema>;
-
-/**
- * The extension's own demo product page (`demo.html`, and its images under `/demo/`), in any browser. Its product
- * is bought only through the demo service; nothing else accepts an extension address.
- */
-export function isDemoPageUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') && (url.pathname === '/demo.html' || url.pathname.startsWith('/demo/'));
-  } catch {
-    return false;
-  }
-}
 
 /** An http(s) URL, in the form the URL parser writes it (no raw spaces, line breaks or invisible characters). */
 export const httpUrlSchema = z.pipe(
@@ -90,17 +78,3 @@ export const productSnapshotSchema = z.object({
   checkoutLinks: z._default(checkoutLinksSchema, NO_CHECKOUT_LINKS),
 });
 export type ProductSnapshot = z.infer<typeof productSnapshotSchema>;
-
-/** A one-line description of a variant, e.g. "Size M, Color Blue". */
-export function describeVariant(variant: Variant | null): string {
-  if (!variant) return '';
-  const options = Object.entries(variant.options).map(([key, value]) => `${key} ${value}`);
-  if (options.length) return options.join(', ');
-  return variant.label ?? (variant.sku ? `SKU ${variant.sku}` : variant.id ? `ID ${variant.id}` : '');
-}
-
-/** True when what would be bought differs: price, currency or the selected variant (id, SKU, options). */
-export function offerChanged(before: ProductSnapshot, after: ProductSnapshot): boolean {
-  const variantKey = (p: ProductSnapshot) => JSON.stringify(p.variant ? [p.variant.id, p.variant.sku, Object.entries(p.variant.options).sort()] : null);
-  return before.price !== after.price || before.currency !== after.currency || variantKey(before) !== variantKey(after);
-}

@@ -4,7 +4,7 @@ import { readCheckouts } from '../../../utils/checkouts/store';
 import { profilesStorage } from '../../../utils/profiles/storage';
 import type { CreatedCheckout, ServiceAdapter } from '../../../utils/services/adapter';
 import type { CheckoutReport } from '../../../utils/services/types';
-import { sessionKeysStorage } from '../../../utils/connections';
+import { sessionKeysStorage } from '../../../utils/connectionStorage';
 import type { ServiceId } from '../../../utils/services/registry';
 import { DEFAULT_SAFETY, defaultSettings, type Safety, settingsStorage } from '../../../utils/settings';
 import { createSmartcheckoutAdapter } from '../../../utils/smartcheckout/adapter';

@@ -1,5 +1,5 @@
 import { fromUnits, times } from '../../money';
-import { describeVariant } from '../../product/snapshot';
+import { describeVariant } from '../../product/describe';
 import type { ServiceAdapter } from '../adapter';
 import { clientOptions } from '../clientOptions';
 import type { Connection } from '../service';

@@ -1,0 +1,42 @@
+import * as z from 'zod/mini';
+import { productSnapshotSchema } from './product/snapshot';
+import { SERVICE_IDS } from './services/registry';
+
+/** Every message an extension page may send the background; the background checks each one against this. */
+export const messageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('checkout:start'),
+    service: z._default(z.enum(SERVICE_IDS), 'smartcheckout'),
+    product: productSnapshotSchema,
+    quantity: z.int().check(z.minimum(1), z.maximum(99)),
+    profileId: z.string().check(z.minLength(1), z.maxLength(64)),
+    instructions: z.string().check(z.maxLength(2000)),
+    /** The service's own part of the request; its adapter in the background reads it. */
+    order: z.optional(z.unknown()),
+    /** Text selected on the page (context menu): a hint about the product, sent as page data. */
+    hint: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+    /** The popup's id for this attempt: sending it again never starts a second purchase. */
+    attemptId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/i))),
+    /** The prompt the user confirmed, exactly as shown; absent when no confirmation was asked. */
+    confirmedPrompt: z.optional(z.string().check(z.maxLength(20_000))),
+  }),
+  z.object({ type: z.literal('checkout:recheck'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ type: z.literal('checkout:resolve'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ type: z.literal('checkouts:clear-finished') }),
+  z.object({ type: z.literal('checkouts:seen') }),
+  z.object({
+    type: z.literal('settings:test-connection'),
+    service: z._default(z.enum(SERVICE_IDS), 'smartcheckout'),
+    apiBaseUrl: z.string().check(z.maxLength(2000)),
+    /** The key being typed; null to test the saved one (the options page never reads a saved key back). */
+    apiKey: z._default(z.nullable(z.string().check(z.maxLength(500))), null),
+  }),
+  z.object({
+    type: z.literal('service:query'),
+    service: z.enum(SERVICE_IDS),
+    query: z.string().check(z.maxLength(40)),
+    params: z.unknown(),
+    /** The profile a query is for (a shipping quote needs the address). */
+    profileId: z._default(z.nullable(z.string().check(z.maxLength(64))), null),
+  }),
+]);

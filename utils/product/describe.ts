@@ -1,0 +1,37 @@
+/**
+ * What views say about a product snapshot, apart from its schema (so a view can show a product before the schema
+ * library loads): the variant in words, whether the offer changed, whether it is the extension's demo page.
+ */
+import type { ProductSnapshot, Variant } from './snapshot';
+
+/**
+ * The extension's own demo product page (`demo.html`, and its images under `/demo/`), in any browser. Its product
+ * is bought only through the demo service; nothing else accepts an extension address.
+ */
+export function isDemoPageUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') && (url.pathname === '/demo.html' || url.pathname.startsWith('/demo/'));
+  } catch {
+    return false;
+  }
+}
+
+/** A one-line description of a variant, e.g. "Size M, Color Blue". */
+export function describeVariant(variant: Variant | null): string {
+  if (!variant) return '';
+  const options = Object.entries(variant.options).map(([key, value]) => `${key} ${value}`);
+  if (options.length) return options.join(', ');
+  return variant.label ?? (variant.sku ? `SKU ${variant.sku}` : variant.id ? `ID ${variant.id}` : '');
+}
+
+/** True when what would be bought differs: price, currency or the selected variant (id, SKU, options). */
+export function offerChanged(before: ProductSnapshot, after: ProductSnapshot): boolean {
+  const variantKey = (p: ProductSnapshot) => JSON.stringify(p.variant ? [p.variant.id, p.variant.sku, Object.entries(p.variant.options).sort()] : null);
+  return before.price !== after.price || before.currency !== after.currency || variantKey(before) !== variantKey(after);
+}
+
+/** True when the page showed any sign of a product (structured data, a platform, or a price by the title). */
+export function looksLikeProduct(product: Pick<ProductSnapshot, 'sources' | 'price' | 'variant'>): boolean {
+  return product.sources.length > 0 || product.price !== null;
+}
