@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import type { ProductSnapshot } from '../utils/product/snapshot';
 import { describeVariant, isDemoPageUrl } from '../utils/product/describe';
 import { t } from '../utils/i18n';
@@ -12,8 +11,6 @@ export function ProductCard({ product }: { product: ProductSnapshot }) {
     product.mpn && product.mpn !== product.sku ? t('productMpn', product.mpn) : null,
     product.gtin ? t('productGtin', product.gtin) : null,
   ].filter((id): id is string => id !== null);
-  // When the card first appears, for `npm run bench` (time from opening the popup to seeing the product).
-  useEffect(() => void performance.mark('smartcheckout:product-card'), []);
   return (
     <section className="product-card" aria-label={t('productCardLabel')}>
       {product.image ? <img src={product.image} alt="" width={72} height={72} /> : <div className="product-card__placeholder" aria-hidden="true" />}

@@ -100,7 +100,7 @@ async function createLink(info: Browser.contextMenus.OnClickData, tab: Browser.t
   const profile = defaultProfile(profiles);
   const connection = service ? connectionOf(settings, sessionKeys, service) : null;
   if (!service || !connection || !profile) return openConfirmWindow(target, '', service ?? undefined);
-  const detection = 'url' in target ? linkTarget(`?url=${encodeURIComponent(target.url)}`) : await detectInTab(target.tabId);
+  const detection = 'url' in target ? linkTarget(target.url) : await detectInTab(target.tabId);
   if (!detection || detection.kind === 'unreadable') return openConfirmWindow(target, '', service);
   let order: unknown = null;
   try {

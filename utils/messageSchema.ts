@@ -24,6 +24,12 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkout:resolve'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ type: z.literal('checkouts:clear-finished') }),
   z.object({ type: z.literal('checkouts:seen') }),
+  /** The popup opened: what it shows first (the page or link, settings, profiles, a few purchases); also marks purchases seen. */
+  z.object({
+    type: z.literal('popup:open'),
+    tabId: z.nullable(z.int().check(z.minimum(0))),
+    link: z.nullable(z.string().check(z.maxLength(4000))),
+  }),
   z.object({
     type: z.literal('settings:test-connection'),
     service: z._default(z.enum(SERVICE_IDS), 'smartcheckout'),

@@ -7,6 +7,7 @@ import { browser, type Browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
 import type { CheckoutRecord } from './checkouts/record';
 import type { messageSchema } from './messageSchema';
+import type { PopupStart } from './popupStart';
 
 export type Message = z.input<typeof messageSchema>;
 /** A message as the background reads it (defaults filled in). */
@@ -24,6 +25,7 @@ interface Replies {
   'checkout:resolve': RecordReply;
   'checkouts:clear-finished': { ok: true; removed: number };
   'checkouts:seen': { ok: true };
+  'popup:open': PopupStart;
   'settings:test-connection': { ok: boolean; message: string };
   'service:query': QueryReply;
 }

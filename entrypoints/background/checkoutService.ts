@@ -9,6 +9,7 @@ import { t } from '../../utils/i18n';
 import { isExtensionPage, type QueryReply } from '../../utils/messages';
 import { messageSchema } from '../../utils/messageSchema';
 import { showCheckoutNotification, showStorageProblemNotification } from '../../utils/notifications';
+import { readPopupStart } from '../../utils/popupStart';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { apiKeyOf, connectionOf } from '../../utils/connections';
 import { readServiceState } from '../../utils/connectionStorage';
@@ -85,6 +86,12 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
         return lifecycle.resolve(message.id).then((record) => ({ ok: true as const, record }));
       case 'checkouts:seen':
         return lifecycle.markSeen().then(() => ({ ok: true as const }));
+      case 'popup:open':
+        // Opening the popup is looking at the purchases: once it has what it shows, failed ones leave the badge.
+        return readPopupStart(message).then((start) => {
+          void lifecycle.markSeen();
+          return start;
+        });
       case 'checkouts:clear-finished':
         return clearFinished((overrides.now ?? Date.now)()).then((removed) => ({ ok: true as const, removed }));
       case 'settings:test-connection':

@@ -3,10 +3,11 @@ import { ConfirmPurchase } from '../../components/ConfirmPurchase';
 import { useLedger } from '../../components/useStored';
 import { checkLimits, type LimitCheck, safetyFor, spendHistory } from '../../utils/checkouts/limits';
 import type { CheckoutList } from '../../utils/checkouts/store';
-import { buildPrompt, purchaseDetails } from '../../utils/checkouts/userData';
+import { buildPrompt, MAX_HINT, purchaseDetails } from '../../utils/checkouts/userData';
 import { t } from '../../utils/i18n';
 import { type ParsedMessage, sendMessage } from '../../utils/messages';
 import { type Detection, detectInTab } from '../../utils/product/detectInTab';
+import { cleanPageText } from '../../utils/product/pageText';
 import { type ProductSnapshot } from '../../utils/product/snapshot';
 import { offerChanged } from '../../utils/product/describe';
 import type { Profile } from '../../utils/profiles/schema';
@@ -45,8 +46,6 @@ interface Props {
   /** The profile picker, rendered inside this form. */
   profilePicker: React.ReactNode;
   disabled: boolean;
-  /** Text the user selected on the page before "Buy via Smartcheckout" (context menu): a hint, sent as page data. */
-  hint: string;
   onNotice(notice: Notice | null): void;
   /** A purchase is on record (or may be, when the background did not answer) under this id. */
   onStarted(recordId: string): void;
@@ -58,7 +57,10 @@ interface Props {
  * that moved since the user looked is shown side by side and asked again, never sent.
  */
 export function AgentPurchase(props: Props) {
-  const { service, product, detected, detection, edited, tabId, settings, checkouts, profile, profilePicker, disabled, hint, onNotice, onStarted } = props;
+  const { service, product, detected, detection, edited, tabId, settings, checkouts, profile, profilePicker, disabled, onNotice, onStarted } = props;
+  // Text the user selected before choosing "Buy via Smartcheckout" from the context menu: page text, so a hint
+  // about the product sent as data, never the user's instructions.
+  const [hint] = useState(() => cleanPageText(new URLSearchParams(location.search).get('hint') ?? '', MAX_HINT));
   const ledger = useLedger();
   const [instructions, setInstructions] = useState('');
   const [quantity, setQuantity] = useState('1');

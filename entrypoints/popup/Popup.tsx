@@ -1,31 +1,31 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { CheckoutHandoff } from '../../components/CheckoutHandoff';
 import { ProductCard } from '../../components/ProductCard';
-import { ProductEditor } from '../../components/ProductEditor';
-import { PurchaseList } from '../../components/PurchaseList';
-import { useCheckouts, useStored } from '../../components/useStored';
 import { checkoutName, describeState, isFinal, isLink } from '../../utils/checkouts/record';
+import { connectedServices, connectionOf, preferredService } from '../../utils/connections';
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
-import { popupCheckoutStorage, rememberCheckout, rememberService, serviceBySiteStorage } from '../../utils/popupMemory';
-import { MAX_HINT } from '../../utils/checkouts/userData';
-import { cleanPageText } from '../../utils/product/pageText';
-import { type ProductSnapshot } from '../../utils/product/snapshot';
+import { RECENT_COUNT } from '../../utils/popupTarget';
 import { isDemoPageUrl } from '../../utils/product/describe';
-import { profilesStorage } from '../../utils/profiles/storage';
+import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile } from '../../utils/profiles/state';
-import { connectedServices, connectionOf, preferredService } from '../../utils/connections';
-import { sessionKeysStorage, setServiceEnabled } from '../../utils/connectionStorage';
 import { isServiceId, isSimulated, serviceOf, type ServiceId } from '../../utils/services/registry';
-import { settingsStorage } from '../../utils/settings';
-import { AgentPurchase } from './AgentPurchase';
-import { LinkCheckout } from './LinkCheckout';
-import { NextSteps } from './NextSteps';
 import type { Notice } from './notice';
+import type { Opening } from './opening';
 import { usePageDetection } from './usePageDetection';
+import { usePopupState } from './usePopupState';
 
-const RECENT_COUNT = 5;
+// Everything but the product card loads after it; each part appears below the card, which therefore never moves.
+const AgentPurchase = lazy(() => import('./AgentPurchase').then((m) => ({ default: m.AgentPurchase })));
+const LinkCheckout = lazy(() => import('./LinkCheckout').then((m) => ({ default: m.LinkCheckout })));
+const NextSteps = lazy(() => import('./NextSteps').then((m) => ({ default: m.NextSteps })));
+const ProductEditor = lazy(() => import('../../components/ProductEditor').then((m) => ({ default: m.ProductEditor })));
+const CheckoutHandoff = lazy(() => import('../../components/CheckoutHandoff').then((m) => ({ default: m.CheckoutHandoff })));
+const PurchaseList = lazy(() => import('../../components/PurchaseList').then((m) => ({ default: m.PurchaseList })));
+
+const rememberCheckout = (target: string, recordId: string | null) => void import('../../utils/popupMemory').then((m) => m.rememberCheckout(target, recordId));
+const rememberService = (host: string, id: ServiceId) => void import('../../utils/popupMemory').then((m) => m.rememberService(host, id));
+const switchDemoOn = () => void import('../../utils/connectionStorage').then((m) => m.setServiceEnabled('demo', true));
 
 function hostOf(url: string | undefined): string {
   try {
@@ -35,14 +35,9 @@ function hostOf(url: string | undefined): string {
   }
 }
 
-export function Popup() {
-  const { detection, target, tabId } = usePageDetection();
-  const settings = useStored(settingsStorage);
-  const sessionKeys = useStored(sessionKeysStorage);
-  const profiles = useStored(profilesStorage);
-  const bySite = useStored(serviceBySiteStorage);
-  const shown = useStored(popupCheckoutStorage);
-  const checkouts = useCheckouts();
+export function Popup({ opening }: { opening: Opening }) {
+  const { detection, target, tabId } = usePageDetection(opening);
+  const { settings, sessionKeys, profiles, bySite, shown, records, checkouts } = usePopupState(opening);
   // The context menu may ask for a service (`?service=`), e.g. to finish a checkout link it could not create alone.
   const [chosen, setChosen] = useState<ServiceId | null>(() => {
     const asked = new URLSearchParams(location.search).get('service');
@@ -51,13 +46,15 @@ export function Popup() {
   const [profileId, setProfileId] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  // Text the user selected before choosing "Buy via Smartcheckout" from the context menu: page text, so a hint
-  // about the product sent as data, never the user's instructions.
-  const [hint] = useState(() => cleanPageText(new URLSearchParams(location.search).get('hint') ?? '', MAX_HINT));
   /** The user's corrections; while set, the popup stops following the page. */
   const [edited, setEdited] = useState<ProductSnapshot | null>(null);
   const [editing, setEditing] = useState(false);
   const ids = { profile: useId(), service: useId() };
+  // The parts loaded on demand are asked for once the first read is on screen (see `Later`).
+  const [later, setLater] = useState(false);
+  useEffect(() => {
+    if (detection) setLater(true);
+  }, [detection]);
 
   useEffect(() => {
     if (profiles && !profileId) setProfileId(defaultProfile(profiles)?.id ?? '');
@@ -86,25 +83,27 @@ export function Popup() {
 
   // A checkout link shown here before (the popup was closed) is shown again.
   const restoredId = target && shown ? shown[target] ?? null : null;
-  const active = useMemo(() => checkouts?.records.find((r) => r.id === (activeId ?? restoredId)) ?? null, [checkouts, activeId, restoredId]);
+  // Every purchase once read; until then, the few the first read checked (the newest, and the one shown here before).
+  const known = checkouts?.records ?? records;
+  const active = useMemo(() => known.find((r) => r.id === (activeId ?? restoredId)) ?? null, [known, activeId, restoredId]);
   const handingOff = active && isLink(active) ? active : null;
 
   /** A checkout started here; a checkout link is remembered for this tab, so reopening the popup shows it. */
   function started(recordId: string, link: boolean) {
     setActiveId(recordId);
-    if (target && link) void rememberCheckout(target, recordId);
+    if (target && link) rememberCheckout(target, recordId);
   }
 
   function chooseService(id: ServiceId) {
     setChosen(id);
     setNotice(null);
-    if (host) void rememberService(host, id);
+    if (host) rememberService(host, id);
   }
 
   function newCheckout() {
     setActiveId(null);
     setNotice(null);
-    if (target) void rememberCheckout(target, null);
+    if (target) rememberCheckout(target, null);
   }
 
   const statusText = active
@@ -138,7 +137,11 @@ export function Popup() {
 
       {detection === null ? <p className="muted">{t('popupReading')}</p> : null}
       {detection?.kind === 'unreadable' ? <p className="error">{detection.message}</p> : null}
-      {detection?.kind === 'unreadable' || (detection?.kind === 'no-product' && !edited) ? <NextSteps /> : null}
+      {detection?.kind === 'unreadable' || (detection?.kind === 'no-product' && !edited) ? (
+        <Later ready={later}>
+          <NextSteps />
+        </Later>
+      ) : null}
       {detection?.kind === 'link' ? (
         <p>
           {t('popupLinkBefore')} <span className="link-url">{detection.product.url}</span>. {kind === 'agent' ? t('popupLinkAfter') : null}
@@ -159,14 +162,16 @@ export function Popup() {
         </p>
       ) : null}
       {product && editing ? (
-        <ProductEditor
-          product={product}
-          onSave={(next) => {
-            setEdited(next);
-            setEditing(false);
-          }}
-          onCancel={() => setEditing(false)}
-        />
+        <Later ready={later}>
+          <ProductEditor
+            product={product}
+            onSave={(next) => {
+              setEdited(next);
+              setEditing(false);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </Later>
       ) : null}
 
       {noService && !demoOff ? (
@@ -177,7 +182,7 @@ export function Popup() {
       {noService || demoOff ? (
         <p>
           {demoOff ? `${t('popupDemoOff')} ` : null}
-          <button type="button" onClick={() => void setServiceEnabled('demo', true)}>
+          <button type="button" onClick={switchDemoOn}>
             {t('popupDemoOn')}
           </button>
         </p>
@@ -210,31 +215,36 @@ export function Popup() {
       {handingOff ? (
         <section className="handoff-section" aria-label={t('linkHeading')}>
           <h2>{t('linkHeading')}</h2>
-          <CheckoutHandoff record={handingOff} withQr onNotice={(text) => setNotice({ text, tone: 'info' })} />
+          <Later ready={later}>
+            <CheckoutHandoff record={handingOff} withQr onNotice={(text) => setNotice({ text, tone: 'info' })} />
+          </Later>
           <button type="button" className="link" onClick={newCheckout}>
             {t('popupNewCheckout')}
           </button>
         </section>
       ) : product && settings && kind === 'agent' ? (
-        <AgentPurchase
-          key={service ?? 'none'}
-          service={service ?? (demoPage ? 'demo' : 'smartcheckout')}
-          product={product}
-          detected={detection?.kind === 'product' ? detection.product : null}
-          detection={detection}
-          edited={edited !== null}
-          tabId={tabId}
-          settings={settings}
-          checkouts={checkouts}
-          profile={profile}
-          profilePicker={profilePicker}
-          disabled={noService || noProfiles || demoOff}
-          hint={hint}
-          onNotice={setNotice}
-          onStarted={(id) => started(id, false)}
-        />
+        <Later ready={later}>
+          <AgentPurchase
+            key={service ?? 'none'}
+            service={service ?? (demoPage ? 'demo' : 'smartcheckout')}
+            product={product}
+            detected={detection?.kind === 'product' ? detection.product : null}
+            detection={detection}
+            edited={edited !== null}
+            tabId={tabId}
+            settings={settings}
+            checkouts={checkouts}
+            profile={profile}
+            profilePicker={profilePicker}
+            disabled={noService || noProfiles || demoOff}
+            onNotice={setNotice}
+            onStarted={(id) => started(id, false)}
+          />
+        </Later>
       ) : product && service ? (
-        <LinkCheckout key={service} service={service} product={product} profile={profile} profilePicker={profilePicker} disabled={noProfiles} onNotice={setNotice} onStarted={(id) => started(id, true)} />
+        <Later ready={later}>
+          <LinkCheckout key={service} service={service} product={product} profile={profile} profilePicker={profilePicker} disabled={noProfiles} onNotice={setNotice} onStarted={(id) => started(id, true)} />
+        </Later>
       ) : null}
 
       <div role="status" aria-live="polite" className={`status status--${statusTone ?? 'info'}`}>
@@ -247,18 +257,25 @@ export function Popup() {
         ) : null}
       </div>
 
-      {checkouts && checkouts.records.length ? (
+      {known.length ? (
         <section className="recent" aria-label={t('popupRecent')}>
           <h2>{t('popupRecent')}</h2>
-          <PurchaseList
-            records={checkouts.records.slice(0, RECENT_COUNT)}
-            onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
-            onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
-          />
+          <Later ready={later}>
+            <PurchaseList
+              records={known.slice(0, RECENT_COUNT)}
+              onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
+              onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
+            />
+          </Later>
         </section>
       ) : null}
     </main>
   );
+}
+
+/** A part loaded on demand, asked for only once `ready` (the first read is on screen), so it never holds that up. */
+function Later({ ready, children }: { ready: boolean; children: React.ReactNode }) {
+  return ready ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
 
 function OptionsLink() {

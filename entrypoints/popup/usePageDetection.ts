@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { sendMessage } from '../../utils/messages';
-import { type Detection, detectInTab, linkTarget, targetTabId } from '../../utils/product/detectInTab';
-import { t } from '../../utils/i18n';
+import type { Detection } from '../../utils/product/detectInTab';
+import type { Opening } from './opening';
 
 /** How often the popup re-reads the page while open, so it follows the shopper's selection. */
 const FOLLOW_INTERVAL_MS = 1500;
@@ -9,49 +8,42 @@ const FOLLOW_INTERVAL_MS = 1500;
 const sameDetection = (a: Detection | null, b: Detection | null) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * What the popup acts on: the product in its tab (read now and again while the popup is open, since the shopper
- * may change size or colour), or a link's target from the context menu. Null while reading. Also says which
- * tab or link it is, so the popup can find the checkout it showed there before.
+ * What the popup acts on: the product in its tab (read as the popup opens, then again while it is open, since the
+ * shopper may change size or colour), or a link's target from the context menu. Null while reading. Also says
+ * which tab or link it is, so the popup can find the checkout it showed there before.
  */
-export function usePageDetection(): { detection: Detection | null; target: string | null; tabId: number | null } {
-  const [detection, setDetection] = useState<Detection | null>(null);
-  const [target, setTarget] = useState<string | null>(null);
-  const [tabId, setTabId] = useState<number | null>(null);
+export function usePageDetection(opening: Opening): { detection: Detection | null; target: string | null; tabId: number | null } {
+  const [detection, setDetection] = useState<Detection | null>(() => opening.settled?.start.detection ?? null);
+  const [target, setTarget] = useState<string | null>(() => opening.settled?.target ?? null);
+  const [tabId, setTabId] = useState<number | null>(() => opening.settled?.tabId ?? null);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    // Opening the popup is looking at the purchases: failed ones stop showing on the badge.
-    void sendMessage({ type: 'checkouts:seen' }).catch(() => {});
-    const link = linkTarget(location.search);
-    if (link) {
-      setDetection(link);
-      setTarget(link.kind === 'link' ? `url:${link.product.url}` : null);
-      return;
-    }
-    void (async () => {
-      const tabId = await targetTabId(location.search);
-      if (tabId === null) {
-        setDetection({ kind: 'unreadable', message: t('popupNoTab') });
-        return;
-      }
-      setTarget(`tab:${tabId}`);
-      setTabId(tabId);
+    void opening.promise.then((opened) => {
+      if (stopped) return;
+      setDetection((previous) => (sameDetection(previous, opened.start.detection) ? previous : opened.start.detection));
+      setTarget(opened.target);
+      setTabId(opened.tabId);
+      const { tabId } = opened;
+      if (tabId === null) return;
       const follow = async () => {
         if (stopped) return;
         if (document.visibilityState === 'visible') {
+          // Loaded after the first read (the background made that one): the detector's report is checked here too.
+          const { detectInTab } = await import('../../utils/product/detectInTab');
           const next = await detectInTab(tabId);
-          setDetection((previous) => (sameDetection(previous, next) ? previous : next));
+          if (!stopped) setDetection((previous) => (sameDetection(previous, next) ? previous : next));
         }
         timer = setTimeout(() => void follow(), FOLLOW_INTERVAL_MS);
       };
-      await follow();
-    })();
+      timer = setTimeout(() => void follow(), FOLLOW_INTERVAL_MS);
+    });
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-  }, []);
+  }, [opening]);
 
   return { detection, target, tabId };
 }

@@ -38,6 +38,25 @@ export async function readCheckouts(): Promise<CheckoutList> {
   return split(await checkoutsItem.getValue());
 }
 
+/**
+ * The first `newest` readable records, in order, and any record whose id is in `ids`; the others are not checked
+ * (a view that shows a few purchases at once need not wait for the whole history to be).
+ */
+export async function readSomeCheckouts(newest: number, ids: readonly string[]): Promise<CheckoutRecord[]> {
+  const raw = await checkoutsItem.getValue();
+  const records: CheckoutRecord[] = [];
+  let recent = 0;
+  for (const entry of Array.isArray(raw) ? raw : []) {
+    const wanted = ids.includes((entry as { id?: unknown } | null)?.id as string);
+    if (recent >= newest && !wanted) continue;
+    const parsed = checkoutRecordSchema.safeParse(entry);
+    if (!parsed.success) continue;
+    if (recent < newest) recent += 1;
+    records.push(parsed.data);
+  }
+  return records;
+}
+
 /** Calls `callback` with the parsed list whenever any record changes. */
 export function watchCheckouts(callback: (list: CheckoutList) => void): () => void {
   return checkoutsItem.watch((raw) => callback(split(raw)));

@@ -50,22 +50,12 @@ export async function detectInTab(tabId: number): Promise<Detection> {
   return looksLikeProduct(product) ? { kind: 'product', product } : { kind: 'no-product', product };
 }
 
-/** The product of `popup.html?url=…` (a link from the context menu), or null when the popup targets a tab. */
-export function linkTarget(search: string): Detection | null {
-  const url = new URLSearchParams(search).get('url');
-  if (!url) return null;
+/** The product of a link's address (the context menu's "buy this link", or a link pasted in the popup): bought by its URL. */
+export function linkTarget(url: string): Detection {
   // A checkout link may itself name what to sell: a Creem payment link, a Diddo checkout link or QR image.
   const creem = paymentLinkProductId(url);
   const diddo = cartIdFrom(url);
   const checkoutLinks = { creemProducts: creem ? [creem] : [], diddoCarts: diddo ? [diddo] : [] };
   const parsed = productSnapshotSchema.safeParse({ url, name: null, image: null, price: null, currency: null, availability: null, sku: null, mpn: null, gtin: null, brand: null, variant: null, sources: [], checkoutLinks });
   return parsed.success ? { kind: 'link', product: parsed.data } : { kind: 'unreadable', message: t('detectBadLink') };
-}
-
-/** The tab the popup acts on: `?tabId=N` when given (confirm window, tests), else the active tab. */
-export async function targetTabId(search: string): Promise<number | null> {
-  const requested = Number(new URLSearchParams(search).get('tabId'));
-  if (Number.isInteger(requested) && requested > 0) return requested;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
 }
