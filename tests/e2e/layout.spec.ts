@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
+import { PopupPage } from './pages/PopupPage';
 
 /** Elements wider than the viewport, which would make the page scroll sideways. */
 async function overflow(page: Page) {
@@ -55,4 +56,35 @@ test('the welcome and privacy pages at 400 px wide: no sideways scrolling', asyn
     expect(measured.wide, path).toEqual([]);
     expect(measured.scrollWidth, path).toBeLessThanOrEqual(measured.width);
   }
+});
+
+test('the popup: the product card stays where it first appears while the rest of the popup loads', async ({ context, sandbox, extensionId, clickAction }) => {
+  const options = new OptionsPage(await context.newPage(), extensionId);
+  await options.configure(sandbox.apiKey, sandbox.apiUrl);
+  const shop = await context.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4242`);
+  const tabId = await clickAction(shop);
+
+  const popup = new PopupPage(await context.newPage(), extensionId);
+  // The size of the toolbar popup at its tallest.
+  await popup.page.setViewportSize({ width: 380, height: 600 });
+  // The card's box the moment it is first in the page, and whether the purchase form had come yet.
+  await popup.page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const card = document.querySelector('section[aria-label="Product"]');
+      if (!card) return;
+      observer.disconnect();
+      const { x, y, width, height } = card.getBoundingClientRect();
+      const form = [...document.querySelectorAll('button')].some((b) => b.textContent === 'Buy via Smartcheckout');
+      (globalThis as { firstCard?: unknown }).firstCard = { box: { x, y, width, height }, form };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await popup.open(tabId);
+  await expect(popup.productCard).toContainText('Merino Crew T-Shirt');
+  // What loads after the card: the purchase form with the profile picker, and every stored value checked again.
+  await expect(popup.page.getByRole('button', { name: 'Buy via Smartcheckout' })).toBeVisible();
+  await expect(popup.page.getByLabel('Shipping profile')).toHaveValue(/.+/);
+  const first = (await popup.page.evaluate(() => (globalThis as { firstCard?: unknown }).firstCard)) as { box: { x: number; y: number; width: number; height: number }; form: boolean };
+  expect(first.form, 'the form came after the card').toBe(false);
+  expect(await popup.productCard.boundingBox()).toEqual(first.box);
 });
