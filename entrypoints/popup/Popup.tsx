@@ -12,6 +12,7 @@ import { defaultProfile } from '../../utils/profiles/state';
 import { isServiceId, isSimulated, serviceOf, type ServiceId } from '../../utils/services/registry';
 import type { Notice } from './notice';
 import type { Opening } from './opening';
+import { useOpened } from './useOpened';
 import { usePageDetection } from './usePageDetection';
 import { usePopupState } from './usePopupState';
 
@@ -36,8 +37,9 @@ function hostOf(url: string | undefined): string {
 }
 
 export function Popup({ opening }: { opening: Opening }) {
-  const { detection, target, tabId } = usePageDetection(opening);
-  const { settings, sessionKeys, profiles, bySite, shown, records, checkouts } = usePopupState(opening);
+  const opened = useOpened(opening);
+  const { detection, target, tabId } = usePageDetection(opened);
+  const { settings, sessionKeys, profiles, bySite, shown, records, checkouts } = usePopupState(opened);
   // The context menu may ask for a service (`?service=`), e.g. to finish a checkout link it could not create alone.
   const [chosen, setChosen] = useState<ServiceId | null>(() => {
     const asked = new URLSearchParams(location.search).get('service');

@@ -1,37 +1,34 @@
-import { useEffect, useState } from 'react';
-import type { CheckoutList } from '../../utils/checkouts/store';
+import { useEffect, useMemo, useState } from 'react';
 import type { PopupStart } from '../../utils/popupStart';
 import type { LiveState } from './liveState';
-import type { Opening } from './opening';
+import type { Opened } from './opening';
 
 /** The stored values the popup shows; undefined until the first read is done. `checkouts` (every purchase) comes after the first card. */
 export type PopupState = Partial<LiveState> & { records: PopupStart['records'] };
 
-function fromStart(start: PopupStart | undefined): PopupState {
-  if (!start) return { records: [] };
-  return { settings: start.settings, sessionKeys: start.sessionKeys, profiles: start.profiles, bySite: start.serviceBySite, shown: start.popupCheckout, records: start.records };
+function fromStart(start: PopupStart): Partial<LiveState> {
+  return { settings: start.settings, sessionKeys: start.sessionKeys, profiles: start.profiles, bySite: start.serviceBySite, shown: start.popupCheckout };
 }
 
 /**
  * Settings, profiles, popup memory and purchases: first as the popup's first read found them, then kept live. Keeping
- * them live (watching storage, checking each value again, reading every purchase) is loaded after the first card.
+ * them live (watching storage, checking each value again, reading every purchase) is loaded once the first read is
+ * on screen.
  */
-export function usePopupState(opening: Opening): PopupState & { checkouts: CheckoutList | undefined } {
-  const [state, setState] = useState<PopupState>(() => fromStart(opening.settled?.start));
+export function usePopupState(opened: Opened | null): PopupState {
+  const first = useMemo(() => (opened ? fromStart(opened.start) : {}), [opened]);
+  const [live, setLive] = useState<Partial<LiveState>>({});
   useEffect(() => {
+    if (!opened) return;
     let active = true;
     let unwatch = () => {};
-    void opening.promise.then(async ({ start }) => {
-      if (!active) return;
-      const known = fromStart(start);
-      setState((current) => (current.settings ? current : known));
-      const { watchPopupState } = await import('./liveState');
-      if (active) unwatch = watchPopupState(known, (patch) => setState((current) => ({ ...current, ...patch })));
+    void import('./liveState').then(({ watchPopupState }) => {
+      if (active) unwatch = watchPopupState(first, (patch) => setLive((current) => ({ ...current, ...patch })));
     });
     return () => {
       active = false;
       unwatch();
     };
-  }, [opening]);
-  return { ...state, checkouts: state.checkouts };
+  }, [opened, first]);
+  return { ...first, ...live, records: opened?.start.records ?? [] };
 }
