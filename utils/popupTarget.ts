@@ -9,6 +9,26 @@ export interface PopupTarget {
   link: string | null;
 }
 
+/** What `popup.html?…` acts on: `?url=` (a link), else `?tabId=N` (confirm window, tests), else the active tab (`activeTab`). */
+export async function popupTargetOf(search: string, activeTab: () => Promise<number | null>): Promise<PopupTarget> {
+  const params = new URLSearchParams(search);
+  const link = params.get('url');
+  if (link !== null) return { tabId: null, link };
+  const requested = Number(params.get('tabId'));
+  return { tabId: Number.isInteger(requested) && requested > 0 ? requested : await activeTab(), link: null };
+}
+
+/** The popup's first read as the page's first script asked for it: its target, and the background's reply (undefined when none came). */
+export interface FirstRead {
+  target: PopupTarget;
+  reply: unknown;
+}
+
+declare global {
+  /** Set by `popup-read.js` (a classic script in the popup's head) for the popup's modules, which load after it. */
+  var smartcheckoutFirstRead: Promise<FirstRead> | undefined;
+}
+
 /**
  * The key under which the popup remembers the checkout it showed for this tab or link (`popupMemory.ts`); null when
  * there is none. A link's key is its address as checked (`detection`); a tab's is its id.

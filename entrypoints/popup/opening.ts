@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../utils/messages';
 import type { PopupStart } from '../../utils/popupStart';
-import { type PopupTarget, popupTargetKey } from '../../utils/popupTarget';
+import { type FirstRead, popupTargetKey, popupTargetOf } from '../../utils/popupTarget';
 
 /** What the popup acts on, and everything it shows first. */
 export interface Opened {
@@ -19,8 +19,9 @@ export interface Opening {
 }
 
 /**
- * Starts the popup's first read: the background reads the page and storage while the popup's view code loads. When
- * the background cannot answer, the popup reads them itself (the same reader, loaded then).
+ * The popup's first read: the one `popup-read.js` asked the background for as the page began to load (or, had that
+ * script not run, asked now). When the background cannot answer, the popup reads and checks everything itself
+ * (the same reader, loaded then).
  */
 export function openPopup(search: string): Opening {
   const opening: Opening = { promise: Promise.resolve(null as never), settled: null };
@@ -29,15 +30,8 @@ export function openPopup(search: string): Opening {
 }
 
 async function read(search: string): Promise<Opened> {
-  const link = new URLSearchParams(search).get('url');
-  const target: PopupTarget = { tabId: link === null ? await targetTabId(search) : null, link };
-  let start: PopupStart | undefined;
-  try {
-    const reply = await sendMessage({ type: 'popup:open', ...target });
-    if (reply && 'detection' in reply) start = reply;
-  } catch {
-    // Read below.
-  }
+  const { target, reply } = await (globalThis.smartcheckoutFirstRead ?? ask(search));
+  let start = reply && typeof reply === 'object' && 'detection' in reply ? (reply as PopupStart) : undefined;
   if (!start) {
     const { readPopupStart } = await import('../../utils/popupStart');
     start = await readPopupStart(target);
@@ -47,10 +41,7 @@ async function read(search: string): Promise<Opened> {
   return { start, tabId: target.tabId, target: popupTargetKey(target, start.detection) };
 }
 
-/** The tab the popup acts on: `?tabId=N` when given (confirm window, tests), else the active tab. */
-async function targetTabId(search: string): Promise<number | null> {
-  const requested = Number(new URLSearchParams(search).get('tabId'));
-  if (Number.isInteger(requested) && requested > 0) return requested;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+async function ask(search: string): Promise<FirstRead> {
+  const target = await popupTargetOf(search, async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null);
+  return { target, reply: await sendMessage({ type: 'popup:open', ...target }).catch(() => undefined) };
 }
