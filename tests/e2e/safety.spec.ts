@@ -187,6 +187,7 @@ test('history: filter, copy the checkout id, export CSV, clear finished after co
 const posts = (sandbox: Sandbox) => sandbox.api.requests.filter((r) => r.method === 'POST');
 
 test('with a daily limit of 100 USD, a purchase reported as "1,299.00 USD" blocks the next USD purchase before anything is sent, and is flagged as over what was allowed', async ({ context, sandbox, extensionId, shopPopup }) => {
+  test.setTimeout(120_000);
   const options = new OptionsPage(await context.newPage(), extensionId);
   await options.configure(sandbox.apiKey, sandbox.apiUrl);
   await options.setLimit('Daily spending limit', '100', 'USD');

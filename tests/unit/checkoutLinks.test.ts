@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findCheckoutLinks } from '../../utils/product/checkoutLinks';
+import { checkoutLinkCandidates, checkoutLinksFrom, findCheckoutLinks } from '../../utils/product/checkoutLinks';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
@@ -40,6 +40,17 @@ describe('findCheckoutLinks', () => {
     const filler = '<a href="/x">x</a>'.repeat(2000);
     const doc = parse(`${filler}<a href="https://creem.io/payment/prod_late">late</a>`);
     expect(findCheckoutLinks(doc, 'https://shop.example/').creemProducts).toEqual([]);
+  });
+
+  it('collects candidate URLs in the page and recognises them outside it, images never as Creem links', () => {
+    const doc = parse('<img src="https://creem.io/payment/prod_img"><a href="/about">About</a><a href="https://creem.io/payment/prod_a">a</a><img src="/checkout/01JD3Z8Q7W5V2K9T4M6N8P0R1S/qr">');
+    const candidates = checkoutLinkCandidates(doc, 'https://shop.example/p');
+    expect(candidates).toEqual([
+      { url: 'https://creem.io/payment/prod_img', image: true },
+      { url: 'https://creem.io/payment/prod_a', image: false },
+      { url: 'https://shop.example/checkout/01JD3Z8Q7W5V2K9T4M6N8P0R1S/qr', image: true },
+    ]);
+    expect(checkoutLinksFrom(candidates)).toEqual({ creemProducts: ['prod_a'], diddoCarts: ['01JD3Z8Q7W5V2K9T4M6N8P0R1S'] });
   });
 
   it('reads the demo shop pages', async () => {

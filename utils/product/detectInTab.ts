@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
+import { checkoutLinksFrom } from './checkoutLinks';
 import { looksLikeProduct } from './describe';
 import { paymentLinkProductId } from './links/creemPaymentLink';
 import { cartIdFrom } from './links/diddoCart';
-import { type ProductSnapshot, productSnapshotSchema } from './snapshot';
+import { checkoutLinkCandidatesSchema, type ProductSnapshot, productSnapshotSchema } from './snapshot';
 
 export type Detection =
   | { kind: 'product'; product: ProductSnapshot }
@@ -25,6 +26,17 @@ async function readDemoPage(tabId: number): Promise<unknown> {
   }
 }
 
+/**
+ * The detector's report with the checkout links its candidate URLs name: the detector only collects the URLs, so the
+ * recognisers stay out of the page. A report without candidates (the demo page's) already names its links.
+ */
+function withCheckoutLinks(json: unknown): unknown {
+  if (!json || typeof json !== 'object' || !('checkoutLinkCandidates' in json)) return json;
+  const { checkoutLinkCandidates, ...product } = json;
+  const candidates = checkoutLinkCandidatesSchema.safeParse(checkoutLinkCandidates);
+  return candidates.success ? { ...product, checkoutLinks: checkoutLinksFrom(candidates.data) } : null;
+}
+
 /** Injects the detector into tab `tabId` (allowed by activeTab after the user acted) and validates what it reports. */
 export async function detectInTab(tabId: number): Promise<Detection> {
   let result: unknown;
@@ -42,7 +54,7 @@ export async function detectInTab(tabId: number): Promise<Detection> {
   } catch {
     // Reported below as unusable.
   }
-  const parsed = productSnapshotSchema.safeParse(json);
+  const parsed = productSnapshotSchema.safeParse(withCheckoutLinks(json));
   if (!parsed.success) {
     return { kind: 'unreadable', message: t('detectUnusable') };
   }

@@ -45,15 +45,16 @@ const SYMBOLS = /* @__PURE__ */ (() =>
       }),
   ))();
 
-/** Countries whose currency a shared symbol means, by symbol family. */
-const FAMILIES: Record<string, Record<string, string>> = {
-  $: { US: 'USD', CA: 'CAD', AU: 'AUD', NZ: 'NZD', SG: 'SGD', HK: 'HKD', MX: 'MXN', AR: 'ARS', CL: 'CLP', CO: 'COP', UY: 'UYU', TW: 'TWD', EC: 'USD', PR: 'USD', BR: 'BRL' },
-  y: { JP: 'JPY', CN: 'CNY' },
-  k: { SE: 'SEK', NO: 'NOK', DK: 'DKK', IS: 'ISK' },
-  r: { ZA: 'ZAR' },
-  s: { IN: 'INR', PK: 'PKR', LK: 'LKR' },
-  f: { CH: 'CHF' },
-};
+/**
+ * Countries whose currency a shared symbol means, by symbol family: the family's letter, then currency codes, each
+ * meaning the country its first two letters name ("CAD": Canada), or a country code before the currency ("ECUSD").
+ */
+const FAMILIES: Record<string, Record<string, string>> = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    '$USD CAD AUD NZD SGD HKD MXN ARS CLP COP UYU TWD ECUSD PRUSD BRL|yJPY CNY|kSEK NOK DKK ISK|rZAR|sINR PKR LKR|fCHF'
+      .split('|')
+      .map((family) => [family.charAt(0), Object.fromEntries(family.slice(1).split(' ').map((code) => [code.slice(0, 2), code.slice(-3)]))]),
+  ))();
 /** The country a language alone suggests, for shared symbols only ("ja" reads "¥" as yen, "sv" reads "kr" as kronor). */
 const LANGUAGE_COUNTRY: Record<string, string> = { ja: 'JP', zh: 'CN', sv: 'SE', nb: 'NO', nn: 'NO', no: 'NO', da: 'DK', is: 'IS' };
 /** Country-code domains used as generic names: they say nothing about the shop's country. */
