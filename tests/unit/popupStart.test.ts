@@ -141,6 +141,15 @@ describe('popup:open in the background', () => {
     await vi.waitFor(async () => expect((await readCheckouts()).records[0]!.seen).toBe(true));
   });
 
+  it('writes nothing when every purchase was seen already (no view has to read them again)', async () => {
+    await stored([record('done-1'), record('failed-2', { state: 'failed' })]);
+    const changes = vi.fn();
+    fakeBrowser.storage.local.onChanged.addListener(changes);
+    await service().handleMessage({ type: 'popup:open', tabId: 7, link: null }, POPUP);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(changes).not.toHaveBeenCalled();
+  });
+
   it('refuses a content script, and reads nothing for it', async () => {
     const reply = await service().handleMessage({ type: 'popup:open', tabId: 7, link: null }, { id: 'test-extension-id', url: 'https://shop.example/p', tab: { id: 7 } } as never);
     expect(reply).toMatchObject({ ok: false, code: 'forbidden' });

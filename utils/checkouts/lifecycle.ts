@@ -12,7 +12,7 @@ import { describeServiceError } from './errorText';
 import { checkLimits, overAllowance, safetyFor, spendHistory } from './limits';
 import { asServiceError, type ServiceError } from './provider';
 import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
-import { readCheckouts, updateCheckout, updateCheckouts } from './store';
+import { hasUnseen, readCheckouts, updateCheckout, updateCheckouts } from './store';
 import { buildPrompt, purchaseDetails } from './userData';
 
 /** Polling of agent purchases (`AGENT_POLL` in the registry; the figures are explained there). */
@@ -491,6 +491,8 @@ export function createLifecycle(deps: LifecycleDeps) {
 
   /** The user has looked at their failed purchases (popup or history opened). */
   async function markSeen(): Promise<void> {
+    // Usually nothing is unseen: then nothing is written, and no view has to read the purchases again.
+    if (!(await hasUnseen())) return;
     await updateCheckouts((records) => ({ records: records.map((r) => (r.seen ? r : { ...r, seen: true })), result: null }));
   }
 

@@ -57,6 +57,12 @@ export async function readSomeCheckouts(newest: number, ids: readonly string[]):
   return records;
 }
 
+/** True when a stored record says it was not seen (only a readable record with `seen: false` can be marked seen). */
+export async function hasUnseen(): Promise<boolean> {
+  const raw = await checkoutsItem.getValue();
+  return Array.isArray(raw) && raw.some((entry) => (entry as { seen?: unknown } | null)?.seen === false);
+}
+
 /** Calls `callback` with the parsed list whenever any record changes. */
 export function watchCheckouts(callback: (list: CheckoutList) => void): () => void {
   return checkoutsItem.watch((raw) => callback(split(raw)));
