@@ -204,7 +204,6 @@ async function timeName(url, name, { scripts = false } = {}) {
   if (scripts) await page.waitForTimeout(500); // whatever loads on its own after the name (lazy parts)
   await page.close();
   const js = loads.filter((l) => l.url && /\.js$/.test(new URL(l.url).pathname)).map((l) => ({ path: new URL(l.url).pathname, at: (l.at - navigationAt) * 1000 }));
-  if (process.env.BENCH_DEBUG) console.log(at, js.map((l) => `${l.path.slice(8, 30)} ${l.at.toFixed(1)}`).join(' | '));
   return { at, before: js.filter((l) => l.at <= at).map((l) => l.path), after: js.filter((l) => l.at > at).map((l) => l.path) };
 }
 
