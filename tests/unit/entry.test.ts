@@ -69,7 +69,7 @@ describe('context menu', () => {
   it('with confirmation off and within limits, buys at once and says it started', async () => {
     await settingsStorage.set({ ...(await settingsStorage.get()), safety: { ...DEFAULT_SAFETY, confirmEachPurchase: false } });
     await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url, selectionText: 'gift wrap' } as never, { id: 4 } as never, lifecycle(), adapters);
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 4 }, files: ['/detector.js'] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 4 }, files: ['/detector.js'], injectImmediately: false });
     expect(create).toHaveBeenCalledOnce();
     expect(windowsCreate).not.toHaveBeenCalled();
     const [record] = (await readCheckouts()).records;

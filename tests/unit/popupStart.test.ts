@@ -101,12 +101,19 @@ describe("the popup's first read", () => {
     await stored([record('r1'), record('r2'), record('r3'), record('r4'), record('r5'), record('r6'), record('link-7', { service: 'shoppex' })]);
     await popupCheckoutStorage.set({ 'tab:7': 'link-7' });
     const start = await readPopupStart({ tabId: 7, link: null });
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/detector.js'] });
+    // A tab the browser does not report as loaded is read when it is (the browser's default).
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/detector.js'], injectImmediately: false });
     expect(start.detection).toEqual({ kind: 'product', product: PRODUCT });
     expect(start.settings.services.smartcheckout.apiKey).toBe('sk_test');
     expect(start.profiles.profiles).toEqual([PROFILE]);
     expect(start.popupCheckout).toEqual({ 'tab:7': 'link-7' });
     expect(start.records.map((r) => r.id)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'link-7']);
+  });
+
+  it('reads a page that has finished loading at once', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 7, status: 'complete' } as never);
+    await readPopupStart({ tabId: 7, link: null });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/detector.js'], injectImmediately: true });
   });
 
   it('checks what the page reports: a report that breaks the schema is unusable, never shown', async () => {

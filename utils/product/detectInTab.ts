@@ -41,7 +41,9 @@ function withCheckoutLinks(json: unknown): unknown {
 export async function detectInTab(tabId: number): Promise<Detection> {
   let result: unknown;
   try {
-    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/detector.js'] });
+    // A page that has finished loading is read at once; one still loading, once it is (the browser's default).
+    const loaded = (await browser.tabs.get(tabId).catch(() => null))?.status === 'complete';
+    const [injection] = await browser.scripting.executeScript({ target: { tabId }, files: ['/detector.js'], injectImmediately: loaded });
     result = injection?.result;
   } catch {
     // Extension pages cannot be injected into; the demo page runs the same detector itself when asked.
