@@ -9,6 +9,7 @@ import { t } from '../../utils/i18n';
 import { isExtensionPage, type QueryReply } from '../../utils/messages';
 import { messageSchema } from '../../utils/messageSchema';
 import { showCheckoutNotification, showStorageProblemNotification } from '../../utils/notifications';
+import { createEarlyReads } from '../../utils/popupEarlyRead';
 import { readPopupStart } from '../../utils/popupStart';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { apiKeyOf, connectionOf } from '../../utils/connections';
@@ -35,6 +36,8 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     ...overrides,
   });
   scheduler = createScheduler(lifecycle, overrides.now ?? Date.now);
+  // The popup's first read, started when the browser requests the popup's page (`popupRequests.ts`).
+  const earlyReads = createEarlyReads(readPopupStart, overrides.now ?? Date.now);
 
   /** "Test connection": the typed key and base URL, or the saved ones, against the service's harmless read. */
   async function testConnection(message: { service: ServiceId; apiBaseUrl: string; apiKey: string | null }) {
@@ -88,7 +91,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
         return lifecycle.markSeen().then(() => ({ ok: true as const }));
       case 'popup:open':
         // Opening the popup is looking at the purchases: once it has what it shows, failed ones leave the badge.
-        return readPopupStart(message).then((start) => {
+        return earlyReads.take(message).then((start) => {
           void lifecycle.markSeen();
           return start;
         });
@@ -107,7 +110,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     await scheduler!.run();
   }
 
-  return { lifecycle, scheduler, adapters, handleMessage, resume };
+  return { lifecycle, scheduler, adapters, handleMessage, resume, earlyReads };
 }
 
 /** Opens the checkout a notification was about, in the history. */

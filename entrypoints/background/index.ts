@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { updateBadge } from '../../utils/badge';
 import { POLL_ALARM } from '../../utils/checkouts/schedule';
 import { createCheckoutService, openPurchase } from './checkoutService';
+import { watchPopupRequests } from './popupRequests';
 import { readCheckouts, watchCheckouts } from '../../utils/checkouts/store';
 import { createContextMenu, handleMenuClick, syncContextMenu } from '../../utils/contextMenu';
 import { sessionKeysStorage } from '../../utils/connectionStorage';
@@ -18,6 +19,7 @@ export default defineBackground(() => {
     void createContextMenu();
     void welcomeOnInstall(reason);
   });
+  watchPopupRequests((tabId) => service.earlyReads.start(tabId));
   browser.runtime.onMessage.addListener((message, sender) => service.handleMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === POLL_ALARM ? service.scheduler.run() : undefined));
   browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(info, tab, service.lifecycle, service.adapters));

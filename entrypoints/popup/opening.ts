@@ -30,7 +30,7 @@ export function openPopup(search: string): Opening {
 }
 
 async function read(search: string): Promise<Opened> {
-  const { target, reply } = await (globalThis.smartcheckoutFirstRead ?? ask(search));
+  const { target, reply } = await (globalThis.smartcheckoutFirstRead ??= ask(search));
   let start = reply && typeof reply === 'object' && 'detection' in reply ? (reply as PopupStart) : undefined;
   if (!start) {
     const { readPopupStart } = await import('../../utils/popupStart');

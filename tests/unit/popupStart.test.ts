@@ -163,3 +163,55 @@ describe('popup:open in the background', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 });
+
+describe('the first read started when the popup page is requested', () => {
+  const POPUP = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+  const service = (now: () => number) => createCheckoutService({ now, adapters: providerAdapters({ create: async () => ({ checkoutId: 'co' }), get: async () => ({ status: 'processing', rawStatus: 'processing', amount: null, currency: null, notes: null }) }) });
+
+  it('is handed to the popup that asks for the same tab, and the page is not read twice', async () => {
+    const background = service(() => 1_000);
+    background.earlyReads.start(7);
+    await vi.waitFor(() => expect(executeScript).toHaveBeenCalledTimes(1));
+    const start = await background.handleMessage({ type: 'popup:open', tabId: 7, link: null }, POPUP);
+    expect(start).toMatchObject({ detection: { kind: 'product', product: { name: PRODUCT.name } } });
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
+  it('is handed over once: a second popup for the tab reads it again', async () => {
+    const background = service(() => 1_000);
+    background.earlyReads.start(7);
+    await background.handleMessage({ type: 'popup:open', tabId: 7, link: null }, POPUP);
+    await background.handleMessage({ type: 'popup:open', tabId: 7, link: null }, POPUP);
+    expect(executeScript).toHaveBeenCalledTimes(2);
+  });
+
+  it('is not given to a popup for another tab or a link, nor after 3 seconds', async () => {
+    let now = 1_000;
+    const background = service(() => now);
+    background.earlyReads.start(7);
+    await background.handleMessage({ type: 'popup:open', tabId: 8, link: null }, POPUP);
+    expect(executeScript).toHaveBeenLastCalledWith(expect.objectContaining({ target: { tabId: 8 } }));
+    background.earlyReads.start(7);
+    const link = await background.handleMessage({ type: 'popup:open', tabId: null, link: 'https://shop.example/p/1' }, POPUP);
+    expect(link).toMatchObject({ detection: { kind: 'link' } });
+    background.earlyReads.start(7);
+    now += 3_001;
+    await background.handleMessage({ type: 'popup:open', tabId: 7, link: null }, POPUP);
+    expect(executeScript).toHaveBeenCalledTimes(5);
+  });
+
+  it('reads again when the early read failed', async () => {
+    const background = service(() => 1_000);
+    executeScript.mockRejectedValueOnce(new Error('tab was closing'));
+    background.earlyReads.start(7);
+    const start = await background.handleMessage({ type: 'popup:open', tabId: 7, link: null }, POPUP);
+    expect(start).toMatchObject({ detection: { kind: 'product' } });
+  });
+
+  it('is never handed to a content script', async () => {
+    const background = service(() => 1_000);
+    background.earlyReads.start(7);
+    const reply = await background.handleMessage({ type: 'popup:open', tabId: 7, link: null }, { id: 'test-extension-id', url: 'https://shop.example/p', tab: { id: 7 } } as never);
+    expect(reply).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+});
