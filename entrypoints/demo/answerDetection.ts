@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { findCheckoutLinks } from '../../utils/product/checkoutLinks';
 import { DEMO_READ } from '../../utils/product/detectInTab';
 import { extractProduct } from '../../utils/product/extract';
 
@@ -16,6 +15,6 @@ export function answerDetection(): void {
     if (asked?.type !== DEMO_READ || tabId === undefined || asked.tabId !== tabId) return undefined;
     const product = extractProduct(document, location.href);
     const picture = document.querySelector<HTMLImageElement>('.demo-product img')?.src ?? null;
-    return Promise.resolve(JSON.stringify({ ...product, image: product.image ?? picture, checkoutLinks: findCheckoutLinks(document, location.href) }));
+    return Promise.resolve(JSON.stringify({ ...product, image: product.image ?? picture }));
   });
 }
