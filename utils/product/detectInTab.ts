@@ -41,7 +41,11 @@ export function detectionOf(result: unknown, fromDemoPage = false): Detection {
     }
   } else {
     const report = readReport(result);
-    product = report && productFromReport(report);
+    try {
+      product = report && productFromReport(report);
+    } catch {
+      // A report can pass its schema and still say something no page says (a forged message): unusable.
+    }
   }
   const parsed = productSnapshotSchema.safeParse(product);
   if (!parsed.success) return { kind: 'unreadable', message: t('detectUnusable') };

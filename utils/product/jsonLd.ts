@@ -197,16 +197,23 @@ const READ_KEYS = /* @__PURE__ */ (() =>
   ))();
 
 /**
- * `value` with only the properties in `keys`, within the report's bounds (arrays, depth, and a budget shared by all
- * nodes): product nodes cross to the extension without their descriptions, reviews and whatever else a page adds.
+ * `value` with only the properties in `keys`, within the report's bounds: arrays and depth, and a budget shared by
+ * all nodes (undefined once it is spent, and nothing after it is kept). Product nodes cross to the extension without
+ * their descriptions, reviews and whatever else a page adds.
  */
 function pruned(value: unknown, keys: Set<string>, budget: { left: number }, depth = 0): unknown {
-  budget.left -= typeof value === 'string' ? 8 + value.length : 8;
-  if (budget.left < 0 || depth > REPORT_LIMITS.jsonLdDepth) return null;
+  const cost = typeof value === 'string' ? 8 + value.length : 8;
+  if (budget.left < cost) return undefined;
+  budget.left -= cost;
   if (!value || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.slice(0, REPORT_LIMITS.jsonLdArray).map((item) => pruned(item, keys, budget, depth + 1));
-  const kept: Node = {};
-  for (const key of Object.keys(value)) if (keys.has(key)) kept[key] = pruned((value as Node)[key], keys, budget, depth + 1);
+  if (depth >= REPORT_LIMITS.jsonLdDepth) return null;
+  const kept: unknown[] | Node = Array.isArray(value) ? [] : {};
+  for (const [key, item] of Array.isArray(value) ? value.slice(0, REPORT_LIMITS.jsonLdArray).entries() : Object.entries(value)) {
+    if (!Array.isArray(value) && !keys.has(key as string)) continue;
+    const child = pruned(item, keys, budget, depth + 1);
+    if (child === undefined) break;
+    (kept as Node)[key] = child;
+  }
   return kept;
 }
 
@@ -250,7 +257,13 @@ export function collectJsonLd(doc: Document, pageUrl: string): { facts: JsonLdFa
     }
   }
   const budget = { left: REPORT_LIMITS.productBudget };
-  return { facts: { products: products.map((node) => pruned(node, keys, budget) as Node), currencies }, names: possibleNames(nodes, pageUrl) };
+  const kept: Node[] = [];
+  for (const node of products) {
+    const product = pruned(node, keys, budget) as Node | undefined;
+    if (!product) break;
+    kept.push(product);
+  }
+  return { facts: { products: kept, currencies }, names: possibleNames(nodes, pageUrl) };
 }
 
 /**

@@ -10,20 +10,36 @@ const maybe = z.nullable(text);
 const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max));
 const index = (max: number) => z.int().check(z.minimum(-1), z.maximum(max));
 
-/** True when `value` is JSON within the bounds a pruned JSON-LD node keeps (depth, array length, text length, size). */
-function isBoundedJson(value: unknown, budget = { left: LIMITS.productBudget }, depth = 0): boolean {
+/**
+ * True when `value` is JSON within the bounds the page keeps a JSON-LD product node to (depth, array and text length,
+ * and a size `budget` shared by all nodes, counted as the page counts it).
+ */
+function isBoundedJson(value: unknown, budget: { left: number }, depth = 0): boolean {
   budget.left -= typeof value === 'string' ? 8 + value.length : 8;
-  if (budget.left < 0 || depth > LIMITS.jsonLdDepth + 1) return false;
+  if (budget.left < 0 || depth > LIMITS.jsonLdDepth) return false;
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return true;
   if (typeof value === 'string') return value.length <= LIMITS.text;
   if (Array.isArray(value)) return value.length <= LIMITS.jsonLdArray && value.every((item) => isBoundedJson(item, budget, depth + 1));
   return typeof value === 'object' && Object.values(value).every((item) => isBoundedJson(item, budget, depth + 1));
 }
 
+function isUrl(value: string): boolean {
+  try {
+    return !!new URL(value);
+  } catch {
+    return false;
+  }
+}
+
 const jsonLdSchema = z.object({
   products: list(z.custom<Record<string, unknown>>((node) => !!node && typeof node === 'object' && !Array.isArray(node)), LIMITS.products),
   currencies: list(text, 20),
-}).check(z.refine((facts) => isBoundedJson(facts.products), 'JSON-LD beyond its bounds'));
+}).check(
+  z.refine((facts) => {
+    const budget = { left: LIMITS.productBudget };
+    return facts.products.every((node) => isBoundedJson(node, budget));
+  }, 'JSON-LD beyond its bounds'),
+);
 
 const microdataSchema = z.object({
   name: maybe,
@@ -68,7 +84,7 @@ const headingSchema = z.object({
 
 /** The detector's report (see `PageReport`), bounded. */
 export const pageReportSchema = z.object({
-  pageUrl: z.string().check(z.maxLength(LIMITS.pageUrl)),
+  pageUrl: z.string().check(z.maxLength(LIMITS.pageUrl), z.refine(isUrl, 'Not a URL')),
   title: text,
   lang: maybe,
   meta: list(z.tuple([text, text]), 1500),
