@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { DEMO_READ } from '../../utils/product/detectInTab';
-import { extractProduct } from '../../utils/product/extract';
+import { extractProduct } from '../../utils/product/extractProduct';
 
 /**
  * Answers the popup's "what is on this page?" for this tab. No script can be injected into an extension page, so the

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { extractProduct } from '../../utils/product/extract';
+import { extractProduct } from '../../utils/product/extractProduct';
 import { collectLabelledTexts, gtinOf, readLabelledIds } from '../../utils/product/identifiers';
 import { cleanName, renderedText } from '../../utils/product/name';
 import { productSnapshotSchema } from '../../utils/product/snapshot';

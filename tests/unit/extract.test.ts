@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractProduct, looksLikeProduct } from '../../utils/product/extract';
+import { looksLikeProduct } from '../../utils/product/extract';
+import { extractProduct } from '../../utils/product/extractProduct';
 import { parseJsonLd } from '../../utils/product/jsonLd';
 import { normalisePrice } from '../../utils/product/price';
 import { productSnapshotSchema } from '../../utils/product/snapshot';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { collectReport, reportJson } from '../../utils/product/collect';
-import { extractProduct } from '../../utils/product/extract';
+import { extractProduct } from '../../utils/product/extractProduct';
 import { readReport } from '../../utils/product/report';
 import { REPORT_LIMITS } from '../../utils/product/reportLimits';
 import { productSnapshotSchema } from '../../utils/product/snapshot';

@@ -1,5 +1,5 @@
 import { type CheckoutLinks, checkoutLinksFrom } from './checkoutLinks';
-import { collectReport, type PageReport, reportJson } from './collect';
+import type { PageReport } from './collect';
 import { gtinOf, mergeIds, readLabelledIds } from './identifiers';
 import { type JsonLdProduct, readJsonLd } from './jsonLd';
 import { readMicrodata } from './microdata';
@@ -8,7 +8,6 @@ import { readOpenGraph, readPageMeta } from './openGraph';
 import { readGeneric, type VisiblePrice } from './platforms/generic';
 import { readPlatform } from './platforms/platformProduct';
 import { currencyFromText, type LocaleHints, normaliseCurrency } from './price';
-import { readReport } from './report';
 import { canonicalProductUrl } from './url';
 
 export interface ExtractedProduct {
@@ -184,16 +183,6 @@ export function productFromReport(report: PageReport): ExtractedProduct {
     sources,
     checkoutLinks: checkoutLinksFrom(report.checkoutLinkCandidates),
   };
-}
-
-/**
- * Detects the product on `doc` as a click does: the detector's report (as JSON text, checked against its schema),
- * then the extension's reading of it. Throws when the report does not pass its own schema.
- */
-export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct {
-  const report = readReport(reportJson(collectReport(doc, pageUrl)));
-  if (!report) throw new Error('The detector reported what its schema does not accept');
-  return productFromReport(report);
 }
 
 /** True when the page showed any sign of a product (structured data, a platform, or a price by the title). */
