@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { findCheckoutLinks } from '../../utils/product/checkoutLinks';
 import { DEMO_READ } from '../../utils/product/detectInTab';
-import { extractProduct } from '../../utils/product/extract';
+import { extractProduct } from '../../utils/product/extractProduct';
 
 /**
  * Answers the popup's "what is on this page?" for this tab. No script can be injected into an extension page, so the
@@ -16,6 +15,6 @@ export function answerDetection(): void {
     if (asked?.type !== DEMO_READ || tabId === undefined || asked.tabId !== tabId) return undefined;
     const product = extractProduct(document, location.href);
     const picture = document.querySelector<HTMLImageElement>('.demo-product img')?.src ?? null;
-    return Promise.resolve(JSON.stringify({ ...product, image: product.image ?? picture, checkoutLinks: findCheckoutLinks(document, location.href) }));
+    return Promise.resolve(JSON.stringify({ ...product, image: product.image ?? picture }));
   });
 }

@@ -1,7 +1,8 @@
 // `npm run bench:extract -- --corpus DIR [--out FILE]`: measures product detection on saved real shop pages.
 // Each page is served at its original URL inside Chromium (requests are intercepted; nothing leaves the
-// machine), the extension's real detector is injected exactly as on a click, and the result is scored
-// against DIR/truth.json. A plain first-match structured-data baseline runs on the same pages for comparison.
+// machine), the extension's real detector is injected exactly as on a click, its report is read by the
+// extension's own code (the report's schema, then `productFromReport`), and the product is scored against
+// DIR/truth.json. A plain first-match structured-data baseline runs on the same pages for comparison.
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import { baselineExtract } from './baseline.mjs';
-import { loadPriceParser, scorePriceStrings } from './priceStrings.mjs';
+import { loadModule, loadPriceParser, scorePriceStrings } from './priceStrings.mjs';
 import { score, summarise } from './score.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -39,6 +40,9 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 const cdp = await context.browser().newBrowserCDPSession();
+
+// What the extension does with the detector's report, from the same sources.
+const { readReport, productFromReport } = await loadModule(root, 'utils/product/extract.ts', 'export { productFromReport } from "./extract.ts"; export { readReport } from "./report.ts";');
 
 const results = [];
 const empty = { url: null, name: null, price: null, currency: null, variant: null, sku: null, mpn: null, gtin: null, brand: null };
@@ -72,7 +76,12 @@ for (const entry of pages) {
       const started = performance.now();
       const [injection] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ['/detector.js'] });
       const ms = performance.now() - started;
-      return { product: JSON.parse(injection.result), ms };
+      return { report: injection.result, ms };
+    }).then(({ report, ms }) => {
+      const started = performance.now();
+      const read = readReport(report);
+      if (!read) throw new Error('the report does not pass its schema');
+      return { product: productFromReport(read), ms: ms + performance.now() - started };
     });
   } catch (error) {
     console.error(`${entry.file}: detection failed: ${error.message.split('\n')[0]}`);

@@ -4,14 +4,21 @@
 // the parser names that code. The text that may name the currency (`currency_hint`) and the decimal separator
 // the example declares are passed as hints, as the table's conventions describe.
 import { build } from 'esbuild';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-/** Imports `utils/product/price.ts` (TypeScript) through esbuild, which the build tools already bring. */
-export async function loadPriceParser(root) {
-  const result = await build({ entryPoints: [join(root, 'utils/product/price.ts')], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+/**
+ * Imports a TypeScript module of the project through esbuild, which the build tools already bring: the file at `path`,
+ * or `contents` written beside it (to export names of several modules).
+ */
+export async function loadModule(root, path, contents) {
+  const entry = contents ? { stdin: { contents, resolveDir: dirname(join(root, path)), loader: 'ts' } } : { entryPoints: [join(root, path)] };
+  const result = await build({ ...entry, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
   const code = result.outputFiles[0].text;
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
+
+/** Imports `utils/product/price.ts`. */
+export const loadPriceParser = (root) => loadModule(root, 'utils/product/price.ts');
 
 /** { correct, total, percent, misses } of `parser` on the examples of a price-strings table. */
 export function scorePriceStrings(table, parser) {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { extractProduct } from '../../utils/product/extract';
-import { gtinOf, readLabelledIds } from '../../utils/product/identifiers';
+import { extractProduct } from '../../utils/product/extractProduct';
+import { collectLabelledTexts, gtinOf, readLabelledIds } from '../../utils/product/identifiers';
 import { cleanName, renderedText } from '../../utils/product/name';
 import { productSnapshotSchema } from '../../utils/product/snapshot';
 
@@ -44,7 +44,7 @@ describe('product identifiers', () => {
     ['<p>EAN: 4006381333931</p>', { gtin: '4006381333931' }],
     ['<p>EAN: 4006381333932</p><p>Stylecraft 2000</p>', {}],
   ])('labelled value %s', (html, expected) => {
-    expect(readLabelledIds(parse(html).body)).toEqual(expected);
+    expect(readLabelledIds(collectLabelledTexts(parse(html).body))).toEqual(expected);
   });
 
   it("the selected variant's SKU is the product's SKU", () => {

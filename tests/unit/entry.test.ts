@@ -9,11 +9,12 @@ import { notificationButtons, parseNotificationId, showCheckoutNotification } fr
 import { profilesStorage } from '../../utils/profiles/storage';
 import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
+import { detectorReport } from './support/detectorReport';
 import { type CheckoutProvider, connectService, connectSmartcheckout, loadContext, providerAdapters, scriptedLinkAdapter } from './support/services';
 
 // fakeBrowser has no contextMenus or scripting: stub just what the code calls.
 const contextMenus = { removeAll: vi.fn(async () => {}), create: vi.fn(), update: vi.fn(async () => {}) };
-const executeScript = vi.fn(async () => [{ result: JSON.stringify(PRODUCT) }]);
+const executeScript = vi.fn(async () => [{ result: detectorReport(PRODUCT) }]);
 const windowsCreate = vi.fn(async () => ({}));
 Object.assign(fakeBrowser, { contextMenus, scripting: { executeScript } });
 
@@ -81,7 +82,7 @@ describe('context menu', () => {
   });
 
   it('with confirmation off, a page whose price is unknown (a limit cannot be checked) opens the window and buys nothing', async () => {
-    executeScript.mockResolvedValueOnce([{ result: JSON.stringify({ ...PRODUCT, price: null }) }]);
+    executeScript.mockResolvedValueOnce([{ result: detectorReport({ ...PRODUCT, price: null }) }]);
     await settingsStorage.set({ ...(await settingsStorage.get()), safety: { ...DEFAULT_SAFETY, confirmEachPurchase: false, maxPrice: { amount: '50', currency: 'USD' } } });
     await handleMenuClick({ menuItemId: MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, lifecycle(), adapters);
     expect(create).not.toHaveBeenCalled();
@@ -183,7 +184,7 @@ describe('"Create checkout link" in the context menu', () => {
 
   it('a page without a price opens the window to ask, and creates nothing', async () => {
     await connectService('shoppex', 'shx_1');
-    executeScript.mockResolvedValueOnce([{ result: JSON.stringify({ ...PRODUCT, price: null }) }]);
+    executeScript.mockResolvedValueOnce([{ result: detectorReport({ ...PRODUCT, price: null }) }]);
     await handleMenuClick({ menuItemId: LINK_MENU_ID, editable: false, pageUrl: PRODUCT.url } as never, { id: 4 } as never, linkLifecycle(), linkAdapters);
     expect(shoppex.calls.create).toHaveLength(0);
     expect(windowsCreate).toHaveBeenCalledOnce();

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractProduct } from '../../utils/product/extract';
 import { looksLikeProduct } from '../../utils/product/describe';
+import { extractProduct } from '../../utils/product/extractProduct';
 import { parseJsonLd } from '../../utils/product/jsonLd';
 import { normalisePrice } from '../../utils/product/price';
 import { productSnapshotSchema } from '../../utils/product/snapshot';
-import { canonicalProductUrl, cleanUrl } from '../../utils/product/url';
+import { canonicalProductUrl, cleanUrl, collectDeclaredUrls } from '../../utils/product/url';
 
 function load(name: string, url: string) {
   const html = readFileSync(join(import.meta.dirname, 'fixtures/pages', name), 'utf8');
@@ -82,7 +82,7 @@ describe('helpers', () => {
 
   it('ignores a canonical URL on another site', () => {
     const doc = new DOMParser().parseFromString('<link rel="canonical" href="https://evil.example/x">', 'text/html');
-    expect(canonicalProductUrl(doc, 'https://shop.example/p?variant=9')).toBe('https://shop.example/p?variant=9');
+    expect(canonicalProductUrl(collectDeclaredUrls(doc), 'https://shop.example/p?variant=9')).toBe('https://shop.example/p?variant=9');
   });
 
   it.each([

@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { extractProduct } from '../../utils/product/extract';
+import { collectReport, reportJson } from '../../utils/product/collect';
+import { extractProduct } from '../../utils/product/extractProduct';
+import { readReport } from '../../utils/product/report';
+import { REPORT_LIMITS } from '../../utils/product/reportLimits';
 import { productSnapshotSchema } from '../../utils/product/snapshot';
 
 function page(head: string, body = '<h1>Plain Mug</h1>') {
@@ -63,6 +66,23 @@ describe('hostile pages never break detection', () => {
   it('malformed JSON-LD falls back to other sources', () => {
     const doc = page(ld('{"@type": "Product", "name": "Broken" "offers": }') + '<meta property="og:title" content="Plain Mug"><meta property="product:price:amount" content="4.00"><meta property="product:price:currency" content="EUR">');
     expect(extractProduct(doc, URL_)).toMatchObject({ name: 'Plain Mug', price: '4.00', currency: 'EUR' });
+  });
+
+  it("keeps the detector's report within its bounds: only what is read of JSON-LD products, long texts cut", () => {
+    const hasVariant = Array.from({ length: 10_000 }, (_, i) => ({ '@type': 'Product', sku: `SKU-${i}`, productID: String(i), size: `S${i}`, review: { reviewBody: 'x'.repeat(100) }, offers: { price: '5.00', priceCurrency: 'USD' } }));
+    const group = { '@type': 'ProductGroup', name: 'Many', description: 'd'.repeat(100_000), variesBy: ['https://schema.org/size'], hasVariant };
+    const doc = page(ld(group) + `<meta property="og:title" content="${'t'.repeat(50_000)}">`, `<h1>${'Many '.repeat(5000)}</h1>`);
+    const json = reportJson(collectReport(doc, `${URL_}?variant=3`));
+    expect(json.length).toBeLessThan(REPORT_LIMITS.reportChars);
+    expect(json).not.toMatch(/reviewBody|description/);
+    expect(readReport(json)!.jsonLd.products[0]!.hasVariant).toHaveLength(REPORT_LIMITS.jsonLdArray);
+    expect(extractProduct(doc, `${URL_}?variant=3`)).toMatchObject({ price: '5.00', variant: { sku: 'SKU-3', options: { Size: 'S3' } } });
+  });
+
+  it('keeps JSON-LD products within a size budget: what is beyond it is left out, and the report stays usable', () => {
+    const products = Array.from({ length: 400 }, (_, i) => ({ '@type': 'Product', name: `${'n'.repeat(7000)} ${i}` }));
+    const json = reportJson(collectReport(page(ld(products)), URL_));
+    expect(readReport(json)!.jsonLd.products.length).toBeLessThan(400);
   });
 
   it('never guesses a currency: a bare "$" on a site with no locale hint gives none', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { buildPrompt, buildUserData, purchaseDetails } from '../../utils/checkouts/userData';
-import { extractProduct } from '../../utils/product/extract';
+import { extractProduct } from '../../utils/product/extractProduct';
 import { cleanPageText, cleanUserText } from '../../utils/product/pageText';
 import { productSnapshotSchema } from '../../utils/product/snapshot';
 import { offerChanged } from '../../utils/product/describe';

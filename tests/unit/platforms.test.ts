@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractProduct } from '../../utils/product/extract';
+import { extractProduct } from '../../utils/product/extractProduct';
 
 function extract(name: string, url: string) {
   const html = readFileSync(join(import.meta.dirname, 'fixtures/pages', name), 'utf8');

@@ -8,10 +8,11 @@ import { readPopupStart } from '../../utils/popupStart';
 import { popupTargetKey, popupTargetOf } from '../../utils/popupTarget';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
+import { detectorReport } from './support/detectorReport';
 import { connectSmartcheckout, providerAdapters } from './support/services';
 
 // fakeBrowser has no scripting: the detector's report is what this stub returns.
-const executeScript = vi.fn(async (): Promise<{ result: unknown }[]> => [{ result: JSON.stringify(PRODUCT) }]);
+const executeScript = vi.fn(async (): Promise<{ result: unknown }[]> => [{ result: detectorReport(PRODUCT) }]);
 Object.assign(fakeBrowser, { scripting: { executeScript } });
 
 /** A stored purchase record, complete as the store writes it. */
@@ -117,7 +118,7 @@ describe("the popup's first read", () => {
   });
 
   it('checks what the page reports: a report that breaks the schema is unusable, never shown', async () => {
-    executeScript.mockResolvedValueOnce([{ result: JSON.stringify({ ...PRODUCT, url: 'javascript:alert(1)' }) }]);
+    executeScript.mockResolvedValueOnce([{ result: detectorReport({ ...PRODUCT, url: 'javascript:alert(1)' }) }]);
     expect((await readPopupStart({ tabId: 7, link: null })).detection).toEqual({ kind: 'unreadable', message: 'This page reported product details we cannot use. Nothing was bought.' });
   });
 

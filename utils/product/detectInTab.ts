@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
-import { checkoutLinksFrom } from './checkoutLinks';
 import { looksLikeProduct } from './describe';
+import { productFromReport } from './extract';
 import { paymentLinkProductId } from './links/creemPaymentLink';
 import { cartIdFrom } from './links/diddoCart';
-import { checkoutLinkCandidatesSchema, type ProductSnapshot, productSnapshotSchema } from './snapshot';
+import { readReport } from './report';
+import { type ProductSnapshot, productSnapshotSchema } from './snapshot';
 
 export type Detection =
   | { kind: 'product'; product: ProductSnapshot }
@@ -27,14 +28,29 @@ async function readDemoPage(tabId: number): Promise<unknown> {
 }
 
 /**
- * The detector's report with the checkout links its candidate URLs name: the detector only collects the URLs, so the
- * recognisers stay out of the page. A report without candidates (the demo page's) already names its links.
+ * What the detector (or the demo page) returned, as a detection. The detector reports what the page states: its report
+ * is checked against its own schema before the extension reads it (`productFromReport`). The demo page, an extension
+ * page, answers with the product itself. Either way the product is then checked as any snapshot is.
  */
-function withCheckoutLinks(json: unknown): unknown {
-  if (!json || typeof json !== 'object' || !('checkoutLinkCandidates' in json)) return json;
-  const { checkoutLinkCandidates, ...product } = json;
-  const candidates = checkoutLinkCandidatesSchema.safeParse(checkoutLinkCandidates);
-  return candidates.success ? { ...product, checkoutLinks: checkoutLinksFrom(candidates.data) } : null;
+export function detectionOf(result: unknown, fromDemoPage = false): Detection {
+  let product: unknown = null;
+  if (fromDemoPage) {
+    try {
+      product = typeof result === 'string' ? JSON.parse(result) : null;
+    } catch {
+      // Reported below as unusable.
+    }
+  } else {
+    const report = readReport(result);
+    try {
+      product = report && productFromReport(report);
+    } catch {
+      // A report can pass its schema and still say something no page says (a forged message): unusable.
+    }
+  }
+  const parsed = productSnapshotSchema.safeParse(product);
+  if (!parsed.success) return { kind: 'unreadable', message: t('detectUnusable') };
+  return looksLikeProduct(parsed.data) ? { kind: 'product', product: parsed.data } : { kind: 'no-product', product: parsed.data };
 }
 
 /** Injects the detector into tab `tabId` (allowed by activeTab after the user acted) and validates what it reports. */
@@ -49,19 +65,9 @@ export async function detectInTab(tabId: number): Promise<Detection> {
     // Extension pages cannot be injected into; the demo page runs the same detector itself when asked.
     result = await readDemoPage(tabId);
     if (result === null) return { kind: 'unreadable', message: t('detectCannotRead') };
+    return detectionOf(result, true);
   }
-  let json: unknown = null;
-  try {
-    json = typeof result === 'string' ? JSON.parse(result) : null;
-  } catch {
-    // Reported below as unusable.
-  }
-  const parsed = productSnapshotSchema.safeParse(withCheckoutLinks(json));
-  if (!parsed.success) {
-    return { kind: 'unreadable', message: t('detectUnusable') };
-  }
-  const product = parsed.data;
-  return looksLikeProduct(product) ? { kind: 'product', product } : { kind: 'no-product', product };
+  return detectionOf(result);
 }
 
 /** The product of a link's address (the context menu's "buy this link", or a link pasted in the popup): bought by its URL. */

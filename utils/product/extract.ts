@@ -1,16 +1,13 @@
+import { type CheckoutLinks, checkoutLinksFrom } from './checkoutLinks';
+import type { PageReport } from './collect';
 import { gtinOf, mergeIds, readLabelledIds } from './identifiers';
 import { type JsonLdProduct, readJsonLd } from './jsonLd';
-import { declaredMicrodataCurrency, readMicrodata } from './microdata';
+import { readMicrodata } from './microdata';
 import { cleanName, chooseName } from './name';
-import { metaTags, readOpenGraph, readPageMeta } from './openGraph';
-import { readAmazon } from './platforms/amazon';
-import { readBigCommerce } from './platforms/bigcommerce';
+import { readOpenGraph, readPageMeta } from './openGraph';
 import { readGeneric, type VisiblePrice } from './platforms/generic';
-import { readMagento } from './platforms/magento';
-import { readShopify } from './platforms/shopify';
-import type { PlatformProduct } from './platforms/types';
-import { readWooCommerce } from './platforms/woocommerce';
-import { currencyFromText, type LocaleHints } from './price';
+import { readPlatform } from './platforms/platformProduct';
+import { currencyFromText, type LocaleHints, normaliseCurrency } from './price';
 import { canonicalProductUrl } from './url';
 
 export interface ExtractedProduct {
@@ -27,13 +24,12 @@ export interface ExtractedProduct {
   brand: string | null;
   variant: { id: string | null; sku: string | null; options: Record<string, string>; label: string | null } | null;
   sources: string[];
+  checkoutLinks: CheckoutLinks;
 }
-
-const ADAPTERS = [readAmazon, readShopify, readWooCommerce, readMagento, readBigCommerce];
 const norm = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The JSON-LD variant the shopper has selected now (live controls, then the cart form, then the URL). */
-function pickJsonLdVariant(doc: Document, product: JsonLdProduct, ids: (string | null | undefined)[], selected: Record<string, string>) {
+function pickJsonLdVariant(product: JsonLdProduct, ids: (string | null | undefined)[], selected: Record<string, string>, cartId: string | undefined) {
   const { variants } = product;
   if (!variants.length) return null;
   const liveValues = new Set(Object.values(selected).map(norm));
@@ -48,7 +44,7 @@ function pickJsonLdVariant(doc: Document, product: JsonLdProduct, ids: (string |
     // An id several variants share (a colour with many sizes) selects none of them.
     if (hits.length === 1 || (hits.length > 1 && hits.every((v) => v.sku === hits[0]!.sku))) return hits[0]!;
   }
-  const cartId = doc.querySelector<HTMLInputElement | HTMLSelectElement>('form[action*="/cart" i] [name="id"]')?.value;
+  // A page without the form names no variant (not one without an id).
   return variants.find((v) => v.id === cartId) ?? (variants.length === 1 ? variants[0]! : null);
 }
 
@@ -99,41 +95,41 @@ function snapshotPrice(price: string | null | undefined): string | null {
   return fraction.length <= 4 ? price : `${whole}.${fraction.slice(0, 4)}`;
 }
 
-/** Detects the product on `doc` and the variant selected now. Pure: reads the document, touches nothing. */
-export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct {
+/**
+ * The product a page's report describes, and the variant selected now: prices and currencies read with the page's
+ * locale, identifiers checked, the sources merged. Pure: the report is all it reads.
+ */
+export function productFromReport(report: PageReport): ExtractedProduct {
+  const pageUrl = report.pageUrl;
   const url = new URL(pageUrl);
   const sources: string[] = [];
-  const tags = metaTags(doc);
+  const tags = new Map(report.meta);
   const pageMeta = readPageMeta(tags);
-  const jsonLd = readJsonLd(doc, pageUrl);
+  const jsonLd = readJsonLd(report.jsonLd, pageUrl);
   if (jsonLd) sources.push('json-ld');
   const hints: LocaleHints = {
     host: url.hostname.toLowerCase(),
-    lang: doc.documentElement.getAttribute('lang') || pageMeta.locale || '',
+    lang: report.lang || pageMeta.locale || '',
     path: url.pathname,
-    pageCurrency: jsonLd?.pageCurrency ?? pageMeta.currency ?? declaredMicrodataCurrency(doc),
+    pageCurrency: jsonLd?.pageCurrency ?? pageMeta.currency ?? normaliseCurrency(report.microdataCurrency),
   };
-  const microdata = readMicrodata(doc, hints);
+  const microdata = readMicrodata(report.microdata, hints);
   if (microdata) sources.push('microdata');
   const og = readOpenGraph(tags);
   if (og) sources.push('open-graph');
-  let platform: PlatformProduct | null = null;
-  for (const adapter of ADAPTERS) {
-    platform = adapter(doc, url, hints);
-    if (platform) break;
-  }
+  const platform = readPlatform(report.platform, hints);
   if (platform) sources.push(platform.platform);
   hints.pageCurrency ??= platform?.currency ?? null;
-  const references = [platform?.name, jsonLd?.name, microdata?.name, og?.name, doc.title].filter((r): r is string => !!r);
-  const generic = readGeneric(doc, url, hints, references);
+  const generic = readGeneric(report.generic, jsonLd?.name ?? null, url, hints);
+  const title = report.title;
 
   const selected = { ...generic.selected, ...(platform?.selected ?? {}) };
   const ids = [platform?.variantId, generic.urlVariantId];
-  const chosen = jsonLd ? pickJsonLdVariant(doc, jsonLd, ids, selected) : null;
+  const chosen = jsonLd ? pickJsonLdVariant(jsonLd, ids, selected, report.cartId ?? undefined) : null;
 
   // Name: the product's own name from the most specific source, as the page renders it.
   const structuredName = platform?.name ?? jsonLd?.name ?? microdata?.name ?? null;
-  const name = cleanName(chooseName(structuredName, generic.name, og?.name ?? null, doc.title) ?? (doc.title.trim() || null), pageMeta.siteName);
+  const name = cleanName(chooseName(structuredName, generic.name, og?.name ?? null, title) ?? (title.trim() || null), pageMeta.siteName);
 
   const priced = choosePrice([chosen, platform], [jsonLd, microdata, og], generic.visiblePrices);
   const currency =
@@ -160,13 +156,12 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
   const sku = variantSku ?? ownJsonLdSku ?? microdata?.sku ?? null;
   const hasVariant = variantId !== null || sku !== null || Object.keys(options).length > 0;
   const known = mergeIds({ sku: variantSku, gtin: chosen?.gtin }, platform, jsonLd ? { ...jsonLd, sku: ownJsonLdSku } : null, microdata, og);
-  const main = generic.area?.closest('main, [role="main"]') ?? doc.body;
-  const labelled = known.sku ? null : readLabelledIds(main);
+  const labelled = known.sku ? null : readLabelledIds(generic.labelTexts);
   const productIds = mergeIds(known, labelled, jsonLd);
   // A SKU that is a valid GTIN (a shop numbering by EAN or ISBN) is the GTIN too.
   productIds.gtin ??= gtinOf(productIds.sku);
 
-  let canonical = canonicalProductUrl(doc, pageUrl);
+  let canonical = canonicalProductUrl(report.declaredUrls, pageUrl);
   if (chosen?.id && (chosen.url ?? '').includes('variant=')) {
     const withVariant = new URL(canonical);
     withVariant.searchParams.set('variant', chosen.id);
@@ -186,5 +181,6 @@ export function extractProduct(doc: Document, pageUrl: string): ExtractedProduct
     // A variant without a SKU of its own is bought by the product's.
     variant: hasVariant ? { id: variantId, sku: sku ?? productIds.sku, options, label: chosen?.name ?? null } : null,
     sources,
+    checkoutLinks: checkoutLinksFrom(report.checkoutLinkCandidates),
   };
 }

@@ -1,4 +1,5 @@
 /** Product identifiers: SKU, MPN, GTIN (check digit verified) and brand, from markup or labelled values on the page. */
+import { REPORT_LIMITS } from './reportLimits';
 
 export interface ProductIds {
   sku: string | null;
@@ -54,16 +55,36 @@ const LABELS: [RegExp, keyof ProductIds, number][] = [
   [/^(?:mpn|part (?:no|number)|herstellernummer|model(?:l)?(?:nummer)?|型号|型番|모델명)/i, 'mpn', 0],
   [/^(?:ean|upc|gtin|isbn|jan)/i, 'gtin', 0],
 ];
-/** Words every label above contains, for a quick first test. */
+/** Words every label above contains: the page's quick first test. */
 const LABEL_HINT = /sku|item|art|bestell|product|style|r[ée]f|c[óo]d|品番|商品|货号|상품|품번|mpn|part|herstell|model|型|모델|ean|upc|gtin|isbn|jan/i;
 /** A value as shops print identifiers: letters, digits and - . / _, with at least one digit. */
 const ID_VALUE = /^(?=.*\d)[\p{L}\p{N}][\p{L}\p{N}\-./_]{1,40}$/u;
 
 /**
- * Identifiers the page prints beside a label ("SKU: AB-12", "Art.-Nr. 1234", "品番 X1", "상품번호 123"), read from
- * the text of `root` (the product's part of the page), at most a few thousand text nodes deep.
+ * The texts of `root` (the product's part of the page) that may carry a labelled identifier, in page order, at most
+ * a few thousand text nodes deep: short texts that may be a label, each followed by the next short text (the value
+ * when the label stands alone). Runs in the page; `readLabelledIds` reads them.
  */
-export function readLabelledIds(root: Element | null): Partial<ProductIds> {
+export function collectLabelledTexts(root: Element | null): string[] {
+  const texts: string[] = [];
+  if (!root) return texts;
+  let follows = false;
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(), count = 0; node && count < REPORT_LIMITS.labelTexts; node = walker.nextNode(), count += 1) {
+    const text = (node.nodeValue ?? '').trim();
+    // One cheap test first: almost no text on a page is a label.
+    if (!text || text.length > REPORT_LIMITS.labelText || !(follows || LABEL_HINT.test(text)) || node.parentElement?.closest('script, style, option, a, button, [hidden]')) continue;
+    texts.push(text);
+    follows = LABEL_HINT.test(text);
+  }
+  return texts;
+}
+
+/**
+ * Identifiers the page prints beside a label ("SKU: AB-12", "Art.-Nr. 1234", "品番 X1", "상품번호 123"), read from
+ * the texts `collectLabelledTexts` found.
+ */
+export function readLabelledIds(texts: string[]): Partial<ProductIds> {
   const found: Partial<ProductIds> = {};
   let skuRank = 9;
   let pending: [keyof ProductIds, number][] = [];
@@ -77,12 +98,7 @@ export function readLabelledIds(root: Element | null): Partial<ProductIds> {
     // A model number is a SKU when nothing better names one.
     if (kind === 'mpn') take('sku', 2, value);
   };
-  if (!root) return found;
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(), count = 0; node && count < 6000; node = walker.nextNode(), count += 1) {
-    const text = (node.nodeValue ?? '').trim();
-    // One cheap test first: almost no text on a page is a label.
-    if (!text || text.length > 80 || !(pending.length || LABEL_HINT.test(text))) continue;
+  for (const text of texts) {
     let labels: [keyof ProductIds, number][] = [];
     let value = '';
     // The label starts the text or follows one word ("eBay item number: …").
@@ -96,7 +112,8 @@ export function readLabelledIds(root: Element | null): Partial<ProductIds> {
         }
       }
     }
-    if ((!labels.length && !pending.length) || node.parentElement?.closest('script, style, option, a, button, [hidden]')) continue;
+    // A text that is no label is only the value of the label before it.
+    if (!labels.length && !pending.length) continue;
     if (!labels.length) [labels, value] = [pending, text];
     for (const [kind, rank] of value ? labels : []) take(kind, rank, value);
     pending = value || labels === pending ? [] : labels;

@@ -1,7 +1,8 @@
 import { brandOf, gtinOf, idOf } from './identifiers';
 import type { SourceProduct } from './microdata';
-import { setOption } from './pageText';
+import { isSafeKey, setOption } from './pageText';
 import { normaliseCurrency, normalisePrice } from './price';
+import { REPORT_LIMITS } from './reportLimits';
 
 /** Budgets: a hostile page cannot make extraction slow or deep. */
 const MAX_SCRIPTS = 40;
@@ -180,19 +181,103 @@ function nameOf(node: Node): string | null {
   return text(node.name)?.replace(/&amp;/g, '&') ?? null;
 }
 
+/** What the page's JSON-LD says about products: its product nodes, kept to what `readJsonLd` reads, and its currencies. */
+export interface JsonLdFacts {
+  products: Node[];
+  /** Every `priceCurrency` the page's JSON-LD names, as written, in page order, each once. */
+  currencies: string[];
+}
+
+/** The properties `readJsonLd` reads, at any depth of a product node (offers, variants, price specifications, brand). */
+const READ_KEYS = /* @__PURE__ */ (() =>
+  new Set(
+    '@type name url image contentUrl sku mpn gtin gtin8 gtin12 gtin13 gtin14 isbn brand manufacturer productID productGroupID identifier variesBy hasVariant offers price lowPrice priceCurrency priceValidUntil priceSpecification priceType availability additionalProperty value color size material pattern'.split(
+      ' ',
+    ),
+  ))();
+
+/**
+ * `value` with only the properties in `keys`, within the report's bounds: arrays and depth, and a budget shared by
+ * all nodes (undefined once it is spent, and nothing after it is kept). Product nodes cross to the extension without
+ * their descriptions, reviews and whatever else a page adds.
+ */
+function pruned(value: unknown, keys: Set<string>, budget: { left: number }, depth = 0): unknown {
+  const cost = typeof value === 'string' ? 8 + value.length : 8;
+  if (budget.left < cost) return undefined;
+  budget.left -= cost;
+  if (!value || typeof value !== 'object') return value;
+  if (depth >= REPORT_LIMITS.jsonLdDepth) return null;
+  const kept: unknown[] | Node = Array.isArray(value) ? [] : {};
+  for (const [key, item] of Array.isArray(value) ? value.slice(0, REPORT_LIMITS.jsonLdArray).entries() : Object.entries(value)) {
+    if (!Array.isArray(value) && !keys.has(key as string)) continue;
+    const child = pruned(item, keys, budget, depth + 1);
+    if (child === undefined) break;
+    (kept as Node)[key] = child;
+  }
+  return kept;
+}
+
+const isProduct = (node: Node) => typesOf(node).some((t) => t === 'product' || t === 'productgroup');
+const samePage = (url: string | null, pageUrl: string) => !!url && url.split(/[?#]/)[0] === pageUrl.split(/[?#]/)[0];
+
+/**
+ * The names `readJsonLd` may give the main product: its group's; else those of the product nodes whose address or an
+ * offer's is the page's, up to one whose own address is, then the first with offers and the first. Which offer
+ * counts depends on prices, which the page does not read, so all of them are considered.
+ */
+function possibleNames(nodes: Node[], pageUrl: string): (string | null)[] {
+  const group = nodes.find((n) => typesOf(n).includes('productgroup'));
+  if (group) return [nameOf(group)];
+  const products = nodes.filter((n) => typesOf(n).includes('product'));
+  const names: (string | null)[] = [];
+  for (const node of products) {
+    const own = samePage(text(node.url), pageUrl);
+    if (own || objects(node.offers).some((offer) => samePage(text(offer.url), pageUrl))) names.push(nameOf(node));
+    if (own) return names;
+  }
+  const fallback = products.find((n) => n.offers) ?? products[0];
+  return [...new Set([...names, fallback ? nameOf(fallback) : null])];
+}
+
+/**
+ * What the page's JSON-LD says about products, and the names it may give the main one. Runs in the page;
+ * `readJsonLd` reads the facts.
+ */
+export function collectJsonLd(doc: Document, pageUrl: string): { facts: JsonLdFacts; names: (string | null)[] } {
+  const nodes = collectNodes(doc);
+  const currencies = [...new Set(nodes.map((n) => n.priceCurrency).filter((c): c is string => typeof c === 'string'))].slice(0, 20);
+  const products = nodes.filter(isProduct).slice(0, REPORT_LIMITS.products);
+  // Option properties named by `variesBy` are read too ("https://schema.org/color" → `color` or `Color`).
+  const keys = new Set(READ_KEYS);
+  for (const node of products) {
+    for (const option of (Array.isArray(node.variesBy) ? node.variesBy : [node.variesBy]).slice(0, REPORT_LIMITS.jsonLdArray)) {
+      if (typeof option !== 'string') continue;
+      const name = optionName(option);
+      for (const key of [name, name.toLowerCase()]) if (isSafeKey(key)) keys.add(key);
+    }
+  }
+  const budget = { left: REPORT_LIMITS.productBudget };
+  const kept: Node[] = [];
+  for (const node of products) {
+    const product = pruned(node, keys, budget) as Node | undefined;
+    if (!product) break;
+    kept.push(product);
+  }
+  return { facts: { products: kept, currencies }, names: possibleNames(nodes, pageUrl) };
+}
+
 /**
  * The page's main product from JSON-LD: a ProductGroup with its variants; else the Product nodes of the
  * page, where several nodes of one product (one per size or colour) are its variants.
  */
-export function readJsonLd(doc: Document, pageUrl: string): JsonLdProduct | null {
-  const nodes = collectNodes(doc);
-  const declared = nodes.map((n) => normaliseCurrency(n.priceCurrency)).find(Boolean) ?? null;
+export function readJsonLd(facts: JsonLdFacts, pageUrl: string): JsonLdProduct | null {
+  const nodes = facts.products;
+  const declared = facts.currencies.map(normaliseCurrency).find(Boolean) ?? null;
   const group = nodes.find((n) => typesOf(n).includes('productgroup'));
   const products = nodes.filter((n) => typesOf(n).includes('product'));
-  const page = pageUrl.split(/[?#]/)[0];
   const main =
     group ??
-    products.find((n) => [text(n.url), offerOf(n.offers).url].some((u) => u && u.split(/[?#]/)[0] === page)) ??
+    products.find((n) => [text(n.url), offerOf(n.offers).url].some((u) => samePage(u, pageUrl))) ??
     products.find((n) => n.offers) ??
     products[0];
   if (!main) return null;

@@ -78,41 +78,75 @@ function mainScope(doc: Document): Element | null {
   return named ?? topLevel[0]!;
 }
 
-/** The currency any microdata offer on the page declares (also of other products): the page's currency. */
-export function declaredMicrodataCurrency(doc: Document): string | null {
-  const element = doc.querySelector('[itemprop="priceCurrency"]');
-  return element ? normaliseCurrency(element.getAttribute('content') ?? element.textContent) : null;
+/** What the page's main microdata product states, as written (`gtins`: gtin13, gtin, gtin12, gtin14, gtin8, isbn). */
+export interface MicrodataFacts {
+  name: string | null;
+  image: string | null;
+  /** `price`, else `lowPrice`, of the offer or the product. */
+  price: string | null;
+  currency: string | null;
+  availability: string | null;
+  sku: string | null;
+  mpn: string | null;
+  gtins: (string | null)[];
+  brand: string | null;
+  productId: string | null;
+  color: string | null;
+  size: string | null;
+  url: string | null;
 }
 
-/** Product facts from schema.org microdata. */
-export function readMicrodata(doc: Document, hints: LocaleHints): SourceProduct | null {
+/** The currency any microdata offer on the page declares (also of other products), as written. Runs in the page. */
+export function collectMicrodataCurrency(doc: Document): string | null {
+  const element = doc.querySelector('[itemprop="priceCurrency"]');
+  return element ? element.getAttribute('content') ?? element.textContent : null;
+}
+
+/** What the page's schema.org microdata says about its main product. Runs in the page; `readMicrodata` reads it. */
+export function collectMicrodata(doc: Document): MicrodataFacts | null {
   const scope = mainScope(doc);
   if (!scope) return null;
   const props = ownProps(scope);
   const offer = (props.get('offers') ?? []).find((el) => el.hasAttribute('itemscope')) ?? null;
   const offerProps = offer ? ownProps(offer) : null;
   const from = (name: string) => (offerProps ? firstProp(offerProps, name) : null) ?? firstProp(props, name);
-  const priceText = from('price') ?? from('lowPrice');
-  const options: Record<string, string> = {};
-  const color = firstProp(props, 'color');
-  if (color) options.Color = color;
-  const size = firstProp(props, 'size');
-  if (size) options.Size = size;
   const brandElement = props.get('brand')?.[0];
   const brandScope = brandElement?.hasAttribute('itemscope') ? ownProps(brandElement) : null;
-  const gtin = ['gtin13', 'gtin', 'gtin12', 'gtin14', 'gtin8', 'isbn'].map((name) => gtinOf(from(name))).find(Boolean) ?? null;
   return {
     name: firstProp(props, 'name'),
     image: firstProp(props, 'image'),
-    price: normalisePrice(priceText),
-    currency: normaliseCurrency(from('priceCurrency')) ?? (priceText ? currencyFromText(priceText, hints) : null),
-    availability: from('availability')?.replace(/^https?:\/\/schema\.org\//i, '') ?? null,
-    sku: idOf(from('sku')),
-    mpn: idOf(from('mpn')),
-    gtin,
-    brand: brandOf(brandScope ? firstProp(brandScope, 'name') : brandElement ? propValue(brandElement) : null),
-    productId: idOf(firstProp(props, 'productID')),
-    options,
+    price: from('price') ?? from('lowPrice'),
+    currency: from('priceCurrency'),
+    availability: from('availability'),
+    sku: from('sku'),
+    mpn: from('mpn'),
+    gtins: ['gtin13', 'gtin', 'gtin12', 'gtin14', 'gtin8', 'isbn'].map(from),
+    brand: brandScope ? firstProp(brandScope, 'name') : brandElement ? propValue(brandElement) : null,
+    productId: firstProp(props, 'productID'),
+    color: firstProp(props, 'color'),
+    size: firstProp(props, 'size'),
     url: firstProp(props, 'url'),
+  };
+}
+
+/** Product facts from schema.org microdata. */
+export function readMicrodata(facts: MicrodataFacts | null, hints: LocaleHints): SourceProduct | null {
+  if (!facts) return null;
+  const options: Record<string, string> = {};
+  if (facts.color) options.Color = facts.color;
+  if (facts.size) options.Size = facts.size;
+  return {
+    name: facts.name,
+    image: facts.image,
+    price: normalisePrice(facts.price),
+    currency: normaliseCurrency(facts.currency) ?? (facts.price ? currencyFromText(facts.price, hints) : null),
+    availability: facts.availability?.replace(/^https?:\/\/schema\.org\//i, '') ?? null,
+    sku: idOf(facts.sku),
+    mpn: idOf(facts.mpn),
+    gtin: facts.gtins.map(gtinOf).find(Boolean) ?? null,
+    brand: brandOf(facts.brand),
+    productId: idOf(facts.productId),
+    options,
+    url: facts.url,
   };
 }

@@ -21,18 +21,23 @@ export interface PageMeta {
 }
 
 const MAX_META = 500;
+/** The meta tags the extension reads: Open Graph, `product:` and the content language. */
+const READ_META = /^(?:og|product):|^content-language$/;
 
-/** The page's meta tags by `property` and `name` (the first with content wins), read once through the tag index. */
-export function metaTags(doc: Document): Map<string, string> {
+/**
+ * The page's meta tags by `property` and `name` (the first with content wins), read once through the tag index;
+ * only those the extension reads. Runs in the page; `new Map(…)` of the pairs is what the readers below take.
+ */
+export function collectMetaTags(doc: Document): [string, string][] {
   const tags = new Map<string, string>();
   const elements = doc.getElementsByTagName('meta');
   for (let i = 0; i < elements.length && i < MAX_META; i += 1) {
     const element = elements[i]!;
     const content = element.getAttribute('content')?.trim();
     if (!content) continue;
-    for (const key of [element.getAttribute('property'), element.getAttribute('name'), element.getAttribute('http-equiv')?.toLowerCase()]) if (key && !tags.has(key)) tags.set(key, content);
+    for (const key of [element.getAttribute('property'), element.getAttribute('name'), element.getAttribute('http-equiv')?.toLowerCase()]) if (key && READ_META.test(key) && !tags.has(key)) tags.set(key, content);
   }
-  return tags;
+  return [...tags];
 }
 
 /** Locale, site name and currency from meta tags (`og:locale`, `og:site_name`, any `…price:currency`). */

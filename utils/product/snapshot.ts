@@ -57,11 +57,9 @@ export const checkoutLinksSchema = z.object({
   diddoCarts: ids(/^[0-7][0-9A-HJKMNP-TV-Z]{25}$/),
 });
 export type CheckoutLinks = z.infer<typeof checkoutLinksSchema>;
-/** What the detector reports instead of checkout links: candidate URLs, each from a link or an image. */
-export const checkoutLinkCandidatesSchema = z.array(z.object({ url: z.string(), image: z.boolean() })).check(z.maxLength(2000));
 export const NO_CHECKOUT_LINKS: CheckoutLinks = { creemProducts: [], diddoCarts: [] };
 
-/** What the detector reports about a product page; also the boundary for anything a page tells us. */
+/** What the extension detected on a product page; also the boundary for anything a page tells us. */
 export const productSnapshotSchema = z.object({
   url: productUrlSchema,
   name: text(300),

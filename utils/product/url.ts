@@ -35,14 +35,26 @@ function absoluteHttp(value: string | null | undefined, base: string): string | 
   }
 }
 
+/** The addresses a page declares for itself, as written: `rel=canonical` and `og:url`. */
+export interface DeclaredUrls {
+  canonical: string | null;
+  ogUrl: string | null;
+}
+
+/** The addresses `doc` declares for itself. Runs in the page; `canonicalProductUrl` decides. */
+export function collectDeclaredUrls(doc: Document): DeclaredUrls {
+  return {
+    canonical: doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null,
+    ogUrl: doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null,
+  };
+}
+
 /**
  * The product's canonical URL (rel=canonical, else og:url, else the page), keeping the page's variant
  * selector when the canonical URL lost it, without fragment or tracking parameters.
  */
-export function canonicalProductUrl(doc: Document, pageUrl: string): string {
-  const declared =
-    absoluteHttp(doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl) ??
-    absoluteHttp(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), pageUrl);
+export function canonicalProductUrl(declaredUrls: DeclaredUrls, pageUrl: string): string {
+  const declared = absoluteHttp(declaredUrls.canonical, pageUrl) ?? absoluteHttp(declaredUrls.ogUrl, pageUrl);
   const page = new URL(pageUrl);
   const result = new URL(declared ?? pageUrl);
   // A canonical URL on another site (a CDN or a mistake) is not trusted for the product's identity.

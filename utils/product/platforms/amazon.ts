@@ -1,13 +1,11 @@
-import { parsePriceText } from '../price';
 import { type PlatformAdapter, textOf } from './types';
 
 /** Amazon: title, buy-box price (not the unit price), ASIN and the selected twister dimensions. */
-export const readAmazon: PlatformAdapter = (doc, url, hints) => {
+export const readAmazon: PlatformAdapter = (doc, url) => {
   if (!/(^|\.)amazon\.[a-z.]+$/.test(url.hostname) && !doc.querySelector('#productTitle')) return null;
   const priceElement = doc.querySelector(
     '#corePrice_feature_div .a-price:not(.a-text-price) .a-offscreen, #corePriceDisplay_desktop_feature_div .a-price:not(.a-text-price) .a-offscreen, #priceblock_dealprice, #priceblock_saleprice, #priceblock_ourprice, #price_inside_buybox, #newBuyBoxPrice, #apex_desktop .a-price .a-offscreen',
   );
-  const parsed = priceElement ? parsePriceText(textOf(priceElement) ?? '', hints) : null;
   const asin =
     doc.querySelector<HTMLInputElement>('input#ASIN, input[name="ASIN"]')?.value ??
     url.pathname.match(/\/(?:dp|gp\/product)\/([A-Z0-9]{10})/)?.[1] ??
@@ -25,12 +23,16 @@ export const readAmazon: PlatformAdapter = (doc, url, hints) => {
   return {
     platform: 'amazon',
     name: textOf(doc.querySelector('#productTitle, #title')),
-    price: parsed?.price ?? null,
-    currency: parsed?.currency ?? null,
+    price: null,
+    amount: null,
+    priceText: textOf(priceElement),
+    currency: null,
     image: doc.querySelector('#landingImage, #imgBlkFront')?.getAttribute('src') ?? null,
     variantId: asin,
     // The ASIN is the marketplace's SKU of the item shown.
     sku: asin,
-    selected,
+    gtin: null,
+    brand: null,
+    selected: Object.entries(selected),
   };
 };

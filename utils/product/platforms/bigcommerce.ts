@@ -1,5 +1,4 @@
-import { normaliseCurrency, normalisePrice } from '../price';
-import { inlineScripts, jsonObjectAt, type PlatformAdapter, textOf, labelFor } from './types';
+import { inlineScripts, jsonObjectAt, noFacts, type PlatformAdapter, textIn, textOf, labelFor } from './types';
 
 interface BCPrice {
   value?: number;
@@ -30,12 +29,13 @@ export const readBigCommerce: PlatformAdapter = (doc) => {
     const value = chosen ? textOf(labelFor(field, chosen.id)) ?? chosen.value : select?.value ? textOf(select.selectedOptions[0]) : null;
     if (label && value) selected[label] = value;
   }
+  const amount: unknown = price?.value;
   return {
-    platform: 'bigcommerce',
-    price: normalisePrice(price?.value ?? null),
-    currency: normaliseCurrency(price?.currency),
-    sku: data?.product_attributes?.sku ?? textOf(doc.querySelector('[data-product-sku]')),
+    ...noFacts('bigcommerce'),
+    amount: typeof amount === 'number' || typeof amount === 'string' ? amount : null,
+    currency: textIn(price?.currency),
+    sku: textIn(data?.product_attributes?.sku) ?? textOf(doc.querySelector('[data-product-sku]')),
     variantId: form?.querySelector<HTMLInputElement>('[name="product_id"]')?.value ?? null,
-    selected,
+    selected: Object.entries(selected),
   };
 };

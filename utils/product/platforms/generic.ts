@@ -1,6 +1,8 @@
+import { collectLabelledTexts } from '../identifiers';
 import { setOption } from '../pageText';
 import { letters, NOT_NAME, renderedText } from '../name';
 import { type LocaleHints, parsePriceText } from '../price';
+import { REPORT_LIMITS } from '../reportLimits';
 import { textOf, labelFor } from './types';
 import { paramsOf } from '../url';
 
@@ -39,12 +41,50 @@ export interface GenericProduct {
   name: string | null;
   /** Prices shown near the product title, the price paid now first (with the currency their text names). */
   visiblePrices: VisiblePrice[];
-  /** The product's area of the page (around the heading and its price), where labelled identifiers are read. */
-  area: Element | null;
+  /** Texts of the product's part of the page (the main area around its heading and price) that may label identifiers. */
+  labelTexts: string[];
   /** Options the shopper has selected, read from selects, radios and pressed or checked swatches. */
   selected: Record<string, string>;
   /** A variant identifier carried by the URL (`?variant=`, `?v1=`, `dwvar_…`, `colorId`, …). */
   urlVariantId: string | null;
+}
+
+/** A price element near a heading, as the page shows it; the extension decides whether it is the price paid. */
+export interface PriceFacts {
+  /** The area (index into the heading's `scopes`) in which it was found first. */
+  scope: number;
+  text: string;
+  /** The words just before it ("Was", "UVP", "Now"). */
+  label: string;
+  /** Its class, id and style as words, and those of its next three ancestors. */
+  marks: string;
+  ancestorMarks: string;
+  /** Struck through (`del`, `s`, `strike`), itself or an ancestor of those. */
+  struck: boolean;
+  /** Its grandparent, as a number the same for prices side by side. */
+  group: number;
+}
+
+/**
+ * What the page shows around one heading: its rendered text, the areas searched for its price (ever wider
+ * ancestors, then the whole page) and the price elements in them. `names` are the JSON-LD product names that
+ * make this heading the product's.
+ */
+export interface HeadingFacts {
+  names: (string | null)[];
+  name: string | null;
+  /** Each area: whether it is the page's body, and which of `GenericFacts.roots` is its main part. */
+  scopes: { body: boolean; root: number }[];
+  prices: PriceFacts[];
+}
+
+/** What any product page shows, as the page reads it; `readGeneric` decides. */
+export interface GenericFacts {
+  headings: HeadingFacts[];
+  /** The texts that may label identifiers, of each main part of the page an area belongs to. */
+  roots: string[][];
+  /** Selected options as [option name, value] in page order, before their names and values are checked. */
+  selected: [string, string | null][];
 }
 
 /**
@@ -151,41 +191,63 @@ function labelBefore(element: Element): string {
 }
 
 /**
- * Price elements near the title, searched in ever wider ancestors of the heading (or of the buy button): not
- * instalments, unit prices, savings, shipping thresholds, carts or carousels. Former prices (struck through,
- * "was", "UVP") count only when nothing else is shown; the price marked as paid now ("sale", "now") comes first.
+ * Price elements near the title, searched in ever wider ancestors of the heading (or of the buy button), then in the
+ * whole page: not hidden, not in carts or carousels, short enough to be one price. The extension decides which of
+ * them are paid, and in which area the search stops (`visiblePrices`).
  */
-function visiblePrices(doc: Document, index: PageIndex, heading: Element | null, hints: LocaleHints): { prices: VisiblePrice[]; area: Element | null } {
+function collectPrices(doc: Document, index: PageIndex, heading: Element | null, rootOf: (scope: Element) => number): Pick<HeadingFacts, 'scopes' | 'prices'> {
   const seen = new Set<Element>();
-  let found: (VisiblePrice & { former: boolean; group: Element | null })[] = [];
+  const groups = new Map<Element | null, number>([[null, -1]]);
+  const prices: PriceFacts[] = [];
   const anchor = heading ?? doc.querySelector('form[action*="cart" i] button, button[name="add-to-cart"]');
   const scopes: Element[] = [];
   for (let node = anchor?.parentElement, depth = 0; node && depth < 7; node = node.parentElement, depth += 1) scopes.push(node);
-  let area: Element = doc.body;
-  for (const scope of [...scopes, doc.body]) {
+  scopes.push(doc.body);
+  scopes.forEach((scope, at) => {
     for (const element of index.prices.filter((e) => e !== scope && scope.contains(e)).slice(0, MAX_CANDIDATES)) {
       // Containers of many elements are not one price; a budget bounds the work on pages with thousands of prices.
       if (seen.has(element) || element.childElementCount > 12 || seen.size > 300) continue;
       seen.add(element);
       const text = priceText(element);
-      const label = labelBefore(element);
-      const marks = `${words(element)} ${label}`;
-      if (text.length > 60 || NOT_PAID.test(`${marks} ${text}`) || inSkippedArea(index, element) || isHidden(element)) continue;
+      if (text.length > 60 || inSkippedArea(index, element) || isHidden(element)) continue;
+      let struck = false;
+      let ancestorMarks = '';
+      for (let node = element.parentElement, depth = 1; node && depth < 4; node = node.parentElement, depth += 1) ancestorMarks += ` ${words(node)}`;
+      for (let node: Element | null = element, depth = 0; node && depth < 4; node = node.parentElement, depth += 1) struck ||= STRUCK_TAGS.has(node.localName);
+      const group = element.parentElement?.parentElement ?? null;
+      if (!groups.has(group)) groups.set(group, groups.size);
+      prices.push({ scope: at, text, label: labelBefore(element), marks: words(element), ancestorMarks, struck, group: groups.get(group)! });
+    }
+  });
+  return { scopes: scopes.map((scope) => ({ body: scope === doc.body, root: rootOf(scope) })), prices };
+}
+
+/**
+ * The prices shown near the title, of the first area that shows one paid now: not instalments, unit prices, savings
+ * or shipping thresholds. Former prices (struck through, "was", "UVP") count only when nothing else is shown; the
+ * price marked as paid now ("sale", "now") comes first. Also which area the prices were found in.
+ */
+function visiblePrices(heading: HeadingFacts, hints: LocaleHints): { prices: VisiblePrice[]; area: number } {
+  let found: (VisiblePrice & { former: boolean; group: number })[] = [];
+  let area = heading.scopes.length - 1;
+  for (let at = 0; at < heading.scopes.length; at += 1) {
+    for (const { scope, text, label, marks: own, ancestorMarks, struck, group } of heading.prices) {
+      const marks = `${own} ${label}`;
+      if (scope !== at || NOT_PAID.test(`${marks} ${text}`)) continue;
       const parsed = parsePriceText(text, { ...hints, currencyText: label });
-      let former = FORMER.test(label);
-      for (let node: Element | null = element, depth = 0; node && depth < 4 && !former; node = node.parentElement, depth += 1) former = STRUCK_TAGS.has(node.localName) || FORMER.test(words(node));
-      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`), group: element.parentElement?.parentElement ?? null });
+      const former = FORMER.test(label) || struck || FORMER.test(own) || FORMER.test(ancestorMarks);
+      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`), group });
     }
     // A price shown struck elsewhere is a former price, also where a container repeats it ("Starting at $979.97").
     const struck = new Set(found.filter((p) => p.former).map((p) => p.price));
     const paid = found.filter((p) => !p.former && !struck.has(p.price));
     if (paid.length) {
-      area = scope;
+      area = at;
       found = paid;
       break;
     }
   }
-  if (area === doc.body && found.some((p) => !p.former)) found = found.filter((p) => !p.former);
+  if (heading.scopes[area]?.body && found.some((p) => !p.former)) found = found.filter((p) => !p.former);
   // The nearest price comes first, or the one beside it marked as paid now ("$64.95 Now $52.00"); a single
   // price shown with its currency is the current one.
   const beside = found.find((p) => p.current && p.group === found[0]?.group);
@@ -211,28 +273,24 @@ function optionName(raw: string): string {
   return clean ? clean.charAt(0).toUpperCase() + clean.slice(1) : 'Option';
 }
 
-/** What is selected now: selects and radios of option groups, and pressed or checked swatches. */
-function selectedOptions(doc: Document, index: PageIndex): Record<string, string> {
-  const selected: Record<string, string> = {};
-  const add = (name: string | null, raw: string | null) => {
-    // The option's own name shown as its value is a placeholder; a price after the value is not part of it ("Hardcover - $11.37").
-    const value = raw?.replace(/\s*[-–:(]?\s*\p{Sc}\s?\d[\d.,]*\)?$/u, '').trim();
-    const key = name && optionName(name);
-    if (!key || !value || PLACEHOLDER.test(value) || value.length > 80 || [name, key].some((n) => letters(n!) === letters(value))) return;
-    setOption(selected, key, value);
-  };
+/**
+ * What is selected now, as [option group, value] pairs: selects and radios of option groups, and pressed or checked
+ * swatches. Runs in the page; `selectedOptions` checks the names and values.
+ */
+function collectSelected(doc: Document, index: PageIndex): [string, string | null][] {
+  const selected: [string, string | null][] = [];
   for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
     if (inSkippedArea(index, select)) continue;
     const label = labelOf(doc, select);
     if (!label || !OPTION_HINT.test(`${label} ${select.name} ${select.id} ${select.className}`)) continue;
     const option = select.selectedOptions[0];
-    if (option && option.value && !option.disabled) add(label, textOf(option));
+    if (option && option.value && !option.disabled) selected.push([label, textOf(option)]);
   }
   for (const radio of [...doc.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].slice(0, 40)) {
     const group = `${radio.name} ${labelOf(doc, radio) ?? ''}`;
     if (!OPTION_HINT.test(group) || inSkippedArea(index, radio)) continue;
     const label = radio.id ? textOf(labelFor(doc, radio.id)) : null;
-    add(radio.name, label ?? radio.getAttribute('aria-label') ?? radio.value);
+    selected.push([radio.name, label ?? radio.getAttribute('aria-label') ?? radio.value]);
   }
   for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
     if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
@@ -248,7 +306,20 @@ function selectedOptions(doc: Document, index: PageIndex): Record<string, string
       swatch.querySelector('img')?.getAttribute('alt') ??
       swatch.querySelector('[title]')?.getAttribute('title') ??
       textOf(swatch);
-    add(context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^[^:]{2,20}:\s*/, '') ?? null);
+    selected.push([context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^[^:]{2,20}:\s*/, '') ?? null]);
+  }
+  return selected;
+}
+
+/** The selected options of `pairs` (from `collectSelected`), by their usual names ("Color", "Size"), the first of each. */
+function selectedOptions(pairs: [string, string | null][]): Record<string, string> {
+  const selected: Record<string, string> = {};
+  for (const [name, raw] of pairs) {
+    // The option's own name shown as its value is a placeholder; a price after the value is not part of it ("Hardcover - $11.37").
+    const value = raw?.replace(/\s*[-–:(]?\s*\p{Sc}\s?\d[\d.,]*\)?$/u, '').trim();
+    const key = name && optionName(name);
+    if (!key || !value || PLACEHOLDER.test(value) || value.length > 80 || [name, key].some((n) => letters(n) === letters(value))) continue;
+    setOption(selected, key, value);
   }
   return selected;
 }
@@ -265,12 +336,37 @@ function urlVariantId(url: URL): string | null {
 }
 
 /**
- * What any product page shows: its heading (the one matching `references`, what other sources call the
- * product), the price near it, the selected options, an id in the URL.
+ * What any product page shows, read in the page: the product's heading for each name JSON-LD may give it (the
+ * heading is the one matching `references(name)`, what the sources call the product; usually one heading for
+ * all), the price elements near that heading, the texts that may label identifiers, the selected options.
  */
-export function readGeneric(doc: Document, url: URL, hints: LocaleHints, references: string[] = []): GenericProduct {
+export function collectGeneric(doc: Document, jsonLdNames: (string | null)[], references: (jsonLdName: string | null) => string[]): GenericFacts {
   const index = indexPage(doc);
-  const heading = mainHeading(doc, index, references);
-  const { prices, area } = visiblePrices(doc, index, heading, hints);
-  return { name: renderedText(heading), visiblePrices: prices, area, selected: selectedOptions(doc, index), urlVariantId: urlVariantId(url) };
+  const roots: Element[] = [];
+  const rootOf = (scope: Element) => {
+    const root = scope.closest('main, [role="main"]') ?? doc.body;
+    if (!roots.includes(root)) roots.push(root);
+    return roots.indexOf(root);
+  };
+  const headings = new Map<Element | null, (string | null)[]>();
+  for (const name of jsonLdNames) {
+    const heading = mainHeading(doc, index, references(name));
+    headings.set(heading, [...(headings.get(heading) ?? []), name]);
+  }
+  return {
+    headings: [...headings].map(([heading, names]) => ({ names, name: renderedText(heading), ...collectPrices(doc, index, heading, rootOf) })),
+    roots: roots.map(collectLabelledTexts),
+    selected: collectSelected(doc, index),
+  };
+}
+
+/**
+ * What any product page shows: its heading (the one for what JSON-LD calls the product), the price near it, the
+ * selected options, an id in the URL.
+ */
+export function readGeneric(facts: GenericFacts, jsonLdName: string | null, url: URL, hints: LocaleHints): GenericProduct {
+  const heading = facts.headings.find((h) => h.names.includes(jsonLdName)) ?? facts.headings[0];
+  const { prices, area } = heading ? visiblePrices(heading, hints) : { prices: [], area: -1 };
+  const root = heading?.scopes[area]?.root;
+  return { name: heading?.name ?? null, visiblePrices: prices, labelTexts: (root === undefined ? null : facts.roots[root]) ?? [], selected: selectedOptions(facts.selected), urlVariantId: urlVariantId(url) };
 }

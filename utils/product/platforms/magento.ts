@@ -1,8 +1,7 @@
-import { normalisePrice, parsePriceText } from '../price';
-import { type PlatformAdapter, textOf, labelFor } from './types';
+import { noFacts, type PlatformAdapter, textOf, labelFor } from './types';
 
 /** Magento 2 (price box, `selected_configurable_option`, `super_attribute`) and Magento 1 price blocks. */
-export const readMagento: PlatformAdapter = (doc, _url, hints) => {
+export const readMagento: PlatformAdapter = (doc) => {
   const m2 = doc.querySelector('[data-role="priceBox"], #product_addtocart_form, [data-mage-init]');
   const m1 = doc.querySelector('.product-view .product-shop, #product_addtocart_form, .product-essential');
   if (!m2 && !m1) return null;
@@ -11,7 +10,6 @@ export const readMagento: PlatformAdapter = (doc, _url, hints) => {
     textOf(doc.querySelector('.product-info-main .special-price .price, .product-info-main .price-final_price .price')) ??
     textOf(doc.querySelector('.product-shop .special-price .price, .product-view .special-price .price')) ??
     textOf(doc.querySelector('.product-shop .regular-price .price, .product-view .regular-price .price'));
-  const parsed = visible ? parsePriceText(visible, hints) : null;
   const selected: Record<string, string> = {};
   for (const select of doc.querySelectorAll<HTMLSelectElement>('select[name^="super_attribute"]')) {
     const option = select.selectedOptions[0];
@@ -27,12 +25,12 @@ export const readMagento: PlatformAdapter = (doc, _url, hints) => {
   }
   const selectedId = doc.querySelector<HTMLInputElement>('input[name="selected_configurable_option"]')?.value || null;
   return {
-    platform: 'magento',
+    ...noFacts('magento'),
     name: textOf(doc.querySelector('.product-info-main .page-title, .product-name h1, .product-shop .product-name')),
-    price: parsed?.price ?? normalisePrice(finalAmount ?? null),
-    currency: parsed?.currency ?? null,
+    amount: finalAmount ?? null,
+    priceText: visible,
     sku: textOf(doc.querySelector('.product-info-main .sku .value, [itemprop="sku"]')),
     variantId: selectedId,
-    selected,
+    selected: Object.entries(selected),
   };
 };

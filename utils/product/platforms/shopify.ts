@@ -1,6 +1,4 @@
-import { brandOf, gtinOf } from '../identifiers';
-import { normaliseCurrency } from '../price';
-import { inlineScripts, jsonObjectAt, type PlatformAdapter } from './types';
+import { inlineScripts, jsonObjectAt, type PlatformAdapter, textIn } from './types';
 
 interface ShopifyVariant {
   id: number | string;
@@ -43,7 +41,7 @@ export const readShopify: PlatformAdapter = (doc, url) => {
         centsFromMeta = true;
       }
     }
-    currency ??= normaliseCurrency(script.match(/"currency"\s*:\s*"([A-Z]{3})"/)?.[1]) ?? normaliseCurrency(script.match(/Shopify\.currency\s*=\s*\{"active":"([A-Z]{3})"/)?.[1]);
+    currency ??= script.match(/"currency"\s*:\s*"([A-Z]{3})"/)?.[1] ?? script.match(/Shopify\.currency\s*=\s*\{"active":"([A-Z]{3})"/)?.[1] ?? null;
   }
 
   const form = doc.querySelector<HTMLFormElement>('form[action*="/cart/add"]');
@@ -63,13 +61,16 @@ export const readShopify: PlatformAdapter = (doc, url) => {
   const price = variant?.price === undefined ? null : typeof variant.price === 'number' ? (variant.price / 100).toFixed(2) : null;
   return {
     platform: 'shopify',
-    name: product?.title ?? null,
+    name: textIn(product?.title),
+    image: null,
     price: centsFromMeta || typeof variant?.price === 'number' ? price : null,
+    amount: null,
+    priceText: null,
     currency,
-    sku: variant?.sku || null,
-    gtin: gtinOf(variant?.barcode),
-    brand: brandOf(product?.vendor),
+    sku: textIn(variant?.sku) || null,
+    gtin: variant?.barcode == null ? null : String(variant.barcode),
+    brand: textIn(product?.vendor),
     variantId: variant ? String(variant.id) : variantId,
-    selected,
+    selected: Object.entries(selected),
   };
 };

@@ -1,5 +1,4 @@
 import type { SourceProduct } from '../microdata';
-import type { LocaleHints } from '../price';
 
 /** What a platform adapter knows; any field may be null. `variantId` identifies the selected variant. */
 export interface PlatformProduct extends Partial<SourceProduct> {
@@ -9,7 +8,49 @@ export interface PlatformProduct extends Partial<SourceProduct> {
   selected?: Record<string, string>;
 }
 
-export type PlatformAdapter = (doc: Document, url: URL, hints: LocaleHints) => PlatformProduct | null;
+/**
+ * What a platform's page data and markup say, as written; read in the page by an adapter, and turned into a
+ * `PlatformProduct` by the extension (`readPlatform`).
+ */
+export interface PlatformFacts {
+  platform: string;
+  name: string | null;
+  image: string | null;
+  /** A price the platform's data states as a decimal ("12.50"), used as it is. */
+  price: string | null;
+  /** A price the platform's data states in its own form (a number, "1299.0000"), to normalise. */
+  amount: string | number | null;
+  /** The price as the page shows it, read with the page's locale. */
+  priceText: string | null;
+  currency: string | null;
+  sku: string | null;
+  gtin: string | null;
+  brand: string | null;
+  variantId: string | null;
+  /** Options the shopper has selected now, in the shop's order. */
+  selected: [string, string][];
+}
+
+export type PlatformAdapter = (doc: Document, url: URL) => PlatformFacts | null;
+
+/** A platform's facts with every field unknown. */
+export const noFacts = (platform: string): PlatformFacts => ({
+  platform,
+  name: null,
+  image: null,
+  price: null,
+  amount: null,
+  priceText: null,
+  currency: null,
+  sku: null,
+  gtin: null,
+  brand: null,
+  variantId: null,
+  selected: [],
+});
+
+/** A value from a platform's page data when it is text. */
+export const textIn = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 const MAX_SCRIPT_CHARS = 1_500_000;
 

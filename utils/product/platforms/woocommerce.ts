@@ -1,5 +1,4 @@
-import { parsePriceText } from '../price';
-import { type PlatformAdapter, textOf, labelFor } from './types';
+import { noFacts, type PlatformAdapter, textIn, textOf, labelFor } from './types';
 
 interface WooVariation {
   variation_id: number;
@@ -9,7 +8,7 @@ interface WooVariation {
 }
 
 /** WooCommerce: the `variations_form` data, `attribute_*` selects and `variation_id`. */
-export const readWooCommerce: PlatformAdapter = (doc, _url, hints) => {
+export const readWooCommerce: PlatformAdapter = (doc) => {
   const form = doc.querySelector<HTMLFormElement>('form.variations_form, form.cart');
   if (!form || !doc.querySelector('.woocommerce, body.woocommerce, .product_meta, [class*="woocommerce"]')) return null;
   const selected: Record<string, string> = {};
@@ -30,15 +29,14 @@ export const readWooCommerce: PlatformAdapter = (doc, _url, hints) => {
   const match =
     variations.find((v) => String(v.variation_id) === idInput) ??
     variations.find((v) => Object.entries(v.attributes ?? {}).every(([name, value]) => !value || chosen[name] === value));
-  const priceText = textOf(doc.querySelector('.summary .price ins, .summary .price, .product .price'));
-  const parsed = priceText ? parsePriceText(priceText, hints) : null;
   return {
-    platform: 'woocommerce',
+    ...noFacts('woocommerce'),
     name: textOf(doc.querySelector('.product_title')),
-    price: match?.display_price !== undefined && Object.keys(chosen).length ? match.display_price.toFixed(2) : parsed?.price ?? null,
-    currency: parsed?.currency ?? null,
-    sku: match?.sku || textOf(doc.querySelector('.product_meta .sku')),
+    // The selected variation's own price; else the price shown.
+    price: match?.display_price !== undefined && Object.keys(chosen).length ? match.display_price.toFixed(2) : null,
+    priceText: textOf(doc.querySelector('.summary .price ins, .summary .price, .product .price')),
+    sku: textIn(match?.sku) || textOf(doc.querySelector('.product_meta .sku')),
     variantId: match ? String(match.variation_id) : idInput && idInput !== '0' ? idInput : null,
-    selected,
+    selected: Object.entries(selected),
   };
 };
