@@ -1,4 +1,4 @@
-import { type FormEvent, Suspense, useEffect, useId, useState } from 'react';
+import { type FormEvent, Suspense, useId, useState } from 'react';
 import type { OrderDraft } from '../../components/services/orderPanel';
 import { ORDER_PANELS } from '../../components/services/orderPanels';
 import { t } from '../../utils/i18n';
@@ -26,13 +26,15 @@ interface Props {
 export function LinkCheckout({ service, product, profile, profilePicker, disabled, onNotice, onStarted }: Props) {
   const entry = ORDER_PANELS[service];
   const [quantity, setQuantity] = useState('1');
-  const [draft, setDraft] = useState<OrderDraft | null>(null);
+  // Each draft names the service whose panel made it: another service's draft never carries over. (Clearing it in an
+  // effect when the service changes would also clear the first draft of a panel that is already loaded, whose own
+  // effect runs before its parent's.)
+  const [drafted, setDrafted] = useState<{ service: ServiceId; draft: OrderDraft | null } | null>(null);
+  const draft = drafted?.service === service ? drafted.draft : null;
   const [busy, setBusy] = useState(false);
   const ids = { quantity: useId(), amount: useId() };
   const count = entry?.quantity ? Number(quantity) : 1;
   const quantityValid = Number.isInteger(count) && count >= 1 && count <= 99;
-  // Another service's draft never carries over.
-  useEffect(() => setDraft(null), [service]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -75,7 +77,7 @@ export function LinkCheckout({ service, product, profile, profilePicker, disable
       ) : null}
       {/* The fallback keeps the panel's room, so nothing below it moves when it arrives. */}
       <Suspense fallback={<div className="panel-placeholder" aria-busy="true" />}>
-        <Panel key={service} product={product} quantity={quantityValid ? count : 1} profile={profile} onDraft={setDraft} />
+        <Panel key={service} product={product} quantity={quantityValid ? count : 1} profile={profile} onDraft={(next) => setDrafted({ service, draft: next })} />
       </Suspense>
       <p id={ids.amount} className="link-amount">
         {draft?.quote ? t('linkAmount', `${draft.quote.amount} ${draft.quote.currency}`) : t('linkAmountPending')}
