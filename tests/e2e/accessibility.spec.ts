@@ -32,8 +32,8 @@ test('popup and options have no serious or critical accessibility violations, in
   }
 });
 
-test('a purchase can be made with the keyboard alone: Enter buys after confirmation', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('a purchase can be made with the keyboard alone: Enter buys after confirmation', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle`);
   const popup = new PopupPage(await context.newPage(), extensionId);

@@ -1,9 +1,8 @@
 import { expect, test } from './fixtures';
-import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 
-test('the popup follows the variant the shopper selects on the page', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('the popup follows the variant the shopper selects on the page', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee?utm_campaign=spring`);
   const popup = new PopupPage(await context.newPage(), extensionId);
@@ -26,8 +25,8 @@ test('the popup follows the variant the shopper selects on the page', async ({ c
   expect(post.body.user_data.variant).toEqual({ id: '4246', sku: 'MT-GR-L', options: { Size: 'L', Color: 'Grey' } });
 });
 
-test('a change on the page while confirming shows before and after and asks again; nothing is bought meanwhile', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('a change on the page while confirming shows before and after and asks again; nothing is bought meanwhile', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee`);
   const popup = new PopupPage(await context.newPage(), extensionId);
@@ -46,8 +45,8 @@ test('a change on the page while confirming shows before and after and asks agai
   expect(sandbox.api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 });
 
-test('a page without a product says so and still buys from its URL with instructions', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('a page without a product says so and still buys from its URL with instructions', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/no-product`);
   const popup = new PopupPage(await context.newPage(), extensionId);
@@ -62,8 +61,8 @@ test('a page without a product says so and still buys from its URL with instruct
   expect(post.body.user_data.prompt).toBe("Quantity: 1.\nBuyer's instructions:\nThe blue gift card, 25 USD.");
 });
 
-test('the user can correct detected details before buying; an edited variant replaces the detected variant id and SKU', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('the user can correct detected details before buying; an edited variant replaces the detected variant id and SKU', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4242`);
   const popup = new PopupPage(await context.newPage(), extensionId);

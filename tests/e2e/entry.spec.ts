@@ -1,9 +1,8 @@
 import { expect, test } from './fixtures';
-import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 
-test('context menu on a page: the selected text becomes a hint about the product, never the instructions', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('context menu on a page: the selected text becomes a hint about the product, never the instructions', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4245`);
   const tabId = await clickAction(shop);
@@ -21,8 +20,8 @@ test('context menu on a page: the selected text becomes a hint about the product
   expect(userData.prompt).not.toContain("Buyer's instructions");
 });
 
-test('context menu on a link: the confirm window shows the URL and asks for instructions', async ({ context, sandbox, extensionId }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('context menu on a link: the confirm window shows the URL and asks for instructions', async ({ context, sandbox, extensionId, seed }) => {
+  await seed();
   const link = `${sandbox.shopUrl}/products/pour-over-kettle`;
   const window = new PopupPage(await context.newPage(), extensionId);
   await window.page.goto(`chrome-extension://${extensionId}/popup.html?url=${encodeURIComponent(link)}`);
@@ -36,9 +35,9 @@ test('context menu on a link: the confirm window shows the URL and asks for inst
   expect(post.body.user_data.prompt).toBe("Quantity: 1.\nBuyer's instructions:\nThe white one.");
 });
 
-test('the badge counts purchases in progress, clears when none, and flags an unseen failure', async ({ context, sandbox, extensionId, clickAction, serviceWorker }) => {
+test('the badge counts purchases in progress, clears when none, and flags an unseen failure', async ({ context, sandbox, extensionId, clickAction, serviceWorker, seed }) => {
   test.setTimeout(180_000);
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  await seed();
   const badge = async () => (await serviceWorker()).evaluate(async () => ({ text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) }));
   // Long enough that the first is still in progress when the second has started, even on a busy machine.
   for (const path of ['merino-tee?variant=4241&sc_delay=20000', 'pour-over-kettle?sc_delay=20000']) {
@@ -69,8 +68,8 @@ test('the badge counts purchases in progress, clears when none, and flags an uns
   await expect.poll(badge).toEqual({ text: '', title: 'Buy via Smartcheckout' });
 });
 
-test('a notification leads to its purchase in the history', async ({ context, sandbox, extensionId, clickAction, serviceWorker }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('a notification leads to its purchase in the history', async ({ context, sandbox, extensionId, clickAction, serviceWorker, seed }) => {
+  await seed();
   for (const slug of ['pour-over-kettle', 'limited-print']) {
     const shop = await context.newPage();
     await shop.goto(`${sandbox.shopUrl}/products/${slug}`);

@@ -2,6 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import { expect, launchWithExtension, type Sandbox, stopServiceWorker, storedCheckouts, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
+import { seedStorage } from './seed';
 
 function postsFor(sandbox: Sandbox, urlPart: string) {
   return sandbox.api.requests.filter((r) => r.method === 'POST' && String(r.body?.url).includes(urlPart));
@@ -14,10 +15,11 @@ async function popupFor(context: BrowserContext, extensionId: string, tabId: num
   return popup;
 }
 
-test('a purchase completes and notifies once even though the service worker was stopped while polling', async ({ context, sandbox, extensionId, clickAction }) => {
+test('a purchase completes and notifies once even though the service worker was stopped while polling', async ({ context, sandbox, extensionId, clickAction, seed }) => {
   test.setTimeout(120_000);
+  await seed();
   const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
+  await options.open();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle?sc_delay=6000`);
   const popup = await popupFor(context, extensionId, await clickAction(shop));
@@ -40,8 +42,8 @@ test('a purchase completes and notifies once even though the service worker was 
   expect(postsFor(sandbox, 'sc_delay=6000')).toHaveLength(1);
 });
 
-test('a double-click on "Buy via Smartcheckout" buys once', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('a double-click on "Buy via Smartcheckout" buys once', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle`);
   const popup = await popupFor(context, extensionId, await clickAction(shop));
@@ -52,8 +54,8 @@ test('a double-click on "Buy via Smartcheckout" buys once', async ({ context, sa
   await expect(popup.recentPurchases.getByRole('listitem')).toHaveCount(1);
 });
 
-test('two popups buying the same product, variant and profile produce one purchase', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('two popups buying the same product, variant and profile produce one purchase', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4245`);
   const tabId = await clickAction(shop);
@@ -75,7 +77,7 @@ test('a pending purchase resumes and completes after the browser restarts', asyn
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
-    await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+    await seedStorage(worker, sandbox);
     const shop = await context.newPage();
     await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle?sc_delay=8000`);
     const cdp = await context.browser()!.newBrowserCDPSession();
@@ -99,9 +101,10 @@ test('a pending purchase resumes and completes after the browser restarts', asyn
   }
 });
 
-test('a corrupt purchase record does not stop the others from being polled and shown', async ({ context, sandbox, extensionId, clickAction }) => {
+test('a corrupt purchase record does not stop the others from being polled and shown', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
+  await options.open();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle?sc_delay=3000`);
   const popup = await popupFor(context, extensionId, await clickAction(shop));
@@ -120,12 +123,12 @@ test('a corrupt purchase record does not stop the others from being polled and s
   expect(raw).toContainEqual({ id: 42, state: 'exploded' });
 });
 
-test('chaos: 12 purchases, the worker stopped 20 times, 5xx, 429, 404 too early, answers about another id and slow answers: each ends true, posted and notified once', async ({ context, sandbox, extensionId }) => {
+test('chaos: 12 purchases, the worker stopped 20 times, 5xx, 429, 404 too early, answers about another id and slow answers: each ends true, posted and notified once', async ({ context, sandbox, extensionId, seed }) => {
   test.setTimeout(300_000);
-  const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
   // Started by messages, as popups that were not asked to confirm would send them.
-  await options.askToConfirm(false);
+  await seed({ safety: { confirmEachPurchase: false } });
+  const options = new OptionsPage(await context.newPage(), extensionId);
+  await options.open();
 
   const scenarios = ['get_500', 'get_429', 'get_slow', 'get_500,fail', 'get_slow', 'fail', 'get_429', 'unknown_status', 'get_malformed', '', 'get_404_first', 'get_wrong_id'];
   const purchases = scenarios.map((scenario, i) => {
@@ -155,8 +158,8 @@ test('chaos: 12 purchases, the worker stopped 20 times, 5xx, 429, 404 too early,
 
   // Stop the worker at random moments; half the time something wakes it at once (a popup opening),
   // otherwise the alarm has to.
-  let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  let randomSeed = 7;
+  const random = () => ((randomSeed = (randomSeed * 16807) % 2147483647) / 2147483647);
   for (let i = 0; i < 20; i += 1) {
     await options.page.waitForTimeout(300 + random() * 1700);
     await stopServiceWorker(context);
@@ -179,8 +182,8 @@ test('chaos: 12 purchases, the worker stopped 20 times, 5xx, 429, 404 too early,
 });
 
 for (const scenario of ['post_500', 'post_408', 'post_409']) {
-  test(`a purchase whose start cannot be confirmed (${scenario}) says so, is never re-posted, and can be marked resolved`, async ({ context, sandbox, extensionId, clickAction }) => {
-    await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  test(`a purchase whose start cannot be confirmed (${scenario}) says so, is never re-posted, and can be marked resolved`, async ({ context, sandbox, extensionId, clickAction, seed }) => {
+    await seed();
     const shop = await context.newPage();
     await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle?sc_scenario=${scenario}`);
     const popup = await popupFor(context, extensionId, await clickAction(shop));
@@ -202,9 +205,9 @@ for (const scenario of ['post_500', 'post_408', 'post_409']) {
   });
 }
 
-test('the worker stopped right after "Confirm purchase", under 5xx, 429 and slow answers: the popup never says nothing was bought while a checkout may exist, and nothing is bought twice', async ({ context, sandbox, extensionId, shopPopup }) => {
+test('the worker stopped right after "Confirm purchase", under 5xx, 429 and slow answers: the popup never says nothing was bought while a checkout may exist, and nothing is bought twice', async ({ context, sandbox, shopPopup, seed }) => {
   test.setTimeout(240_000);
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+  await seed();
   const scenarios = ['post_slow', 'post_slow,get_500', 'post_slow,get_429,get_slow', 'post_500', 'post_409', 'post_429'];
   for (const [i, scenario] of scenarios.entries()) {
     // sc_n keeps each purchase's URL apart (the shop keeps sc_ flags in the product's canonical URL).

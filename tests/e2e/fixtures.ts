@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import { startSandbox } from '../sandbox/index.mjs';
 import { PopupPage } from './pages/PopupPage';
+import { type Setup, seedStorage } from './seed';
 
 export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -56,6 +57,11 @@ interface ExtensionFixtures {
   popupFor: (url: string) => Promise<PopupPage>;
   /** Opens `url` in a new tab, clicks the toolbar button there and opens the popup for it, with its product card shown. */
   shopPopup: (url: string, options?: { productCard?: boolean }) => Promise<{ shop: Page; popup: PopupPage }>;
+  /**
+   * Leaves the extension as a person leaves it after configuring it in Options, by writing its storage (`seed.ts`):
+   * Smartcheckout connected to the sandbox and Ada's "Home" profile, unless `setup` says otherwise.
+   */
+  seed: (setup?: Setup) => Promise<void>;
 }
 
 export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string; keepWelcome: boolean }>({
@@ -112,6 +118,10 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: st
       }
       return tabId;
     });
+  },
+
+  seed: async ({ sandbox, serviceWorker }, use) => {
+    await use(async (setup) => seedStorage(await serviceWorker(), sandbox, setup));
   },
 
   popupFor: async ({ shopPopup }, use) => {

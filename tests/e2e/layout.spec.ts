@@ -58,9 +58,8 @@ test('the welcome and privacy pages at 400 px wide: no sideways scrolling', asyn
   }
 });
 
-test('the popup: the product card stays where it first appears while the rest of the popup loads', async ({ context, sandbox, extensionId, clickAction }) => {
-  const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
+test('the popup: the product card stays where it first appears while the rest of the popup loads', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4242`);
   const tabId = await clickAction(shop);

@@ -1,6 +1,7 @@
 import type { Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
+import { GRETE } from './seed';
 
 interface StoredCheckout {
   id: string;
@@ -119,11 +120,8 @@ test('Diddo: the cart on the page, shipping for the profile, a link whose token 
   expect([...sandbox.diddo.requests, ...sandbox.diddo.pageRequests].some((r) => r.url.includes(url.hash.slice('#auth_token='.length)))).toBe(false);
 });
 
-test('the link as a QR code, made in the browser, downloadable as PNG and SVG; "Copy link" copies it', async ({ context, sandbox, extensionId, popupFor }) => {
-  const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.open();
-  await options.connect('Shoppex', { apiKey: sandbox.shoppex.apiKey, baseUrl: sandbox.shoppex.baseUrl });
-  await options.saveProfile({ label: 'Grete', firstName: 'Grete', lastName: 'Meyer', email: 'grete@example.org', address1: '1 Main St', city: 'Springfield', province: 'IL', postalCode: '62701', country: 'United States' });
+test('the link as a QR code, made in the browser, downloadable as PNG and SVG; "Copy link" copies it', async ({ context, sandbox, popupFor, seed }) => {
+  await seed({ services: ['shoppex'], profiles: [GRETE] });
   const popup = await popupFor(`${sandbox.shopUrl}/products/pour-over-kettle`);
   await popup.createLink();
   // Anything but the status polls: the QR code must be made without asking anyone.

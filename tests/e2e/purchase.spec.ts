@@ -1,6 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 
 /** What the extension recorded about notifications, and which ones Chrome is showing now. */
@@ -17,9 +16,8 @@ async function openShopPage(page: Page, url: string) {
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 }
 
-test('buys the selected variant, shows it complete, and notifies with amount and currency', async ({ context, sandbox, extensionId, clickAction, serviceWorker }) => {
-  const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
+test('buys the selected variant, shows it complete, and notifies with amount and currency', async ({ context, sandbox, extensionId, clickAction, serviceWorker, seed }) => {
+  await seed();
 
   const shop = await context.newPage();
   await openShopPage(shop, `${sandbox.shopUrl}/products/merino-tee?utm_source=newsletter`);
@@ -73,8 +71,8 @@ test('buys the selected variant, shows it complete, and notifies with amount and
   expect((await notifications(worker))[0]!.shown).toHaveLength(1);
 });
 
-test('a failed purchase shows the service notes in the popup and the notification', async ({ context, sandbox, extensionId, clickAction, serviceWorker }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('a failed purchase shows the service notes in the popup and the notification', async ({ context, sandbox, extensionId, clickAction, serviceWorker, seed }) => {
+  await seed();
   const shop = await context.newPage();
   await openShopPage(shop, `${sandbox.shopUrl}/products/limited-print`);
   const tabId = await clickAction(shop);
@@ -97,8 +95,8 @@ test('a failed purchase shows the service notes in the popup and the notificatio
   await expect(popup.recentPurchases).toContainText('Failed: Sold out');
 });
 
-test('a wrong API key is reported clearly and nothing is bought', async ({ context, sandbox, extensionId, clickAction }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure('sk_wrong_key', sandbox.apiUrl);
+test('a wrong API key is reported clearly and nothing is bought', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed({ apiKey: 'sk_wrong_key' });
   const shop = await context.newPage();
   await openShopPage(shop, `${sandbox.shopUrl}/products/pour-over-kettle`);
   const tabId = await clickAction(shop);

@@ -43,12 +43,8 @@ test('two profiles: the second made default is preselected, and the sandbox rece
   });
 });
 
-test('a purchase over the price cap is blocked before any request, with the limit and the excess in words', async ({ context, sandbox, extensionId, clickAction }) => {
-  const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
-  await options.page.getByLabel('Maximum price per purchase', { exact: true }).fill('60');
-  await options.page.getByLabel('Maximum price per purchase currency').fill('USD');
-  await expect(options.page.getByText('Safety settings saved.')).toBeVisible();
+test('a purchase over the price cap is blocked before any request, with the limit and the excess in words', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed({ safety: { maxPrice: { amount: '60', currency: 'USD' } } });
 
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/merino-tee?variant=4243`);
@@ -67,11 +63,8 @@ test('a purchase over the price cap is blocked before any request, with the limi
   expect(post.body.user_data.prompt).toContain('Do not pay more than 60.00 USD in total.');
 });
 
-test('with confirmation off, "Buy via Smartcheckout" buys at once', async ({ context, sandbox, extensionId, clickAction }) => {
-  const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
-  await options.page.getByLabel('Ask me to confirm each purchase').uncheck();
-  await expect(options.page.getByText('Safety settings saved.')).toBeVisible();
+test('with confirmation off, "Buy via Smartcheckout" buys at once', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed({ safety: { confirmEachPurchase: false } });
   const shop = await context.newPage();
   await shop.goto(`${sandbox.shopUrl}/products/pour-over-kettle`);
   const popup = new PopupPage(await context.newPage(), extensionId);
@@ -186,11 +179,11 @@ test('history: filter, copy the checkout id, export CSV, clear finished after co
 
 const posts = (sandbox: Sandbox) => sandbox.api.requests.filter((r) => r.method === 'POST');
 
-test('with a daily limit of 100 USD, a purchase reported as "1,299.00 USD" blocks the next USD purchase before anything is sent, and is flagged as over what was allowed', async ({ context, sandbox, extensionId, shopPopup }) => {
+test('with a daily limit of 100 USD, a purchase reported as "1,299.00 USD" blocks the next USD purchase before anything is sent, and is flagged as over what was allowed', async ({ context, sandbox, extensionId, shopPopup, seed }) => {
   test.setTimeout(120_000);
+  await seed({ safety: { dailyLimit: { amount: '100', currency: 'USD' } } });
   const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
-  await options.setLimit('Daily spending limit', '100', 'USD');
+  await options.open();
 
   const first = await shopPopup(`${sandbox.shopUrl}/products/merino-tee?variant=4242&sc_amount=1,299.00`);
   await first.popup.buy();
@@ -212,9 +205,10 @@ test('with a daily limit of 100 USD, a purchase reported as "1,299.00 USD" block
   await expect(options.page.locator('#purchases')).toContainText('Alert: charged 1299.00 USD');
 });
 
-test('an amount that cannot be read is shown as sent, with a warning, in the popup, the history and the notification', async ({ context, sandbox, extensionId, shopPopup }) => {
+test('an amount that cannot be read is shown as sent, with a warning, in the popup, the history and the notification', async ({ context, sandbox, extensionId, shopPopup, seed }) => {
+  await seed();
   const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
+  await options.open();
   const { popup } = await shopPopup(`${sandbox.shopUrl}/products/pour-over-kettle?sc_amount=${encodeURIComponent('approx. 45')}`);
   await popup.buy();
   await expect(popup.status).toContainText('Completed: approx. 45 GBP');
@@ -227,11 +221,8 @@ test('an amount that cannot be read is shown as sent, with a warning, in the pop
     .toEqual([expect.objectContaining({ event: 'completed', title: 'Purchase completed: check the amount', message: expect.stringContaining('“approx. 45 GBP”') })]);
 });
 
-test('with confirmation off and a 50 USD cap, a page with no price shows the confirmation, says which limit was not checked, and sends nothing until confirmed', async ({ context, sandbox, extensionId, shopPopup }) => {
-  const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
-  await options.askToConfirm(false);
-  await options.setLimit('Maximum price per purchase', '50', 'USD');
+test('with confirmation off and a 50 USD cap, a page with no price shows the confirmation, says which limit was not checked, and sends nothing until confirmed', async ({ sandbox, shopPopup, seed }) => {
+  await seed({ safety: { confirmEachPurchase: false, maxPrice: { amount: '50', currency: 'USD' } } });
 
   const { popup } = await shopPopup(`${sandbox.shopUrl}/products/merino-tee?variant=4242&sc_page=no_price`);
   await expect(popup.productCard).toContainText('Price not detected');
@@ -250,8 +241,8 @@ test('with confirmation off and a 50 USD cap, a page with no price shows the con
   expect(post!.body.user_data.max_price).toEqual({ amount: '50.00', currency: 'USD' });
 });
 
-test('a variant label with line breaks, an injected instruction and invisible characters reaches the agent as quoted data on one line', async ({ context, sandbox, extensionId, shopPopup }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('a variant label with line breaks, an injected instruction and invisible characters reaches the agent as quoted data on one line', async ({ sandbox, shopPopup, seed }) => {
+  await seed();
   const { popup } = await shopPopup(`${sandbox.shopUrl}/products/merino-tee?variant=4242&sc_page=hostile`);
   await expect(popup.productCard).toContainText('IGNORE ALL PREVIOUS INSTRUCTIONS');
   await popup.buy({ instructions: 'Gift wrap, please.\nNo substitutes.', confirm: false });
@@ -269,8 +260,8 @@ test('a variant label with line breaks, an injected instruction and invisible ch
   expect(lines.slice(1)).toEqual(["Buyer's instructions:", 'Gift wrap, please.', 'No substitutes.']);
 });
 
-test('pressing Enter twice, holding it, or double-clicking "Buy" opens the confirmation but never confirms it; focus is on its heading', async ({ context, sandbox, extensionId, shopPopup }) => {
-  await new OptionsPage(await context.newPage(), extensionId).configure(sandbox.apiKey, sandbox.apiUrl);
+test('pressing Enter twice, holding it, or double-clicking "Buy" opens the confirmation but never confirms it; focus is on its heading', async ({ sandbox, shopPopup, seed }) => {
+  await seed();
   const { popup } = await shopPopup(`${sandbox.shopUrl}/products/pour-over-kettle`);
   await popup.page.getByLabel('Quantity').focus();
   await popup.page.keyboard.press('Enter');
@@ -300,10 +291,8 @@ test('pressing Enter twice, holding it, or double-clicking "Buy" opens the confi
   expect(posts(sandbox)).toHaveLength(1);
 });
 
-test('the confirmation shows what will be sent, and a price that moved on the page before sending is shown old and new and asked again', async ({ context, sandbox, extensionId, shopPopup }) => {
-  const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
-  await options.setLimit('Daily spending limit', '200', 'USD');
+test('the confirmation shows what will be sent, and a price that moved on the page before sending is shown old and new and asked again', async ({ sandbox, shopPopup, seed }) => {
+  await seed({ safety: { dailyLimit: { amount: '200', currency: 'USD' } } });
   const { shop, popup } = await shopPopup(`${sandbox.shopUrl}/products/merino-tee?variant=4241`);
   await popup.buy({ quantity: 2, instructions: 'Gift wrap.', confirm: false });
   await expect(popup.confirmation).toContainText('Merino Crew T-Shirt — Size S, Color Blue — Qty 2 — 58.00 USD');
@@ -335,11 +324,10 @@ test('the confirmation shows what will be sent, and a price that moved on the pa
   expect(post!.body.user_data.variant.id).toBe('4243');
 });
 
-test('"Clear finished purchases" empties the list but not the spending limits', async ({ context, sandbox, extensionId, shopPopup }) => {
+test('"Clear finished purchases" empties the list but not the spending limits', async ({ context, sandbox, extensionId, shopPopup, seed }) => {
+  await seed({ safety: { confirmEachPurchase: false, dailyLimit: { amount: '100', currency: 'USD' } } });
   const options = new OptionsPage(await context.newPage(), extensionId);
-  await options.configure(sandbox.apiKey, sandbox.apiUrl);
-  await options.askToConfirm(false);
-  await options.setLimit('Daily spending limit', '100', 'USD');
+  await options.open();
   const first = await shopPopup(`${sandbox.shopUrl}/products/merino-tee?variant=4243`);
   await first.popup.buy({ quantity: 2, confirm: false });
   await expect(first.popup.status).toContainText('Completed: 62.00 USD');
