@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeProduct } from '../../utils/product/describe';
 import { extractProduct } from '../../utils/product/extractProduct';
+import { leadingTextOf, textOf } from '../../utils/product/platforms/types';
 import { parseJsonLd } from '../../utils/product/jsonLd';
 import { normalisePrice } from '../../utils/product/price';
 import { productSnapshotSchema } from '../../utils/product/snapshot';
@@ -94,5 +95,23 @@ describe('helpers', () => {
   ])('parseJsonLd(%j)', (input, expected) => {
     expect(parseJsonLd(input)).toEqual(expected);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a selected element that names its option ("Color: 69 NAVY")', () => {
+  const page = (swatch: string) =>
+    extractProduct(new DOMParser().parseFromString(`<html lang="en"><body><h1>Wool Coat</h1><p class="price">$89.99</p><div>${swatch}</div></body></html>`, 'text/html'), 'https://shop.example/coat');
+
+  it('gives the option from the start of its text', () => {
+    expect(page('<span aria-checked="true">Color: <b>69 NAVY</b></span>').variant?.options).toEqual({ Color: '69 NAVY' });
+  });
+
+  it('reads the start of its text only, as one line, whatever the spaces and elements', () => {
+    expect(leadingTextOf(new DOMParser().parseFromString('<p>  Size\n\n <b> : </b>  M  <i>ignored after enough</i></p>', 'text/html').body.firstElementChild!, 40)).toBe('Size : M ignored after enough');
+    const long = new DOMParser().parseFromString(`<p>${'<b>abcdefghij</b>'.repeat(50)}</p>`, 'text/html').body.firstElementChild!;
+    const start = leadingTextOf(long, 40)!;
+    expect(start.length).toBeGreaterThan(40);
+    expect(start.length).toBeLessThan(60);
+    expect(textOf(long)!.startsWith(start)).toBe(true);
   });
 });

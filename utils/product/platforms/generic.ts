@@ -3,7 +3,7 @@ import { setOption } from '../pageText';
 import { letters, NOT_NAME, renderedText } from '../name';
 import { type LocaleHints, parsePriceText } from '../price';
 import { REPORT_LIMITS } from '../reportLimits';
-import { textOf, labelFor } from './types';
+import { leadingTextOf, labelFor, textOf } from './types';
 import { paramsOf } from '../url';
 
 const MAX_CANDIDATES = 400;
@@ -297,7 +297,8 @@ function collectSelected(doc: Document, index: PageIndex): [string, string | nul
     const container = swatch.parentElement?.closest('[class], [id], [role="radiogroup"], fieldset');
     let context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
     // A selected element that reads "Color: 69 NAVY" names its option itself.
-    if (!OPTION_HINT.test(context) && swatch.childElementCount < 4) context = textOf(swatch)?.match(/^([^:]{2,20}):\s*\S/)?.[1] ?? '';
+    // (The match needs at most its first 23 characters: the start of the text is enough.)
+    if (!OPTION_HINT.test(context) && swatch.childElementCount < 4) context = leadingTextOf(swatch, 40)?.match(/^([^:]{2,20}):\s*\S/)?.[1] ?? '';
     if (!OPTION_HINT.test(context)) continue;
     const value =
       swatch.getAttribute('data-value') ??

@@ -87,6 +87,23 @@ export function jsonObjectAt(text: string, start: number): unknown {
 
 export const textOf = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() || null;
 
+/**
+ * The start of `element`'s text, at least `max` characters of it once spaces are collapsed (all of it when shorter),
+ * as `textOf` would begin; without reading the whole subtree, which on a selected element wrapping a large part of the
+ * page costs milliseconds.
+ */
+export function leadingTextOf(element: Element, max: number): string | null {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  let raw = '';
+  let visible = 0; // characters other than spaces so far: the collapsed text is at least this long
+  for (let node = walker.nextNode(); node && visible <= max; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    raw += value;
+    visible += value.replace(/\s+/g, '').length;
+  }
+  return raw.replace(/\s+/g, ' ').trim() || null;
+}
+
 /** The `<label for=id>` of a control, found without building a selector from page data. */
 export function labelFor(root: ParentNode, id: string | null | undefined): Element | null {
   if (!id) return null;
