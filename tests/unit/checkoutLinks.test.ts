@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkoutLinkCandidates, checkoutLinksFrom, findCheckoutLinks } from '../../utils/product/checkoutLinks';
+import { type CheckoutLinks, checkoutLinkCandidates, checkoutLinksFrom } from '../../utils/product/checkoutLinks';
+
+/** What a detection finds on `doc`: the page collects the candidates, the extension recognises them. */
+const findCheckoutLinks = (doc: Document, pageUrl: string): CheckoutLinks => checkoutLinksFrom(checkoutLinkCandidates(doc, pageUrl));
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 

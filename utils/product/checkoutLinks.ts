@@ -59,11 +59,6 @@ export function checkoutLinksFrom(candidates: CheckoutLinkCandidate[]): Checkout
   return { creemProducts: [...creem], diddoCarts: [...diddo] };
 }
 
-/** Creem products and Diddo carts linked from `doc` (links and images), deduplicated, at most 20 of each. */
-export function findCheckoutLinks(doc: Document, pageUrl: string): CheckoutLinks {
-  return checkoutLinksFrom(checkoutLinkCandidates(doc, pageUrl));
-}
-
 // Relative links resolve against <base href> when the page has one.
 function baseUrl(doc: Document, pageUrl: string): string {
   const href = doc.querySelector('base[href]')?.getAttribute('href');
