@@ -138,7 +138,12 @@ export default defineConfig({
   // `SMARTCHECKOUT_SOURCEMAP=1` adds source maps; `=hidden` writes them without pointing the scripts at them (the bench's breakdown).
   vite: ({ mode }) => ({
     plugins: [withoutInnerHtml(), withSmallDetector(mode), popupFirstCard()],
-    build: { sourcemap: process.env.SMARTCHECKOUT_SOURCEMAP === 'hidden' ? 'hidden' : process.env.SMARTCHECKOUT_SOURCEMAP === '1' },
+    build: {
+      sourcemap: process.env.SMARTCHECKOUT_SOURCEMAP === 'hidden' ? 'hidden' : process.env.SMARTCHECKOUT_SOURCEMAP === '1',
+    },
+    // Scripts in ASCII only (other characters escaped): Chrome then keeps a script's text one byte per character.
+    // One "…" in the popup's 240 KB chunk made it decode the whole file to two-byte text, ~20 ms on every opening.
+    esbuild: { charset: 'ascii' as const },
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
