@@ -1,5 +1,5 @@
 import { minifySync } from 'rolldown/utils';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // The production API origin. Other origins (a proxy, the local sandbox) are reached through CORS.
@@ -77,15 +77,16 @@ function withSmallDetector(mode: string) {
   };
 }
 
-const POPUP_VIEW = resolve('entrypoints/popup');
 const POPUP_MAIN = resolve('entrypoints/popup/main.ts');
+/** Every page's base stylesheet; in the shared chunk, so each page lists it before its own. */
+const SHARED_STYLES = resolve('components/styles.css');
 
 /**
- * What the popup loads before its first card, in as few files as possible: reading a file of the extension costs
- * the browser several milliseconds each, one after the other. The popup's view (its own folder) is its page's
- * script; everything it imports statically from outside that folder (React included) is one shared chunk, `ui`,
- * which the other pages load too; its stylesheets are written into the page. What the popup loads later (`lazy`,
- * `import()`) is split as before.
+ * What the popup loads before its first card, in as few files as possible: the page's script and everything it
+ * imports statically (React included) are one file, `ui`, which is also the chunk the other pages take React
+ * from (so the popup's script starts the popup only on its own page). Besides it the page loads only
+ * `popup-read.js`; its stylesheet is written into the page. What the popup loads later (`lazy`, `import()`) is
+ * split as before. Two files instead of three: about 5 ms sooner at the median in an A/B run of the bench.
  */
 function popupFirstCard() {
   type ModuleInfo = (id: string) => { importedIds: readonly string[] } | null;
@@ -103,7 +104,7 @@ function popupFirstCard() {
     }
     // WXT's per-page plugin start-up (empty here) goes with it rather than in a file of its own.
     if (id.includes('wxt-html-plugins')) return 'ui';
-    return firstCard.has(id) && !id.startsWith(POPUP_VIEW + sep) ? 'ui' : null;
+    return firstCard.has(id) || id === SHARED_STYLES ? 'ui' : null;
   }
   return {
     name: 'smartcheckout:popup-first-card',
@@ -138,7 +139,12 @@ export default defineConfig({
   // `SMARTCHECKOUT_SOURCEMAP=1` adds source maps; `=hidden` writes them without pointing the scripts at them (the bench's breakdown).
   vite: ({ mode }) => ({
     plugins: [withoutInnerHtml(), withSmallDetector(mode), popupFirstCard()],
-    build: { sourcemap: process.env.SMARTCHECKOUT_SOURCEMAP === 'hidden' ? 'hidden' : process.env.SMARTCHECKOUT_SOURCEMAP === '1' },
+    build: {
+      sourcemap: process.env.SMARTCHECKOUT_SOURCEMAP === 'hidden' ? 'hidden' : process.env.SMARTCHECKOUT_SOURCEMAP === '1',
+    },
+    // Scripts in ASCII only (other characters escaped): Chrome then keeps a script's text one byte per character.
+    // One "…" in the popup's 240 KB chunk made it decode the whole file to two-byte text, ~20 ms on every opening.
+    esbuild: { charset: 'ascii' as const },
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ProductCard } from '../../components/ProductCard';
 import { checkoutName, describeState, isFinal, isLink } from '../../utils/checkouts/record';
@@ -39,7 +39,6 @@ function hostOf(url: string | undefined): string {
 export function Popup({ opening }: { opening: Opening }) {
   const opened = useOpened(opening);
   const { detection, target, tabId } = usePageDetection(opened);
-  const { settings, sessionKeys, profiles, bySite, shown, records, checkouts } = usePopupState(opened);
   // The context menu may ask for a service (`?service=`), e.g. to finish a checkout link it could not create alone.
   const [chosen, setChosen] = useState<ServiceId | null>(() => {
     const asked = new URLSearchParams(location.search).get('service');
@@ -52,11 +51,13 @@ export function Popup({ opening }: { opening: Opening }) {
   const [edited, setEdited] = useState<ProductSnapshot | null>(null);
   const [editing, setEditing] = useState(false);
   const ids = { profile: useId(), service: useId() };
-  // The parts loaded on demand are asked for once the first read is on screen (see `Later`).
+  // The parts loaded on demand are asked for once the first read is on screen (see `Later`): a transition, so the
+  // browser paints the card first even when it was drawn synchronously (`mount`).
   const [later, setLater] = useState(false);
   useEffect(() => {
-    if (detection) setLater(true);
+    if (detection) startTransition(() => setLater(true));
   }, [detection]);
+  const { settings, sessionKeys, profiles, bySite, shown, records, checkouts } = usePopupState(opened, later);
 
   useEffect(() => {
     if (profiles && !profileId) setProfileId(defaultProfile(profiles)?.id ?? '');

@@ -13,13 +13,13 @@ function fromStart(start: PopupStart): Partial<LiveState> {
 /**
  * Settings, profiles, popup memory and purchases: first as the popup's first read found them, then kept live. Keeping
  * them live (watching storage, checking each value again, reading every purchase) is loaded once the first read is
- * on screen.
+ * on screen (`later`), never in the task that draws it.
  */
-export function usePopupState(opened: Opened | null): PopupState {
+export function usePopupState(opened: Opened | null, later: boolean): PopupState {
   const first = useMemo(() => (opened ? fromStart(opened.start) : {}), [opened]);
   const [live, setLive] = useState<Partial<LiveState>>({});
   useEffect(() => {
-    if (!opened) return;
+    if (!opened || !later) return;
     let active = true;
     let unwatch = () => {};
     void import('./liveState').then(({ watchPopupState }) => {
@@ -29,6 +29,6 @@ export function usePopupState(opened: Opened | null): PopupState {
       active = false;
       unwatch();
     };
-  }, [opened, first]);
+  }, [opened, first, later]);
   return { ...first, ...live, records: opened?.start.records ?? [] };
 }
