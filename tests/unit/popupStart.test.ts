@@ -35,6 +35,8 @@ function record(id: string, overrides: Partial<CheckoutRecord> = {}): CheckoutRe
     maxPrice: null,
     maxSpend: [],
     allowance: { daily: null, monthly: null },
+    ceiling: null,
+    reportedProduct: null,
     profileId: PROFILE.id,
     profileLabel: PROFILE.label,
     prompt: '',

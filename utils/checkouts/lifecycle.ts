@@ -235,6 +235,8 @@ export function createLifecycle(deps: LifecycleDeps) {
           variantLabel: describeVariant(product.variant),
           quantity: request.quantity,
           ...spending,
+          ceiling: null,
+          reportedProduct: null,
           profileId: profile.id,
           profileLabel: profile.label,
           amount: null,

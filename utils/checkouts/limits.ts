@@ -21,6 +21,8 @@ export interface SpendSource {
   product: { price: string | null; currency: string | null };
   /** What remained of each spending limit when the purchase started: the most it was allowed to spend for it. */
   allowance: Allowance;
+  /** The hold: the most the agent may spend, in the purchase's currency (absent for purchases recorded before holds). */
+  ceiling?: Money | null;
 }
 
 export interface PurchaseCost {

@@ -5,6 +5,9 @@ import type { allowanceSchema, checkoutRecordSchema } from './recordSchema';
 
 /**
  * Where a purchase stands.
+ * - confirmed: the user confirmed; recorded (and holding its ceiling) before the page is read again and anything is sent.
+ *   Nothing has been sent yet, so a worker that dies here sends it when it starts again.
+ * - not_sent: the page changed (price, currency or variant) between the confirmation and sending: nothing was sent.
  * - starting: written before the POST; if the worker dies here, the outcome is unknown.
  * - processing: the service accepted it; we are polling.
  * - completed / failed: final, as the service reported.
@@ -17,6 +20,8 @@ import type { allowanceSchema, checkoutRecordSchema } from './recordSchema';
  *   refunded, reversed (chargeback lost) or disputed, when the service reports those first.
  */
 export const CHECKOUT_STATES = [
+  'confirmed',
+  'not_sent',
   'starting',
   'processing',
   'completed',
@@ -87,6 +92,10 @@ export function isLink(record: Pick<CheckoutRecord, 'service'>): boolean {
 export function describeState(record: CheckoutRecord): string {
   const link = isLink(record);
   switch (record.state) {
+    case 'confirmed':
+      return t('stateConfirmed');
+    case 'not_sent':
+      return t('stateNotSent');
     case 'starting':
       return link ? t('stateLinkStarting') : t('stateStarting');
     case 'processing':

@@ -44,6 +44,13 @@ export const checkoutRecordSchema = z.object({
   maxSpend: z._default(z.array(moneySchema), []),
   /** What remained of each spending limit at the start: what the purchase counts when its amount cannot be read. */
   allowance: z._default(allowanceSchema, { daily: null, monthly: null }),
+  /**
+   * The hold: the most the agent may spend on this purchase (sent as `max_price`), in the purchase's currency. It counts
+   * against every limit in that currency until the purchase ends, then what was charged replaces it.
+   */
+  ceiling: z._default(z.nullable(moneySchema), null),
+  /** What the service said it bought, when it says (a product URL or name in its answer); compared with what was approved. */
+  reportedProduct: z._default(z.nullable(z.object({ url: z.nullable(z.string()), name: z.nullable(z.string()) })), null),
   profileId: z.string(),
   profileLabel: z.string(),
   prompt: z.string(),
