@@ -1,6 +1,6 @@
-import { type MouseEvent, useEffect, useRef } from 'react';
+import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../utils/i18n';
-import { formatAmount, type Money, times } from '../utils/money';
+import { formatAmount, type Money, moneyOf, times, toUnits } from '../utils/money';
 import { type ProductSnapshot } from '../utils/product/snapshot';
 import { describeVariant } from '../utils/product/describe';
 import { describeProfile, type Profile } from '../utils/profiles/schema';
@@ -13,6 +13,13 @@ interface Props {
   prompt: string;
   /** The most the agent may spend (see `checkLimits`). */
   maxSpend: Money[];
+  /** The purchase's ceiling (held against the limits until it ends), and the most the user may raise it to. */
+  ceiling: Money | null;
+  mostCeiling: Money | null;
+  /** Why the ceiling the user typed cannot be used; confirming waits until it can. */
+  ceilingError: string | null;
+  /** The user set the ceiling for this purchase (null: back to what the allowance gives). */
+  onCeiling: (ceiling: Money | null) => void;
   /** Which limits could not be checked, in words; null when all were. */
   uncheckedNote: string | null;
   /** How the page's product changed since the user looked, when it did: shown side by side. */
@@ -30,9 +37,30 @@ const priceOf = (product: ProductSnapshot, quantity: number) =>
  * the heading, not the button: a second or held Enter, or the second click of a double click that opened it,
  * must not confirm (or dismiss) anything. Confirming takes a deliberate press of "Confirm purchase".
  */
-export function ConfirmPurchase({ product, quantity, profile, prompt, maxSpend, uncheckedNote, drift, busy, onConfirm, onCancel }: Props) {
+export function ConfirmPurchase({ product, quantity, profile, prompt, maxSpend, ceiling, mostCeiling, ceilingError, onCeiling, uncheckedNote, drift, busy, onConfirm, onCancel }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [drift]);
+  const ceilingId = useId();
+  const [draft, setDraft] = useState(ceiling?.amount ?? '');
+  const [typo, setTypo] = useState(false);
+  useEffect(() => {
+    setDraft(ceiling?.amount ?? '');
+    setTypo(false);
+  }, [drift]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  /** A typed ceiling: an amount in the ceiling's currency; empty goes back to the allowance's. */
+  function typeCeiling(value: string) {
+    setDraft(value);
+    const amount = value.trim().replace(',', '.');
+    if (!amount) {
+      setTypo(false);
+      return onCeiling(null);
+    }
+    const valid = /^\d{1,9}(\.\d{1,2})?$/.test(amount);
+    setTypo(!valid);
+    if (valid && ceiling) onCeiling(moneyOf(toUnits(amount), ceiling.currency));
+  }
+  const ceilingProblem = typo ? t('confirmCeilingInvalid') : ceilingError;
   const item = [product.name ?? product.url, describeVariant(product.variant), t('quantityShort', quantity), priceOf(product, quantity)].filter(Boolean).join(' — ');
   // A click that is part of a double (or triple) click was aimed at whatever was there before.
   const deliberate = (action: () => void) => (event: MouseEvent) => {
@@ -73,11 +101,33 @@ export function ConfirmPurchase({ product, quantity, profile, prompt, maxSpend, 
       <p className="confirm__item">{item}</p>
       <p>{t('confirmShipsTo', describeProfile(profile))}</p>
       <p>{maxSpend.length ? t('confirmMaxSpend', maxSpend.map((m) => `${m.amount} ${m.currency}`).join(', ')) : t('confirmNoMaxSpend')}</p>
+      {ceiling ? (
+        <div className="confirm__ceiling">
+          <label htmlFor={ceilingId}>{t('confirmCeilingLabel', ceiling.currency)}</label>
+          <input
+            id={ceilingId}
+            inputMode="decimal"
+            value={draft}
+            aria-invalid={ceilingProblem ? true : undefined}
+            aria-describedby={`${ceilingId}-hint${ceilingProblem ? ` ${ceilingId}-error` : ''}`}
+            onChange={(e) => typeCeiling(e.target.value)}
+          />
+          <p id={`${ceilingId}-hint`} className="hint">
+            {product.price ? t('confirmCeilingHint') : t('confirmCeilingUnknownPrice')}
+            {mostCeiling ? ` ${t('confirmCeilingMost', `${mostCeiling.amount} ${mostCeiling.currency}`)}` : ''}
+          </p>
+          {ceilingProblem ? (
+            <p id={`${ceilingId}-error`} className="field-error" role="alert">
+              {ceilingProblem}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       {uncheckedNote ? <p className="error">{uncheckedNote}</p> : null}
       <p className="confirm__prompt-label">{t('confirmPromptLabel')}</p>
       <pre className="confirm__prompt">{prompt}</pre>
       <div className="confirm__actions">
-        <button type="button" className="primary" disabled={busy} onClick={deliberate(onConfirm)}>
+        <button type="button" className="primary" disabled={busy || ceilingProblem !== null} onClick={deliberate(onConfirm)}>
           {t('confirmButton')}
         </button>
         <button type="button" onClick={deliberate(onCancel)}>

@@ -1,4 +1,6 @@
-import { hasOddAmount, overAllowance } from '../utils/checkouts/limits';
+import { completionAlert } from '../utils/checkouts/alert';
+import { hasOddAmount } from '../utils/checkouts/limits';
+import { describeOffer } from '../utils/checkouts/reread';
 import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink } from '../utils/checkouts/record';
 import { t, uiLanguage } from '../utils/i18n';
 import { isSimulated, serviceOf } from '../utils/services/registry';
@@ -49,6 +51,12 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
           {record.quoted && isLink(record) && record.state !== 'paid' ? <div className="purchase__meta">{t('linkAmount', `${record.quoted.amount} ${record.quoted.currency}`)}</div> : null}
           {onNotice && isLink(record) && record.state === 'processing' ? <CheckoutHandoff record={record} onNotice={onNotice} /> : null}
           <AmountWarning record={record} />
+          {record.state === 'not_sent' && record.drift ? (
+            <div className="purchase__alert">{t('purchaseNotSentDrift', describeOffer(record.drift.before, record.quantity), describeOffer(record.drift.after, record.quantity))}</div>
+          ) : null}
+          {record.state === 'not_sent' && !record.drift && record.lastError ? <div className="purchase__alert">{record.lastError}</div> : null}
+          {record.ceiling && !isLink(record) && record.state !== 'not_sent' ? <div className="purchase__meta">{t('purchaseCeiling', `${record.ceiling.amount} ${record.ceiling.currency}`)}</div> : null}
+          {record.startNote ? <div className="purchase__meta">{record.startNote}</div> : null}
           {record.lastError && record.state === 'processing' ? <div className="purchase__error">{t('purchaseLastCheck', record.lastError)}</div> : null}
           {detailed && record.notes && record.state !== 'failed' ? <div className="purchase__meta">{t('purchaseNotes', record.notes)}</div> : null}
           {detailed && record.checkoutId ? (
@@ -77,11 +85,16 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
   );
 }
 
-/** An alert when a purchase was charged more than the agent was allowed, a warning when its amount cannot be read. */
+/**
+ * An alert when a completion went past what was approved (above its ceiling, another currency, another product),
+ * a warning when its amount cannot be read.
+ */
 function AmountWarning({ record }: { record: CheckoutRecord }) {
   if (record.state !== 'completed') return null;
-  const over = overAllowance(record);
-  if (over) return <div className="purchase__alert">{t('purchaseOverAllowance', over.charged, over.excess, over.allowed)}</div>;
+  const alert = completionAlert(record);
+  if (alert?.kind === 'over') return <div className="purchase__alert">{t('purchaseOverAllowance', alert.charged, alert.excess, alert.allowed)}</div>;
+  if (alert?.kind === 'currency') return <div className="purchase__alert">{t('purchaseOtherCurrency', alert.charged, alert.approved)}</div>;
+  if (alert?.kind === 'product') return <div className="purchase__alert">{t('purchaseOtherProduct', alert.reported)}</div>;
   if (hasOddAmount(record)) return <div className="purchase__alert">{t('purchaseOddAmount', formatMoney(record.amount ?? '', record.currency))}</div>;
   return null;
 }

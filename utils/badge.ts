@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CheckoutRecord } from './checkouts/record';
 import { t, tCount } from './i18n';
 
-const OPEN_STATES = new Set(['starting', 'processing']);
+const OPEN_STATES = new Set(['confirmed', 'starting', 'processing']);
 
 /** What the toolbar badge shows: purchases in progress, or "!" for a failure not yet seen. */
 export function badgeFor(records: CheckoutRecord[]): { text: string; color: string; title: string } {

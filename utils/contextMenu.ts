@@ -55,7 +55,8 @@ export function confirmWindowUrl(target: Target, hint: string, service?: Service
   return browser.runtime.getURL(`/popup.html?${params}`);
 }
 
-async function openConfirmWindow(target: Target, hint: string, service?: ServiceId) {
+/** Opens the confirm window for a tab or a link. */
+export async function openConfirmWindow(target: Target, hint: string, service?: ServiceId) {
   await browser.windows.create({ url: confirmWindowUrl(target, hint, service), type: 'popup', width: 420, height: 720 });
 }
 

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { offerSchema } from './checkouts/recordSchema';
+import { moneySchema } from './money';
 import { productSnapshotSchema } from './product/snapshot';
 import { SERVICE_IDS } from './services/registry';
 
@@ -19,6 +21,11 @@ export const messageSchema = z.discriminatedUnion('type', [
     attemptId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/i))),
     /** The prompt the user confirmed, exactly as shown; absent when no confirmation was asked. */
     confirmedPrompt: z.optional(z.string().check(z.maxLength(20_000))),
+    /** The most the agent may spend, as the user set it in the confirmation (checked against the cap and limits again). */
+    ceiling: z.optional(z.nullable(moneySchema)),
+    /** The shop tab, read once more by the background before sending, and its offer as the user saw it. */
+    tabId: z.optional(z.nullable(z.int().check(z.minimum(0)))),
+    seen: z.optional(z.nullable(offerSchema)),
   }),
   z.object({ type: z.literal('checkout:recheck'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ type: z.literal('checkout:resolve'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),

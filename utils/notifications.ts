@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { hasOddAmount, overAllowance } from './checkouts/limits';
+import { completionAlert } from './checkouts/alert';
+import { hasOddAmount } from './checkouts/limits';
+import { describeOffer } from './checkouts/reread';
 import { t } from './i18n';
 import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink, NOTIFICATION_EVENTS, type NotificationEvent } from './checkouts/record';
 import { isSimulated, serviceOf } from './services/registry';
@@ -39,12 +41,21 @@ function describeEvent(record: CheckoutRecord, event: NotificationEvent): { titl
         message: record.amount ? t('notifyCompletedAmount', name, formatMoney(record.amount, record.currency)) : t('notifyCompleted', name),
       };
     case 'over_cap': {
-      const over = overAllowance(record);
+      const alert = completionAlert(record);
+      if (alert?.kind === 'currency') return { title: t('notifyOtherCurrencyTitle'), message: t('notifyOtherCurrency', name, alert.charged, alert.approved) };
+      if (alert?.kind === 'product') return { title: t('notifyOtherProductTitle'), message: t('notifyOtherProduct', name, alert.reported) };
       return {
         title: t('notifyOverCapTitle'),
-        message: over ? t('notifyOverCap', name, over.charged, over.excess, over.allowed) : t('notifyCompletedAmount', name, formatMoney(record.amount ?? '', record.currency)),
+        message: alert ? t('notifyOverCap', name, alert.charged, alert.excess, alert.allowed) : t('notifyCompletedAmount', name, formatMoney(record.amount ?? '', record.currency)),
       };
     }
+    case 'not_sent':
+      return {
+        title: t('notifyNotSentTitle'),
+        message: record.drift
+          ? t('notifyNotSentDrift', name, describeOffer(record.drift.before, record.quantity), describeOffer(record.drift.after, record.quantity))
+          : t('notifyNotSent', name, record.lastError ?? ''),
+      };
     case 'failed':
       return { title: t('notifyFailedTitle'), message: t('notifyFailed', name, record.notes || t('notifyFailedNoNotes')) };
     case 'outcome_unknown':
@@ -60,11 +71,11 @@ function describeEvent(record: CheckoutRecord, event: NotificationEvent): { titl
 }
 
 /** Buttons of a notification, in order (Chrome only: Firefox notifications take none). */
-export function notificationButtons(event: NotificationEvent): ('view' | 'check-again')[] {
-  return event === 'stopped' ? ['view', 'check-again'] : ['view'];
+export function notificationButtons(event: NotificationEvent): ('view' | 'check-again' | 'review')[] {
+  return event === 'stopped' ? ['view', 'check-again'] : event === 'not_sent' ? ['review'] : ['view'];
 }
 
-const BUTTON_TITLES = { view: 'buttonViewPurchase', 'check-again': 'buttonCheckAgain' } as const;
+const BUTTON_TITLES = { view: 'buttonViewPurchase', 'check-again': 'buttonCheckAgain', review: 'buttonReviewAgain' } as const;
 
 /** Shows the notification for a purchase event. */
 export async function showCheckoutNotification(record: CheckoutRecord, event: NotificationEvent) {
@@ -74,7 +85,7 @@ export async function showCheckoutNotification(record: CheckoutRecord, event: No
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: content.title,
     message: content.message,
-    priority: event === 'completed' || event === 'started' || event === 'paid' ? 0 : event === 'over_cap' ? 2 : 1,
+    priority: event === 'completed' || event === 'started' || event === 'paid' ? 0 : event === 'over_cap' || event === 'not_sent' ? 2 : 1,
     ...(import.meta.env.FIREFOX ? {} : { buttons: notificationButtons(event).map((b) => ({ title: t(BUTTON_TITLES[b]) })) }),
   });
   return content;

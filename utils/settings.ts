@@ -55,6 +55,18 @@ export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 
 export const EMPTY_SERVICE: ServiceSettings = { apiKey: '', apiBaseUrl: null, forgetOnClose: false, checkoutUrl: null };
 
+/**
+ * What a purchase with a known price may cost beyond its listed total (shipping, tax): a percentage of the total,
+ * but at least `minimum` in the limits' currency when the purchase is in that currency (shipping often costs more
+ * than a percentage of a cheap item).
+ */
+export const shippingAllowanceSchema = z.object({
+  percent: z.number().check(z.minimum(0), z.maximum(500)),
+  minimum: z.string().check(z.regex(/^\d{1,9}(\.\d{1,4})?$/)),
+});
+export type ShippingAllowance = z.infer<typeof shippingAllowanceSchema>;
+export const DEFAULT_SHIPPING_ALLOWANCE: ShippingAllowance = { percent: 30, minimum: '15' };
+
 export const safetySchema = z.object({
   /** Ask for an explicit confirmation before every purchase. */
   confirmEachPurchase: z.boolean(),
@@ -64,10 +76,17 @@ export const safetySchema = z.object({
   dailyLimit: z.nullable(moneySchema),
   /** Spending over the last 30 days. */
   monthlyLimit: z.nullable(moneySchema),
+  /** "Allowance for shipping and tax": how far above its total a purchase's ceiling goes. */
+  shippingAllowance: z._default(shippingAllowanceSchema, DEFAULT_SHIPPING_ALLOWANCE),
 });
 export type Safety = z.infer<typeof safetySchema>;
 
-export const DEFAULT_SAFETY: Safety = { confirmEachPurchase: true, maxPrice: null, dailyLimit: null, monthlyLimit: null };
+export const DEFAULT_SAFETY: Safety = { confirmEachPurchase: true, maxPrice: null, dailyLimit: null, monthlyLimit: null, shippingAllowance: DEFAULT_SHIPPING_ALLOWANCE };
+
+/** The currency the limits are set in (the daily limit's, else the 30-day limit's, else the cap's); USD when none is set. */
+export function limitsCurrency(safety: Pick<Safety, 'dailyLimit' | 'monthlyLimit' | 'maxPrice'>): string {
+  return (safety.dailyLimit ?? safety.monthlyLimit ?? safety.maxPrice)?.currency ?? 'USD';
+}
 
 const servicesSchema = z.object(
   Object.fromEntries(SERVICE_IDS.map((id) => [id, z._default(serviceSettingsSchema, EMPTY_SERVICE)])) as Record<ServiceId, z.ZodMiniDefault<typeof serviceSettingsSchema>>,

@@ -3,7 +3,8 @@ import { describeConnection, describeServiceError } from '../../utils/checkouts/
 import { asServiceError } from '../../utils/checkouts/provider';
 import { createLifecycle, type LifecycleDeps } from '../../utils/checkouts/lifecycle';
 import { createScheduler } from '../../utils/checkouts/schedule';
-import { clearFinished } from '../../utils/checkouts/store';
+import { clearFinished, readCheckouts } from '../../utils/checkouts/store';
+import { openConfirmWindow } from '../../utils/contextMenu';
 import { hasHostAccess } from '../../utils/hostAccess';
 import { t } from '../../utils/i18n';
 import { isExtensionPage, type QueryReply } from '../../utils/messages';
@@ -116,4 +117,16 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
 /** Opens the checkout a notification was about, in the history. */
 export async function openPurchase(recordId: string): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#purchase-${encodeURIComponent(recordId)}`) });
+}
+
+/**
+ * A purchase not sent because its page changed: the confirm window opens again for its shop tab, where the user
+ * sees the page as it is now and decides; the history when the tab is gone.
+ */
+export async function reviewAgain(recordId: string): Promise<void> {
+  const record = (await readCheckouts()).records.find((r) => r.id === recordId);
+  const tabId = record?.confirmedRequest?.tabId ?? null;
+  const tab = tabId === null ? null : await browser.tabs.get(tabId).catch(() => null);
+  if (tabId === null || !tab) return openPurchase(recordId);
+  await openConfirmWindow({ tabId }, '', record!.service);
 }

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { updateBadge } from '../../utils/badge';
 import { POLL_ALARM } from '../../utils/checkouts/schedule';
-import { createCheckoutService, openPurchase } from './checkoutService';
+import { createCheckoutService, openPurchase, reviewAgain } from './checkoutService';
 import { watchPopupRequests } from './popupRequests';
 import { readCheckouts, watchCheckouts } from '../../utils/checkouts/store';
 import { createContextMenu, handleMenuClick, syncContextMenu } from '../../utils/contextMenu';
@@ -25,13 +25,14 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(info, tab, service.lifecycle, service.adapters));
   browser.notifications.onClicked.addListener((id) => {
     const parsed = parseNotificationId(id);
-    if (parsed) void openPurchase(parsed.recordId).then(() => browser.notifications.clear(id));
+    if (parsed) void (parsed.event === 'not_sent' ? reviewAgain(parsed.recordId) : openPurchase(parsed.recordId)).then(() => browser.notifications.clear(id));
   });
   browser.notifications.onButtonClicked?.addListener((id, index) => {
     const parsed = parseNotificationId(id);
     if (!parsed) return;
     const button = notificationButtons(parsed.event)[index];
     if (button === 'check-again') void service.lifecycle.recheck(parsed.recordId);
+    else if (button === 'review') void reviewAgain(parsed.recordId);
     else void openPurchase(parsed.recordId);
     void browser.notifications.clear(id);
   });

@@ -6,7 +6,9 @@ import type { CheckoutList } from '../../utils/checkouts/store';
 import { buildPrompt, MAX_HINT, purchaseDetails } from '../../utils/checkouts/userData';
 import { t } from '../../utils/i18n';
 import { type ParsedMessage, sendMessage } from '../../utils/messages';
-import { type Detection, detectInTab } from '../../utils/product/detectInTab';
+import type { Detection } from '../../utils/product/detectInTab';
+import type { Money } from '../../utils/money';
+import { offerOf } from '../../utils/checkouts/reread';
 import { cleanPageText } from '../../utils/product/pageText';
 import { type ProductSnapshot } from '../../utils/product/snapshot';
 import { offerChanged } from '../../utils/product/describe';
@@ -26,6 +28,8 @@ interface Confirmation {
   seen: ProductSnapshot | null;
   /** How the page's product changed since the user last looked, while asking again. */
   drift: { before: ProductSnapshot; after: ProductSnapshot } | null;
+  /** Why the most the agent may spend, as the user typed it, cannot be used (the cap or limits leave less, say). */
+  ceilingError?: string | null;
 }
 
 interface Props {
@@ -53,8 +57,9 @@ interface Props {
 
 /**
  * An agent purchase: instructions, quantity, "Buy via Smartcheckout", and the confirmation step, which shows
- * exactly what will be sent. Right before sending, the shop tab is read again: a price, currency or variant
- * that moved since the user looked is shown side by side and asked again, never sent.
+ * exactly what will be sent and the most the agent may spend. Once confirmed, the purchase belongs to the
+ * background: it reads the shop tab again and sends nothing if the price, currency or variant moved since the
+ * user looked — shown here side by side and asked again while the popup is open, else in a notification.
  */
 export function AgentPurchase(props: Props) {
   const { service, product, detected, detection, edited, tabId, settings, checkouts, profile, profilePicker, disabled, onNotice, onStarted } = props;
@@ -68,21 +73,38 @@ export function AgentPurchase(props: Props) {
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   /** An attempt the background did not answer: "Try again" sends exactly it again (same attempt id). */
   const [unanswered, setUnanswered] = useState<StartMessage | null>(null);
+  /** The attempt handed to the background last: if it comes back unsent (the page changed), it is asked again here. */
+  const [sentId, setSentId] = useState<string | null>(null);
+  /** The most the agent may spend, as the user set it in the confirmation; null for what the allowance gives. */
+  const [ceiling, setCeiling] = useState<Money | null>(null);
   const ids = { instructions: useId(), quantity: useId() };
   const count = Number(quantity);
 
   // Any correction of the product, or another profile, ends a pending confirmation (compared by content: the
   // popup rebuilds the product object on every render).
   const productKey = JSON.stringify(product);
-  useEffect(() => setConfirmation(null), [productKey, profile?.id]);
+  useEffect(() => {
+    setConfirmation(null);
+    setCeiling(null);
+  }, [productKey, profile?.id]);
 
   /** The message that would be sent for `target`, with the limits and prompt it gets; null until everything is loaded. */
-  function prepare(target: ProductSnapshot, attemptId: string): { request: StartMessage; prompt: string; limits: LimitCheck } | null {
+  function prepare(target: ProductSnapshot, attemptId: string, requested: Money | null = ceiling): { request: StartMessage; prompt: string; limits: LimitCheck } | null {
     if (!checkouts || !ledger || !profile) return null;
-    const request: StartMessage = { type: 'checkout:start', service, product: target, quantity: count, profileId: profile.id, instructions, hint, attemptId };
+    const request: StartMessage = { type: 'checkout:start', service, product: target, quantity: count, profileId: profile.id, instructions, hint, attemptId, ...(requested ? { ceiling: requested } : {}) };
     const history = spendHistory(checkouts.records, ledger.entries);
-    const limits = checkLimits({ price: target.price, currency: target.currency, quantity: count }, safetyFor(service, settings.safety), history, Date.now());
+    const limits = checkLimits({ price: target.price, currency: target.currency, quantity: count }, safetyFor(service, settings.safety), history, Date.now(), requested);
     return { request, limits, prompt: buildPrompt(purchaseDetails(request, profile, limits.maxSpend)) };
+  }
+
+  /** The user changed the most the agent may spend for this purchase: the confirmation shows what would be sent then. */
+  function changeCeiling(requested: Money | null) {
+    if (!confirmation) return;
+    const prepared = prepare(confirmation.request.product, confirmation.request.attemptId, requested);
+    if (!prepared) return;
+    setCeiling(requested);
+    // An amount the cap and limits do not allow keeps what was shown, says why, and cannot be confirmed.
+    setConfirmation(prepared.limits.blocked ? { ...confirmation, ceilingError: prepared.limits.blocked } : { ...confirmation, ...prepared, ceilingError: null });
   }
 
   /** Shows the confirmation for `target` (or why it is blocked). `seen` is the page's product as the user now sees it. */
@@ -101,6 +123,19 @@ export function AgentPurchase(props: Props) {
   function pageChanged(before: ProductSnapshot, after: ProductSnapshot, attemptId: string) {
     ask(edited ? product : after, after, { before, after }, attemptId);
   }
+
+  // The background read the page once more and sent nothing: the page changed since the user looked. Asked again
+  // here, as a new attempt, with before and after side by side.
+  const sent = sentId ? checkouts?.records.find((r) => r.id === sentId) ?? null : null;
+  useEffect(() => {
+    if (!sent || sent.state !== 'not_sent') return;
+    setSentId(null);
+    if (!sent.drift) return;
+    const page = detected ?? product;
+    const before = { ...page, ...sent.drift.before };
+    const after = { ...page, ...sent.drift.after };
+    ask(edited ? product : after, after, { before, after }, crypto.randomUUID());
+  }, [sent?.state]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Followed while confirming, too.
   useEffect(() => {
@@ -142,22 +177,15 @@ export function AgentPurchase(props: Props) {
   }
 
   /**
-   * Sends a purchase. Right before, the shop tab is read again: if the price, currency or variant moved since
-   * the user looked, nothing is sent and the confirmation shows before and after.
+   * Hands a purchase to the background, with the shop tab and its offer as the user saw it: the background reads
+   * the page once more and sends nothing if it moved. "Starting…" shows from the click.
    */
   async function send(message: StartMessage, seen: ProductSnapshot | null) {
     if (busy) return;
     setBusy(true);
     try {
-      if (tabId !== null && seen) {
-        const fresh = await detectInTab(tabId);
-        if (fresh.kind !== 'unreadable' && offerChanged(seen, fresh.product)) {
-          pageChanged(seen, fresh.product, message.attemptId);
-          return;
-        }
-      }
       onNotice({ text: t('popupStarting'), tone: 'info' });
-      await deliver(message);
+      await deliver(tabId !== null && seen ? { ...message, tabId, seen: offerOf(seen) } : message);
     } finally {
       setBusy(false);
     }
@@ -169,6 +197,8 @@ export function AgentPurchase(props: Props) {
       setUnanswered(null);
       if (reply.ok) {
         setConfirmation(null);
+        setCeiling(null);
+        setSentId(reply.record.id);
         onStarted(reply.record.id);
         onNotice(reply.duplicate ? { text: t('popupDuplicate'), tone: 'info' } : null);
       } else if (reply.code === 'needs_confirmation' || reply.code === 'confirmation_changed') {
@@ -229,6 +259,10 @@ export function AgentPurchase(props: Props) {
           profile={profile}
           prompt={confirmation.prompt}
           maxSpend={confirmation.limits.maxSpend}
+          ceiling={confirmation.limits.ceiling}
+          mostCeiling={confirmation.limits.mostCeiling}
+          ceilingError={confirmation.ceilingError ?? null}
+          onCeiling={changeCeiling}
           uncheckedNote={confirmation.limits.uncheckedNote}
           drift={confirmation.drift}
           busy={busy}

@@ -78,7 +78,7 @@ export function seededStorage(sandbox: Sandbox, setup: Setup = {}) {
   const settings: Settings = {
     services: { smartcheckout: EMPTY, shoppex: EMPTY, creem: EMPTY, diddo: EMPTY, demo: EMPTY },
     defaultService: services[0] ?? null,
-    safety: { confirmEachPurchase: true, maxPrice: null, dailyLimit: null, monthlyLimit: null, ...setup.safety },
+    safety: { confirmEachPurchase: true, maxPrice: null, dailyLimit: null, monthlyLimit: null, shippingAllowance: { percent: 30, minimum: '15' }, ...setup.safety },
   };
   for (const id of services) settings.services[id] = connection(sandbox, id, setup.apiKey);
   const state: ProfilesState = { profiles, defaultProfileId: profiles[0]?.id ?? null };

@@ -8,6 +8,7 @@ import { describeNotification } from '../../utils/notifications';
 import { profilesStorage } from '../../utils/profiles/storage';
 import type { Connection } from '../../utils/connections';
 import { connectedServices, connectionOf, preferredService } from '../../utils/connections';
+import { DEFAULT_SAFETY } from '../../utils/settings';
 import { readServiceState, setServiceEnabled } from '../../utils/connectionStorage';
 import { createDemoAdapter } from '../../utils/services/demo/adapter';
 import { DEMO_PROCESSING_MS, demoFails } from '../../utils/services/demo/simulation';
@@ -122,10 +123,11 @@ describe('the demo through the real lifecycle', () => {
 
   it('completes across a worker restart, notified once, marked DEMO in the notification and the CSV', async () => {
     await setServiceEnabled('demo', true);
-    // Confirmed like a real purchase ("Ask before buying" is on by default), with no most-to-spend in its prompt.
+    // Confirmed like a real purchase ("Ask before buying" is on by default), with the ceiling a real purchase would
+    // have (29.00 + the 15.00 minimum for shipping and tax), though no cap or limit applies to it.
     const unconfirmed = await worker().start({ ...startRequest(), service: 'demo' });
     expect(unconfirmed).toMatchObject({ ok: false, code: 'needs_confirmation' });
-    const prompt = buildPrompt(purchaseDetails(startRequest(), PROFILE, []));
+    const prompt = buildPrompt(purchaseDetails(startRequest(), PROFILE, [{ amount: '44.00', currency: 'USD' }]));
     const started = await worker().start({ ...startRequest({ confirmedPrompt: prompt }), service: 'demo' });
     expect(started).toMatchObject({ ok: true, record: { state: 'processing', service: 'demo', maxPrice: null, prompt } });
     await worker().pollDue();
@@ -143,7 +145,7 @@ describe('the demo through the real lifecycle', () => {
   });
 
   it('never counts toward the spending limits, and is never blocked by them', async () => {
-    await connectSmartcheckout({ safety: { confirmEachPurchase: false, maxPrice: { amount: '10.00', currency: 'USD' }, dailyLimit: { amount: '40.00', currency: 'USD' }, monthlyLimit: null } });
+    await connectSmartcheckout({ safety: { confirmEachPurchase: false, maxPrice: { amount: '10.00', currency: 'USD' }, dailyLimit: { amount: '40.00', currency: 'USD' }, monthlyLimit: null, shippingAllowance: DEFAULT_SAFETY.shippingAllowance } });
     await setServiceEnabled('demo', true);
     // Over the cap and the daily limit: the demo still runs, with no cap told to anyone.
     const demo = await worker().start({ ...startRequest({ quantity: 3 }), service: 'demo' });

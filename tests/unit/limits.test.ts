@@ -10,7 +10,7 @@ function record(overrides: Partial<CheckoutRecord>): CheckoutRecord {
   return {
     id: 'r', service: 'smartcheckout', intent: 'i', checkoutId: 'c', checkoutUrl: null, expiresAt: null, quoted: null, orderLabel: '', state: 'completed', serviceStatus: null,
     product: { url: 'https://shop.example/p', name: 'P', image: null, price: '10.00', currency: 'USD' },
-    variant: null, variantLabel: '', quantity: 1, maxPrice: null, maxSpend: [], allowance: { daily: null, monthly: null }, ceiling: null, reportedProduct: null, profileId: 'p', profileLabel: 'Home', prompt: '',
+    variant: null, variantLabel: '', quantity: 1, maxPrice: null, maxSpend: [], allowance: { daily: null, monthly: null }, ceiling: null, reportedProduct: null, confirmedRequest: null, drift: null, startNote: null, profileId: 'p', profileLabel: 'Home', prompt: '',
     amount: '10.00', currency: 'USD', notes: null, lastError: null, createdAt: NOW - HOUR, updatedAt: NOW,
     pollingSince: null, deadlineAt: NOW, nextPollAt: null, polls: 1, errorStreak: 0, pendingNotification: null, notifications: [], seen: true,
     ...overrides,
@@ -21,13 +21,15 @@ const safety = (overrides: Partial<Safety>): Safety => ({ ...DEFAULT_SAFETY, ...
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 
 describe('checkLimits', () => {
-  it('passes everything when no limit is set', () => {
+  it('passes everything when no limit is set; the ceiling is still the total plus the allowance for shipping and tax', () => {
     expect(checkLimits({ price: '999.00', currency: 'USD', quantity: 9 }, DEFAULT_SAFETY, [], NOW)).toEqual({
       blocked: null,
       unchecked: [],
       uncheckedNote: null,
-      maxSpend: [],
+      maxSpend: [usd('11688.30')],
       allowance: { daily: null, monthly: null },
+      ceiling: usd('11688.30'),
+      mostCeiling: null,
     });
   });
 
@@ -40,19 +42,35 @@ describe('checkLimits', () => {
     expect(checkLimits({ price, currency: 'USD', quantity }, safety({ maxPrice: usd(cap) }), [], NOW).blocked).toBe(blocked);
   });
 
-  it('counts completed, pending and unknown purchases of today against the daily limit, not failed ones or yesterday', () => {
+  it('counts completed purchases of today at their charge and purchases under way or unknown at their hold, not failed or unsent ones or yesterday', () => {
+    const held = (state: CheckoutRecord['state'], price: string, ceiling: string, quantity = 1) =>
+      record({ state, amount: null, currency: null, product: { ...record({}).product, price }, quantity, ceiling: usd(ceiling), maxSpend: [usd(ceiling)] });
     const history = [
       record({ amount: '40.00' }),
-      record({ state: 'processing', amount: null, currency: null, product: { ...record({}).product, price: '15.00' }, quantity: 2 }),
-      record({ state: 'outcome_unknown', amount: null, currency: null, product: { ...record({}).product, price: '5.00' } }),
-      record({ state: 'failed', amount: null, currency: null, product: { ...record({}).product, price: '500.00' } }),
+      held('processing', '15.00', '45.00', 2),
+      held('confirmed', '1.00', '6.00'),
+      held('outcome_unknown', '5.00', '5.00'),
+      held('failed', '500.00', '500.00'),
+      held('not_sent', '500.00', '500.00'),
       record({ amount: '500.00', createdAt: new Date(2026, 10, 20, 23, 0).getTime() }),
     ];
-    // Spent today: 40 + 30 + 5 = 75.
-    expect(checkLimits({ price: '25.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), history, NOW).blocked).toBeNull();
-    expect(checkLimits({ price: '26.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), history, NOW).blocked).toBe(
-      'Blocked by your daily spending limit: this purchase (26.00 USD) would bring today’s spending to 101.00 USD, 1.00 USD over the 100 USD limit.',
+    // Spent or held today: 40 + 45 + 6 + 5 = 96 (the purchase under way holds its ceiling, not its listed 30.00).
+    expect(checkLimits({ price: '4.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), history, NOW).blocked).toBeNull();
+    expect(checkLimits({ price: '5.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), history, NOW).blocked).toBe(
+      'Blocked by your daily spending limit: this purchase (5.00 USD) would bring today’s spending to 101.00 USD, 1.00 USD over the 100 USD limit.',
     );
+  });
+
+  it('a purchase under way recorded before holds holds what remained of the limit when it started', () => {
+    const legacy = record({ state: 'processing', amount: null, currency: null, maxSpend: [], allowance: { daily: usd('70.00'), monthly: null } });
+    expect(checkLimits({ price: '31.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), [legacy], NOW).blocked).toMatch(/^Blocked by your daily spending limit/);
+    expect(checkLimits({ price: '30.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), [legacy], NOW).blocked).toBeNull();
+  });
+
+  it('a completed purchase whose charge cannot be read counts at its ceiling', () => {
+    const odd = record({ amount: 'about 40', ceiling: usd('52.00'), maxSpend: [usd('52.00')] });
+    expect(checkLimits({ price: '48.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), [odd], NOW).blocked).toBeNull();
+    expect(checkLimits({ price: '49.00', currency: 'USD', quantity: 1 }, safety({ dailyLimit: usd('100') }), [odd], NOW).blocked).toMatch(/101.00 USD/);
   });
 
   it('the 30-day limit looks back 30 days', () => {
@@ -70,6 +88,8 @@ describe('checkLimits', () => {
         'The price is unknown, so these limits could not be checked: maximum price per purchase (10 USD); daily spending limit (50 EUR). The agent is told the most it may spend; confirm only if you know what this costs.',
       maxSpend: [usd('10.00'), { amount: '50.00', currency: 'EUR' }],
       allowance: { daily: { amount: '50.00', currency: 'EUR' }, monthly: null },
+      ceiling: usd('10.00'),
+      mostCeiling: usd('10.00'),
     });
   });
 

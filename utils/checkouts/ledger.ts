@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { SPEND_WINDOW_MS, spendsMoney } from './limits';
 import { CHECKOUT_STATES, type CheckoutRecord } from './record';
 import { allowanceSchema } from './recordSchema';
+import { moneySchema } from '../money';
 
 /**
  * The spend ledger: what the spending limits need of purchases that left the history (cleared by the user
@@ -23,6 +24,9 @@ export const spendEntrySchema = z.object({
   quantity: z.int().check(z.minimum(1)),
   product: z.object({ price: text(60), currency: text(16) }),
   allowance: allowanceSchema,
+  /** The purchase's hold (entries written before holds have none). */
+  ceiling: z.optional(z.nullable(moneySchema)),
+  maxSpend: z.optional(z.array(moneySchema)),
 });
 export type SpendEntry = z.infer<typeof spendEntrySchema>;
 
@@ -58,11 +62,11 @@ export async function writeLedger(ledger: Ledger): Promise<void> {
   await ledgerItem.setValue([...ledger.entries.slice(-MAX_ENTRIES), ...ledger.unreadable]);
 }
 
-/** What a purchase leaves in the ledger; null when it cost the user nothing (failed, a checkout link the customer pays, or the demo). */
+/** What a purchase leaves in the ledger; null when it cost the user nothing (failed, never sent, a checkout link the customer pays, or the demo). */
 export function toSpendEntry(record: CheckoutRecord): SpendEntry | null {
-  if (record.state === 'failed' || !spendsMoney(record.service)) return null;
-  const { id, state, createdAt, amount, currency, quantity, allowance } = record;
-  return { id, state, createdAt, amount, currency, quantity, product: { price: record.product.price, currency: record.product.currency }, allowance };
+  if (record.state === 'failed' || record.state === 'not_sent' || !spendsMoney(record.service)) return null;
+  const { id, state, createdAt, amount, currency, quantity, allowance, ceiling, maxSpend } = record;
+  return { id, state, createdAt, amount, currency, quantity, product: { price: record.product.price, currency: record.product.currency }, allowance, ceiling, maxSpend };
 }
 
 /** Adds what `records` spent to the ledger, and drops entries no limit looks at any more (older than 30 days at `now`). */

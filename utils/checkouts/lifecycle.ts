@@ -7,12 +7,17 @@ import { describeVariant, isDemoPageUrl } from '../product/describe';
 import type { ServiceAdapter } from '../services/adapter';
 import { isSimulated, type PollPlan, serviceOf, type ServiceId } from '../services/registry';
 import type { CheckoutReport } from '../services/types';
+import { type Detection, detectInTab } from '../product/detectInTab';
+import type { Money } from '../money';
+import type { Profile } from '../profiles/schema';
 import type { Settings } from '../settings';
 import { describeServiceError } from './errorText';
-import { checkLimits, overAllowance, safetyFor, spendHistory } from './limits';
+import { completionAlert } from './alert';
+import { checkLimits, safetyFor, spendHistory } from './limits';
 import { asServiceError, type ServiceError } from './provider';
 import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
 import { hasUnseen, readCheckouts, updateCheckout, updateCheckouts } from './store';
+import { judgeReread, type Offer, offerOf, type Reread } from './reread';
 import { buildPrompt, purchaseDetails } from './userData';
 
 /** Polling of agent purchases (`AGENT_POLL` in the registry; the figures are explained there). */
@@ -32,6 +37,10 @@ export const NOT_FOUND_GRACE_MS = 2 * 60_000;
 export const DUPLICATE_WINDOW_MS = 60_000;
 /** A checkout link is polled this long past its expiry, so the service can say how it ended. */
 export const EXPIRY_GRACE_MS = 2 * 60_000;
+/** A confirmed purchase not yet sent (its worker stopped) is taken up again after this long. */
+export const CONFIRMED_RETRY_MS = 10_000;
+/** A confirmation older than this (the browser was closed before it was sent) is asked again, never sent. */
+export const CONFIRMATION_TTL_MS = 15 * 60_000;
 
 export interface StartRequest {
   /** Which checkout service; Smartcheckout when not said (requests made before there were several). */
@@ -54,6 +63,14 @@ export interface StartRequest {
   order?: unknown;
   /** Say with a notification that it started (when no popup is there to show it). */
   notifyStarted?: boolean;
+  /** The most the agent may spend, as the user set it for this purchase in the confirmation. */
+  ceiling?: Money | null;
+  /**
+   * The shop tab and its offer as the user saw it: the background reads the tab once more before sending, and
+   * sends nothing if the price, currency or variant moved (the popup may be closed by then).
+   */
+  tabId?: number | null;
+  seen?: Offer | null;
 }
 
 export type StartResult =
@@ -97,6 +114,21 @@ export interface LifecycleDeps {
   onScheduleChange(): void;
   /** Tells the user that checkout updates cannot be saved (storage refuses writes); called once per run of failures. */
   notifyStorageProblem?(): Promise<unknown>;
+  /** Reads the product in a tab again (the drift check before sending a confirmed purchase); `detectInTab` unless replaced. */
+  readTab?(tabId: number): Promise<Detection>;
+}
+
+/** What sending a recorded checkout needs besides its record. */
+interface Sending {
+  connection: Connection;
+  profile: Profile;
+  order: unknown;
+  product: ProductSnapshot;
+  instructions: string;
+  hint: string | null;
+  notifyStarted: boolean;
+  /** A service's refusal keeps the record (as not sent) instead of forgetting it: no popup may be there to say it. */
+  keepRejected?: boolean;
 }
 
 /** Answers that do not say whether a create started a checkout (timeout, conflict, client closed), besides 5xx. */
@@ -192,21 +224,24 @@ export function createLifecycle(deps: LifecycleDeps) {
     const intent = intentOf(request, adapter.intentKey(order.data));
     const { product } = request;
     const cost = { price: product.price, currency: product.currency, quantity: request.quantity };
+    // From the popup, the page is read once more before sending: by the background, so closing the popup loses nothing.
+    const recheck = request.tabId !== undefined && request.tabId !== null && request.seen ? { tabId: request.tabId, seen: request.seen } : null;
     type Outcome = { record: CheckoutRecord; duplicate: boolean } | { refused: Exclude<StartResult, { ok: true }> };
     let outcome: Outcome;
     try {
       outcome = await updateCheckouts<Outcome>((records, ledger) => {
         const earlier =
           (request.attemptId ? records.find((r) => r.id === request.attemptId) : undefined) ??
-          records.find((r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed');
+          records.find((r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed' && r.state !== 'not_sent');
         if (earlier) return { records, result: { record: earlier, duplicate: true } };
         // Only an agent spends the user's money: limits, the most it may spend, and the user's confirmation.
-        // Checked inside the same serialised write, so two purchases started together cannot both fit a limit.
-        let spending: Pick<CheckoutRecord, 'maxPrice' | 'maxSpend' | 'allowance' | 'prompt'> = { maxPrice: null, maxSpend: [], allowance: { daily: null, monthly: null }, prompt: '' };
+        // Checked inside the same serialised write, so two purchases started together cannot both fit a limit:
+        // each holds its ceiling from this write on.
+        let spending: Pick<CheckoutRecord, 'maxPrice' | 'maxSpend' | 'allowance' | 'prompt' | 'ceiling'> = { maxPrice: null, maxSpend: [], allowance: { daily: null, monthly: null }, prompt: '', ceiling: null };
         if (agent) {
           // The built-in demo spends nothing: no cap or limit applies to it, but it is confirmed like a real purchase.
           const safety = safetyFor(serviceId, settings.safety);
-          const limits = checkLimits(cost, safety, spendHistory(records, ledger), now);
+          const limits = checkLimits(cost, safety, spendHistory(records, ledger), now, request.ceiling ?? null);
           if (limits.blocked) return { records, result: { refused: { ok: false, code: 'over_limit', message: limits.blocked } } };
           const prompt = buildPrompt(purchaseDetails(request, profile, limits.maxSpend));
           // The popup is not the only way in: whatever needs the user's confirmation is refused here without it.
@@ -217,7 +252,7 @@ export function createLifecycle(deps: LifecycleDeps) {
             const message = limits.uncheckedNote ? `${t('startNeedsConfirmation')} ${limits.uncheckedNote}` : t('startNeedsConfirmation');
             return { records, result: { refused: { ok: false, code: 'needs_confirmation', message } } };
           }
-          spending = { maxPrice: safety.maxPrice, maxSpend: limits.maxSpend, allowance: limits.allowance, prompt };
+          spending = { maxPrice: safety.maxPrice, maxSpend: limits.maxSpend, allowance: limits.allowance, prompt, ceiling: limits.ceiling };
         }
         const created: CheckoutRecord = {
           id: request.attemptId ?? deps.newId(),
@@ -228,14 +263,16 @@ export function createLifecycle(deps: LifecycleDeps) {
           expiresAt: null,
           quoted: agent ? null : adapter.quote(order.data, request),
           orderLabel: orderLabelOf(order.data),
-          state: 'starting',
+          state: recheck ? 'confirmed' : 'starting',
           serviceStatus: null,
           product: { url: product.url, name: product.name, image: product.image, price: product.price, currency: product.currency },
           variant: product.variant,
           variantLabel: describeVariant(product.variant),
           quantity: request.quantity,
           ...spending,
-          ceiling: null,
+          confirmedRequest: recheck ? { product, instructions: request.instructions, hint: request.hint ?? null, order: request.order, ...recheck } : null,
+          drift: null,
+          startNote: null,
           reportedProduct: null,
           profileId: profile.id,
           profileLabel: profile.label,
@@ -265,15 +302,33 @@ export function createLifecycle(deps: LifecycleDeps) {
     if ('refused' in outcome) return outcome.refused;
     const { record, duplicate } = outcome;
     if (duplicate) return { ok: true, record, duplicate };
-
+    if (record.state === 'confirmed') {
+      // Answered at once: the background owns the purchase from here, whether or not the popup stays open.
+      deps.onScheduleChange();
+      void proceed(record.id);
+      return { ok: true, record, duplicate: false };
+    }
+    const sending = { connection, profile, order: order.data, product, instructions: request.instructions, hint: request.hint ?? null, notifyStarted: request.notifyStarted ?? false };
     try {
-      const checkout = await adapter.create(connection, {
-        order: order.data,
-        product,
-        quantity: request.quantity,
-        profile,
-        instructions: request.instructions,
-        hint: request.hint ?? null,
+      return await send(record, sending);
+    } finally {
+      postsInFlight.delete(record.id);
+    }
+  }
+
+  /** Creates the checkout of a record written as `starting` (never retried: a lost answer may mean it exists). */
+  async function send(record: CheckoutRecord, sending: Sending): Promise<StartResult> {
+    const serviceId = record.service;
+    const service = serviceOf(serviceId);
+    const agent = service.kind === 'agent';
+    try {
+      const checkout = await deps.adapters[serviceId].create(sending.connection, {
+        order: sending.order,
+        product: sending.product,
+        quantity: record.quantity,
+        profile: sending.profile,
+        instructions: sending.instructions,
+        hint: sending.hint,
         maxSpend: record.maxSpend,
         intentId: record.id,
       });
@@ -293,7 +348,7 @@ export function createLifecycle(deps: LifecycleDeps) {
               pollingSince: at,
               deadlineAt: deadlineFor(serviceId, at, checkout.expiresAt),
               nextPollAt: at + service.poll.fastMs,
-              pendingNotification: request.notifyStarted ? 'started' : r.pendingNotification,
+              pendingNotification: sending.notifyStarted ? 'started' : r.pendingNotification,
             };
       let accepted: CheckoutRecord | null;
       try {
@@ -311,15 +366,76 @@ export function createLifecycle(deps: LifecycleDeps) {
     } catch (thrown) {
       const error = asServiceError(thrown);
       if (isDefiniteRejection(error)) {
-        // The service certainly created nothing: forget the attempt, tell the user why.
-        await updateCheckouts((records) => ({ records: records.filter((r) => r.id !== record.id), result: null }));
-        return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message: t(agent ? 'startRejected' : 'startLinkRejected', describeServiceError(error, service.name)) };
+        const message = t(agent ? 'startRejected' : 'startLinkRejected', describeServiceError(error, service.name));
+        // The service certainly created nothing. Sent from the popup: forget the attempt, the popup says why. Sent by
+        // the background alone (a confirmed purchase): kept as not sent, and a notification says why.
+        if (sending.keepRejected) await endUnsent(record.id, null, message, 'starting');
+        else await updateCheckouts((records) => ({ records: records.filter((r) => r.id !== record.id), result: null }));
+        return { ok: false, code: error.kind === 'auth' ? 'auth' : 'rejected', message };
       }
       const unknown = await markOutcomeUnknown(record.id, describeServiceError(error, service.name));
       return { ok: true, record: unknown ?? record, duplicate: false };
-    } finally {
-      postsInFlight.delete(record.id);
     }
+  }
+
+  /**
+   * Sends a confirmed purchase: the shop tab is read once more and nothing is sent if the price, currency or
+   * variant moved (a notification says what changed); a tab that cannot be read again (closed, another page) lets
+   * what was confirmed go, within its ceiling, and the history says so. Runs in the background alone, so the popup
+   * may close at any moment; a worker stopped here takes it up again when it starts.
+   */
+  async function proceed(id: string): Promise<void> {
+    postsInFlight.add(id);
+    try {
+      const record = (await readCheckouts()).records.find((r) => r.id === id);
+      const pending = record?.state === 'confirmed' ? record.confirmedRequest : null;
+      if (!record || !pending) return;
+      if (deps.now() - record.createdAt > CONFIRMATION_TTL_MS) return void (await endUnsent(id, null, t('notSentStale')));
+      let verdict: Reread = { send: true, unread: false };
+      if (pending.tabId !== null && pending.seen) {
+        const fresh = await (deps.readTab ?? detectInTab)(pending.tabId).catch((): Detection => ({ kind: 'unreadable', message: '' }));
+        verdict = judgeReread(pending.seen, fresh);
+      }
+      if (!verdict.send) return void (await endUnsent(id, verdict.drift, null));
+      const { settings, sessionKeys, profiles } = await deps.loadContext();
+      const connection = connectionOf(settings, sessionKeys, record.service);
+      const profile = profiles.profiles.find((p) => p.id === record.profileId) ?? null;
+      const order = deps.adapters[record.service].orderSchema.safeParse(pending.order ?? {});
+      if (!connection) return void (await endUnsent(id, null, t('startNoServiceKey', serviceOf(record.service).name)));
+      if (!profile || !order.success) return void (await endUnsent(id, null, t('startProfileGone')));
+      const request = { product: pending.product, quantity: record.quantity, instructions: pending.instructions, hint: pending.hint };
+      // Exactly what the user confirmed is sent, or nothing (the profile was edited meanwhile, say).
+      if (serviceOf(record.service).kind === 'agent' && buildPrompt(purchaseDetails(request, profile, record.maxSpend)) !== record.prompt) {
+        return void (await endUnsent(id, null, t('startConfirmationChanged')));
+      }
+      let moved = false;
+      const starting = await update(id, (r) => {
+        if (r.state !== 'confirmed') return r;
+        moved = true;
+        return { ...r, state: 'starting', confirmedRequest: null, startNote: verdict.unread ? t('sentWithoutReread') : null };
+      });
+      if (!moved || !starting) return;
+      await send(starting, { connection, profile, order: order.data, product: pending.product, instructions: pending.instructions, hint: pending.hint, notifyStarted: false, keepRejected: true });
+    } catch {
+      // Storage refused a read or write: the purchase stays confirmed and is taken up again shortly.
+    } finally {
+      postsInFlight.delete(id);
+      deps.onScheduleChange();
+    }
+  }
+
+  /**
+   * A confirmed purchase that is not sent: the page changed, what it needs is gone, or the service refused it
+   * (`from` 'starting': certainly nothing created). The user is told and decides again.
+   */
+  async function endUnsent(id: string, drift: CheckoutRecord['drift'], reason: string | null, from: 'confirmed' | 'starting' = 'confirmed') {
+    let moved = false;
+    const ended = await update(id, (r) => {
+      if (r.state !== from || r.checkoutId !== null) return r;
+      moved = true;
+      return { ...r, state: 'not_sent', drift, lastError: reason, nextPollAt: null, pendingNotification: 'not_sent' };
+    });
+    if (moved && ended) await deliver(ended).catch(() => {});
   }
 
   async function markOutcomeUnknown(id: string, reason: string) {
@@ -385,13 +501,14 @@ export function createLifecycle(deps: LifecycleDeps) {
           amount: report.amount ?? (state === 'paid' ? r.quoted?.amount ?? null : null),
           currency: report.amount ? report.currency : state === 'paid' ? r.quoted?.currency ?? null : null,
           notes: report.notes,
+          reportedProduct: report.product ?? r.reportedProduct,
           lastError: null,
           nextPollAt: null,
           polls: r.polls + 1,
           seen: state !== 'failed',
         };
         const event: NotificationEvent =
-          state === 'completed' ? (overAllowance(next) ? 'over_cap' : 'completed') : state === 'failed' ? 'failed' : state === 'paid' ? 'paid' : 'ended';
+          state === 'completed' ? (completionAlert(next) ? 'over_cap' : 'completed') : state === 'failed' ? 'failed' : state === 'paid' ? 'paid' : 'ended';
         return { ...next, pendingNotification: event };
       });
       // A notification that could not be shown stays pending and is shown at the next worker start.
@@ -505,13 +622,17 @@ export function createLifecycle(deps: LifecycleDeps) {
 
   /**
    * Run once when the worker starts: a purchase left `starting` by a worker that died mid-POST has an
-   * unknown outcome (never re-posted); notifications decided but not shown are shown now.
+   * unknown outcome (never re-posted); one left `confirmed` was never sent and is sent now; notifications decided
+   * but not shown are shown now.
    */
   async function recover(): Promise<void> {
     const { records } = await readCheckouts();
     for (const record of records) {
       if (record.state === 'starting' && !postsInFlight.has(record.id)) {
         await markOutcomeUnknown(record.id, t('startInterrupted'));
+      } else if (record.state === 'confirmed' && !postsInFlight.has(record.id)) {
+        // Confirmed but never sent: nothing was posted, so it is sent now (after reading the page once more).
+        void proceed(record.id);
       } else if (record.pendingNotification) {
         await deliver(record);
       }
@@ -524,6 +645,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     await saveUnsaved(now);
     const { records } = await readCheckouts();
     const due = records.filter((r) => r.state === 'processing' && Math.max(r.nextPollAt ?? 0, heldUntil(r.id)) <= now);
+    for (const r of records) if (r.state === 'confirmed' && !postsInFlight.has(r.id) && r.updatedAt + CONFIRMED_RETRY_MS <= now) void proceed(r.id);
     await Promise.all(due.map((r) => poll(r.id)));
   }
 
@@ -531,6 +653,8 @@ export function createLifecycle(deps: LifecycleDeps) {
   async function nextPollAt(): Promise<number | null> {
     const { records } = await readCheckouts();
     const times = records.filter((r) => r.state === 'processing' && !unsaved.has(r.id)).map((r) => Math.max(r.nextPollAt ?? 0, heldUntil(r.id)));
+    // A confirmed purchase keeps the worker's alarm alive until it is sent.
+    for (const r of records) if (r.state === 'confirmed') times.push(postsInFlight.has(r.id) ? deps.now() + CONFIRMED_RETRY_MS : r.updatedAt + CONFIRMED_RETRY_MS);
     for (const id of unsaved.keys()) times.push(heldUntil(id));
     return times.length ? Math.min(...times) : null;
   }

@@ -3,6 +3,7 @@ import { formatAmount, type Money, moneyOf, parseAmount, times, toUnits } from '
 import { normaliseCurrency } from '../product/price';
 import { isSimulated, serviceOf, type ServiceId } from '../services/registry';
 import type { Safety } from '../settings';
+import { decideCeiling } from './ceiling';
 import type { Allowance, CheckoutRecord, CheckoutStateName } from './record';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,6 +24,8 @@ export interface SpendSource {
   allowance: Allowance;
   /** The hold: the most the agent may spend, in the purchase's currency (absent for purchases recorded before holds). */
   ceiling?: Money | null;
+  /** What the agent was told it may spend, per currency (absent in older ledger entries). */
+  maxSpend?: Money[];
 }
 
 export interface PurchaseCost {
@@ -42,6 +45,10 @@ export interface LimitCheck {
   maxSpend: Money[];
   /** What remains of each spending limit now; recorded with the purchase as its allowance. */
   allowance: Allowance;
+  /** The purchase's hold and `max_price`: `maxSpend`'s first entry; null when nothing bounds it (no price, no limit). */
+  ceiling: Money | null;
+  /** The most the user may set the ceiling to (the cap and what the limits leave); null when nothing bounds it. */
+  mostCeiling: Money | null;
 }
 
 type WindowKind = keyof Allowance;
@@ -57,23 +64,33 @@ export function chargedAmount(source: Pick<SpendSource, 'amount' | 'currency'>):
   return currency ? { units: parsed.units, currency } : null;
 }
 
+/** States in which a purchase certainly spent nothing: the service refused it, or it was never sent. */
+const NOTHING_SPENT: ReadonlySet<CheckoutStateName> = new Set(['failed', 'not_sent']);
+
 /**
- * What a purchase counts against `limit`: its charge once completed, else the detected price × quantity.
- * When neither can be read in the limit's currency (unknown or odd amount, another currency), it counts as
- * the most it was allowed to spend for that limit, or the whole limit if it started before the limit was set.
- * Never 0, except for a failed purchase, which cost nothing.
+ * What a purchase under way holds against `limit`, like a card authorisation: its ceiling (or what it told the agent
+ * it may spend) in the limit's currency; else what remained of that limit when it started; else the whole limit
+ * (a purchase recorded before the limit was set). Values come from storage already checked by `moneySchema`.
+ */
+export function heldIn(source: SpendSource, limit: Money, kind: WindowKind): number {
+  const held = [source.ceiling, ...(source.maxSpend ?? [])].find((money) => money?.currency === limit.currency);
+  if (held) return toUnits(held.amount);
+  const allowance = source.allowance?.[kind];
+  return allowance && allowance.currency === limit.currency ? toUnits(allowance.amount) : toUnits(limit.amount);
+}
+
+/**
+ * What a purchase counts against `limit`: once completed, its charge when that can be read in the limit's
+ * currency; otherwise (under way, an unknown outcome, an odd amount or another currency) its hold. Never 0,
+ * except for a purchase that certainly spent nothing (failed, or never sent).
  */
 export function spentIn(source: SpendSource, limit: Money, kind: WindowKind): number {
-  if (source.state === 'failed') return 0;
-  const allowance = source.allowance?.[kind];
-  const most = allowance && allowance.currency === limit.currency ? toUnits(allowance.amount) : toUnits(limit.amount);
+  if (NOTHING_SPENT.has(source.state)) return 0;
   if (source.state === 'completed') {
     const charged = chargedAmount(source);
-    return charged && charged.currency === limit.currency ? charged.units : most;
+    if (charged && charged.currency === limit.currency) return charged.units;
   }
-  const price = parseAmount(source.product.price);
-  if (price && source.product.currency === limit.currency) return price.units * source.quantity;
-  return most;
+  return heldIn(source, limit, kind);
 }
 
 function startOfLocalDay(now: number): number {
@@ -104,13 +121,17 @@ export function safetyFor(service: ServiceId, safety: Safety): Safety {
 
 const NONE: Allowance = { daily: null, monthly: null };
 
-/** Checks a purchase against the price cap and the daily and 30-day spending limits, and says what the agent may spend. */
-export function checkLimits(cost: PurchaseCost, safety: Safety, history: SpendSource[], now: number): LimitCheck {
+/**
+ * Checks a purchase against the price cap and the daily and 30-day spending limits (counting every purchase under
+ * way at its hold), and decides its ceiling: the total plus the shipping and tax allowance, or `requested` (the
+ * user's own, for this purchase), within the cap and what the limits leave.
+ */
+export function checkLimits(cost: PurchaseCost, safety: Safety, history: SpendSource[], now: number, requested: Money | null = null): LimitCheck {
   const unchecked: string[] = [];
   const total = cost.price ? times(cost.price, cost.quantity) : null;
   const comparable = (limit: Money) => total !== null && cost.currency === limit.currency;
-  const blocked = (message: string): LimitCheck => ({ blocked: message, unchecked, uncheckedNote: null, maxSpend: [], allowance: NONE });
-  const most: Money[] = [];
+  const blocked = (message: string): LimitCheck => ({ blocked: message, unchecked, uncheckedNote: null, maxSpend: [], allowance: NONE, ceiling: null, mostCeiling: null });
+  const bounds: Money[] = [];
 
   if (safety.maxPrice) {
     const cap = safety.maxPrice;
@@ -118,7 +139,7 @@ export function checkLimits(cost: PurchaseCost, safety: Safety, history: SpendSo
     else if (total! > toUnits(cap.amount)) {
       return blocked(t('limitBlockedCap', formatAmount(total!, cap.currency), formatAmount(total! - toUnits(cap.amount), cap.currency), `${cap.amount} ${cap.currency}`));
     }
-    most.push(moneyOf(toUnits(cap.amount), cap.currency));
+    bounds.push(moneyOf(toUnits(cap.amount), cap.currency));
   }
 
   const allowance: Allowance = { daily: null, monthly: null };
@@ -138,10 +159,13 @@ export function checkLimits(cost: PurchaseCost, safety: Safety, history: SpendSo
       return blocked(t(`limitBlocked${which}`, formatAmount(total!, limit.currency), formatAmount(after, limit.currency), formatAmount(after - toUnits(limit.amount), limit.currency), named));
     }
     allowance[kind] = moneyOf(remaining, limit.currency);
-    most.push(allowance[kind]);
+    bounds.push(allowance[kind]);
   }
 
-  return { blocked: null, unchecked, uncheckedNote: describeUnchecked(cost, unchecked), maxSpend: smallestPerCurrency(most, cost.currency), allowance };
+  const decided = decideCeiling({ total, currency: cost.currency }, safety, smallestPerCurrency(bounds, cost.currency), requested);
+  if ('refused' in decided) return blocked(decided.refused);
+  const maxSpend = smallestPerCurrency(decided.ceiling ? [decided.ceiling, ...bounds] : bounds, decided.ceiling?.currency ?? cost.currency);
+  return { blocked: null, unchecked, uncheckedNote: describeUnchecked(cost, unchecked), maxSpend, allowance, ceiling: maxSpend[0] ?? null, mostCeiling: decided.most };
 }
 
 function describeUnchecked(cost: PurchaseCost, unchecked: string[]): string | null {
@@ -151,7 +175,7 @@ function describeUnchecked(cost: PurchaseCost, unchecked: string[]): string | nu
 }
 
 /** The smallest amount in each currency, the purchase's own currency first. */
-function smallestPerCurrency(amounts: Money[], preferred: string | null): Money[] {
+export function smallestPerCurrency(amounts: Money[], preferred: string | null): Money[] {
   const smallest = new Map<string, Money>();
   for (const money of amounts) {
     const current = smallest.get(money.currency);

@@ -47,7 +47,8 @@ export const POLLING_STATES: readonly CheckoutStateName[] = ['processing'];
 export const LINK_END_STATES: readonly CheckoutStateName[] = ['paid', 'expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'];
 
 /** `paid`, and `ended` for a checkout link that ended any other way (its state says how). */
-export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped', 'paid', 'ended'] as const;
+/** `over_cap` is the alert for a completion past what was approved: above its ceiling, in another currency or of another product. */
+export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped', 'paid', 'ended', 'not_sent'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 export type Allowance = z.infer<typeof allowanceSchema>;
@@ -80,7 +81,7 @@ export function capRecordText(record: CheckoutRecord): CheckoutRecord {
 }
 
 export function isFinal(record: CheckoutRecord): boolean {
-  return record.state === 'completed' || record.state === 'failed' || LINK_END_STATES.includes(record.state);
+  return record.state === 'completed' || record.state === 'failed' || record.state === 'not_sent' || LINK_END_STATES.includes(record.state);
 }
 
 /** True for a record of a checkout-link service (the customer pays; no spending limit applies). */

@@ -1,12 +1,28 @@
 import * as z from 'zod/mini';
 import { moneySchema } from '../money';
-import { httpUrlSchema, productUrlSchema, variantSchema } from '../product/snapshot';
+import { httpUrlSchema, productSnapshotSchema, productUrlSchema, variantSchema } from '../product/snapshot';
 import { SERVICE_IDS } from '../services/registry';
 import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './record';
 
 /** A purchase record as stored: every read is checked against it (`record.ts` has the states and what views say). */
 /** What remained of the daily and 30-day spending limits when a purchase started: the most it was allowed to spend for each. */
 export const allowanceSchema = z.object({ daily: z.nullable(moneySchema), monthly: z.nullable(moneySchema) });
+
+/** What the page offered: compared before sending, and shown old and new when it moved. */
+export const offerSchema = z.object({ url: z.string().check(z.maxLength(4000)), price: z.nullable(z.string()), currency: z.nullable(z.string()), variant: z.nullable(variantSchema) });
+
+/**
+ * What the background needs to send a confirmed purchase itself, even after the worker restarts: the request as
+ * confirmed, and the shop tab to read once more with the page's offer as the user saw it. Dropped once sent.
+ */
+export const confirmedRequestSchema = z.object({
+  product: productSnapshotSchema,
+  instructions: z.string().check(z.maxLength(2000)),
+  hint: z.nullable(z.string().check(z.maxLength(2000))),
+  order: z.optional(z.unknown()),
+  tabId: z.nullable(z.int()),
+  seen: z.nullable(offerSchema),
+});
 
 export const checkoutRecordSchema = z.object({
   /** Our id for the purchase intent; also the Idempotency-Key sent with the POST. */
@@ -49,6 +65,12 @@ export const checkoutRecordSchema = z.object({
    * against every limit in that currency until the purchase ends, then what was charged replaces it.
    */
   ceiling: z._default(z.nullable(moneySchema), null),
+  /** Set while `confirmed`: what to send once the page has been read again. */
+  confirmedRequest: z._default(z.nullable(confirmedRequestSchema), null),
+  /** `not_sent`: how the page's offer moved between the confirmation and sending. */
+  drift: z._default(z.nullable(z.object({ before: offerSchema, after: offerSchema })), null),
+  /** Something the user should know about how it was sent (the page could not be read again). */
+  startNote: z._default(z.nullable(z.string().check(z.maxLength(500))), null),
   /** What the service said it bought, when it says (a product URL or name in its answer); compared with what was approved. */
   reportedProduct: z._default(z.nullable(z.object({ url: z.nullable(z.string()), name: z.nullable(z.string()) })), null),
   profileId: z.string(),

@@ -8,7 +8,7 @@ const KEY = 'local:checkouts' as const;
 /** Purchases beyond this many (oldest first) leave the history; what they spent stays in the spend ledger. */
 const MAX_RECORDS = 300;
 /** States of purchases still being started or followed: never trimmed (both end on their own). */
-const ACTIVE_STATES = new Set<CheckoutRecord['state']>(['starting', 'processing']);
+const ACTIVE_STATES = new Set<CheckoutRecord['state']>(['confirmed', 'starting', 'processing']);
 
 /** Raw stored list: each entry is parsed on its own so one corrupt record never hides the others. */
 const checkoutsItem = storage.defineItem<unknown[]>(KEY, { fallback: [], version: 1 });
@@ -123,7 +123,7 @@ function trim(records: CheckoutRecord[]): { kept: CheckoutRecord[]; dropped: Che
 }
 
 /** States "Clear finished purchases" removes: ended, resolved by the user, or unknown to the service. */
-export const FINISHED_STATES: readonly CheckoutRecord['state'][] = ['completed', 'failed', 'resolved', 'not_found', 'paid', 'expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'];
+export const FINISHED_STATES: readonly CheckoutRecord['state'][] = ['completed', 'failed', 'not_sent', 'resolved', 'not_found', 'paid', 'expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'];
 
 /**
  * Removes finished purchases (completed, failed, resolved, unknown to the service); returns how many. What they

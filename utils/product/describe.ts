@@ -26,8 +26,8 @@ export function describeVariant(variant: Variant | null): string {
 }
 
 /** True when what would be bought differs: price, currency or the selected variant (id, SKU, options). */
-export function offerChanged(before: ProductSnapshot, after: ProductSnapshot): boolean {
-  const variantKey = (p: ProductSnapshot) => JSON.stringify(p.variant ? [p.variant.id, p.variant.sku, Object.entries(p.variant.options).sort()] : null);
+export function offerChanged(before: Pick<ProductSnapshot, 'price' | 'currency' | 'variant'>, after: Pick<ProductSnapshot, 'price' | 'currency' | 'variant'>): boolean {
+  const variantKey = (p: Pick<ProductSnapshot, 'variant'>) => JSON.stringify(p.variant ? [p.variant.id, p.variant.sku, Object.entries(p.variant.options).sort()] : null);
   return before.price !== after.price || before.currency !== after.currency || variantKey(before) !== variantKey(after);
 }
 

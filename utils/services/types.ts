@@ -31,6 +31,8 @@ export interface CheckoutReport {
   amount: string | null;
   currency: string | null;
   notes: string | null;
+  /** What the service says it bought, when its answer names it (a product URL or name beyond the contract). */
+  product?: { url: string | null; name: string | null } | null;
 }
 
 /** The answer of a client's connection test. */
