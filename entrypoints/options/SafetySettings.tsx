@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useStored } from '../../components/useStored';
 import { type MessageKey, t } from '../../utils/i18n';
 import { type Money, moneySchema } from '../../utils/money';
-import { type Safety, settingsStorage } from '../../utils/settings';
+import { limitsCurrency, type Safety, settingsStorage } from '../../utils/settings';
+import { ShippingAllowanceFields } from './ShippingAllowanceFields';
 
 type LimitKey = 'maxPrice' | 'dailyLimit' | 'monthlyLimit';
 type Draft = Record<LimitKey, { amount: string; currency: string }>;
@@ -105,6 +106,7 @@ export function SafetySettings() {
           ) : null}
         </div>
       ))}
+      <ShippingAllowanceFields allowance={settings.safety.shippingAllowance} currency={limitsCurrency(settings.safety)} onSave={(shippingAllowance) => save({ shippingAllowance })} onInvalid={() => setSaved('')} />
       <datalist id="currencies">
         {['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'BRL', 'MXN', 'INR'].map((c) => (
           <option key={c} value={c} />

@@ -11,7 +11,7 @@ import type { Money } from '../../utils/money';
 import { offerOf } from '../../utils/checkouts/reread';
 import { cleanPageText } from '../../utils/product/pageText';
 import { type ProductSnapshot } from '../../utils/product/snapshot';
-import { offerChanged } from '../../utils/product/describe';
+import { offerChanged, withOptionOrder } from '../../utils/product/describe';
 import type { Profile } from '../../utils/profiles/schema';
 import { isSimulated, type ServiceId } from '../../utils/services/registry';
 import type { Settings } from '../../utils/settings';
@@ -132,8 +132,9 @@ export function AgentPurchase(props: Props) {
     setSentId(null);
     if (!sent.drift) return;
     const page = detected ?? product;
-    const before = { ...page, ...sent.drift.before };
-    const after = { ...page, ...sent.drift.after };
+    const order = Object.keys(page.variant?.options ?? {});
+    const before = { ...page, ...sent.drift.before, variant: withOptionOrder(sent.drift.before.variant, order) };
+    const after = { ...page, ...sent.drift.after, variant: withOptionOrder(sent.drift.after.variant, order) };
     ask(edited ? product : after, after, { before, after }, crypto.randomUUID());
   }, [sent?.state]); // eslint-disable-line react-hooks/exhaustive-deps
 

@@ -28,6 +28,20 @@ export const catalogue = [
     variants: [{ id: '7001', sku: 'KET-08', price: '45.00' }],
   },
   {
+    slug: 'enamel-pin',
+    name: 'Enamel Pin',
+    description: 'A small enamel pin, in three colours.',
+    currency: 'USD',
+    image: '/images/merino-tee.svg',
+    brand: 'Northwind',
+    options: ['Color'],
+    variants: [
+      { id: '5101', sku: 'PIN-RD', Color: 'Red', price: '1.00' },
+      { id: '5102', sku: 'PIN-GN', Color: 'Green', price: '1.00' },
+      { id: '5103', sku: 'PIN-BL', Color: 'Blue', price: '1.00' },
+    ],
+  },
+  {
     slug: 'limited-print',
     name: 'Limited Edition Print',
     description: 'Signed print, edition of 50. Sells out fast.',

@@ -135,7 +135,12 @@ describe('a confirmed purchase belongs to the background', () => {
     tab = { detection: { kind: 'product', product: PRODUCT }, answered: new Promise(() => {}) };
     await lifecycle().start(confirmedRequest());
     await settle();
-    // That worker is gone (its page read never answered); a new one starts.
+    // That worker is gone (its page read never answered); a new one starts. Storage, like the browser's, kept the
+    // variant's options in another order than the shop's.
+    const stored = (await fakeBrowser.storage.local.get('checkouts')).checkouts as { confirmedRequest: { product: { variant: { options: Record<string, string> } } } }[];
+    const options = stored[0]!.confirmedRequest.product.variant.options;
+    stored[0]!.confirmedRequest.product.variant.options = Object.fromEntries(Object.entries(options).reverse());
+    await fakeBrowser.storage.local.set({ checkouts: stored });
     tab = { detection: { kind: 'product', product: PRODUCT }, answered: Promise.resolve() };
     const next = lifecycle();
     await next.recover();
@@ -143,6 +148,8 @@ describe('a confirmed purchase belongs to the background', () => {
     await settle();
     expect(posts).toHaveLength(1);
     expect(posts[0]!.key).toBe('attempt-1');
+    expect(posts[0]!.userData.prompt).toBe((await records())[0]!.prompt);
+    expect(posts[0]!.userData.prompt).toContain('variant "Size M, Color Blue"');
     expect((await records())[0]!.state).toBe('processing');
     expect(await next.nextPollAt()).not.toBeNull();
   });

@@ -3,7 +3,7 @@ import { t } from '../i18n';
 import { type ProfilesState } from '../profiles/storage';
 import { defaultProfile } from '../profiles/state';
 import { type ProductSnapshot } from '../product/snapshot';
-import { describeVariant, isDemoPageUrl } from '../product/describe';
+import { describeVariant, isDemoPageUrl, withOptionOrder } from '../product/describe';
 import type { ServiceAdapter } from '../services/adapter';
 import { isSimulated, type PollPlan, serviceOf, type ServiceId } from '../services/registry';
 import type { CheckoutReport } from '../services/types';
@@ -270,7 +270,9 @@ export function createLifecycle(deps: LifecycleDeps) {
           variantLabel: describeVariant(product.variant),
           quantity: request.quantity,
           ...spending,
-          confirmedRequest: recheck ? { product, instructions: request.instructions, hint: request.hint ?? null, order: request.order, ...recheck } : null,
+          confirmedRequest: recheck
+            ? { product, instructions: request.instructions, hint: request.hint ?? null, order: request.order, ...recheck, optionOrder: Object.keys(product.variant?.options ?? {}) }
+            : null,
           drift: null,
           startNote: null,
           reportedProduct: null,
@@ -403,7 +405,8 @@ export function createLifecycle(deps: LifecycleDeps) {
       const order = deps.adapters[record.service].orderSchema.safeParse(pending.order ?? {});
       if (!connection) return void (await endUnsent(id, null, t('startNoServiceKey', serviceOf(record.service).name)));
       if (!profile || !order.success) return void (await endUnsent(id, null, t('startProfileGone')));
-      const request = { product: pending.product, quantity: record.quantity, instructions: pending.instructions, hint: pending.hint };
+      const product = { ...pending.product, variant: withOptionOrder(pending.product.variant, pending.optionOrder) };
+      const request = { product, quantity: record.quantity, instructions: pending.instructions, hint: pending.hint };
       // Exactly what the user confirmed is sent, or nothing (the profile was edited meanwhile, say).
       if (serviceOf(record.service).kind === 'agent' && buildPrompt(purchaseDetails(request, profile, record.maxSpend)) !== record.prompt) {
         return void (await endUnsent(id, null, t('startConfirmationChanged')));
@@ -415,7 +418,7 @@ export function createLifecycle(deps: LifecycleDeps) {
         return { ...r, state: 'starting', confirmedRequest: null, startNote: verdict.unread ? t('sentWithoutReread') : null };
       });
       if (!moved || !starting) return;
-      await send(starting, { connection, profile, order: order.data, product: pending.product, instructions: pending.instructions, hint: pending.hint, notifyStarted: false, keepRejected: true });
+      await send(starting, { connection, profile, order: order.data, product, instructions: pending.instructions, hint: pending.hint, notifyStarted: false, keepRejected: true });
     } catch {
       // Storage refused a read or write: the purchase stays confirmed and is taken up again shortly.
     } finally {

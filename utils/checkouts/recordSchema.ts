@@ -9,7 +9,14 @@ import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './record';
 export const allowanceSchema = z.object({ daily: z.nullable(moneySchema), monthly: z.nullable(moneySchema) });
 
 /** What the page offered: compared before sending, and shown old and new when it moved. */
-export const offerSchema = z.object({ url: z.string().check(z.maxLength(4000)), price: z.nullable(z.string()), currency: z.nullable(z.string()), variant: z.nullable(variantSchema) });
+export const offerSchema = z.object({
+  url: z.string().check(z.maxLength(4000)),
+  price: z.nullable(z.string()),
+  currency: z.nullable(z.string()),
+  variant: z.nullable(variantSchema),
+  /** The variant in words, in the shop's order (storage does not keep the options' order). */
+  label: z._default(z.string().check(z.maxLength(500)), ''),
+});
 
 /**
  * What the background needs to send a confirmed purchase itself, even after the worker restarts: the request as
@@ -22,6 +29,8 @@ export const confirmedRequestSchema = z.object({
   order: z.optional(z.unknown()),
   tabId: z.nullable(z.int()),
   seen: z.nullable(offerSchema),
+  /** The variant's option names in the shop's order (storage does not keep key order, and the prompt lists them in it). */
+  optionOrder: z._default(z.array(z.string().check(z.maxLength(200))), []),
 });
 
 export const checkoutRecordSchema = z.object({

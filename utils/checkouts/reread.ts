@@ -9,7 +9,7 @@ import type { CheckoutRecord } from './record';
 export type Offer = NonNullable<CheckoutRecord['drift']>['before'];
 
 export function offerOf(product: Pick<ProductSnapshot, 'url' | 'price' | 'currency' | 'variant'>): Offer {
-  return { url: product.url, price: product.price, currency: product.currency, variant: product.variant };
+  return { url: product.url, price: product.price, currency: product.currency, variant: product.variant, label: describeVariant(product.variant) };
 }
 
 /** What reading the shop tab again right before sending says. */
@@ -39,5 +39,5 @@ export function judgeReread(seen: Offer, fresh: Detection): Reread {
 /** An offer in words for `quantity`: "58.00 USD, Size S, Color Blue". */
 export function describeOffer(offer: Offer, quantity: number): string {
   const price = offer.price ? (offer.currency ? formatAmount(times(offer.price, quantity), offer.currency) : offer.price) : t('confirmNoPrice');
-  return [price, describeVariant(offer.variant)].filter(Boolean).join(', ');
+  return [price, offer.label || describeVariant(offer.variant)].filter(Boolean).join(', ');
 }

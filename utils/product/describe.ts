@@ -35,3 +35,10 @@ export function offerChanged(before: Pick<ProductSnapshot, 'price' | 'currency' 
 export function looksLikeProduct(product: Pick<ProductSnapshot, 'sources' | 'price' | 'variant'>): boolean {
   return product.sources.length > 0 || product.price !== null;
 }
+
+/** The variant with its options in `order` (names not in it keep their place after): storage does not keep key order. */
+export function withOptionOrder(variant: Variant | null, order: readonly string[]): Variant | null {
+  if (!variant) return variant;
+  const names = [...order.filter((name) => Object.hasOwn(variant.options, name)), ...Object.keys(variant.options).filter((name) => !order.includes(name))];
+  return { ...variant, options: Object.fromEntries(names.map((name) => [name, variant.options[name]!])) };
+}
