@@ -66,7 +66,7 @@ const CORRUPT_WITH_KEYS = {
     diddo: { apiBaseUrl: 'https://user:pw7@diddo.example/api' },
   },
   defaultService: 'smartcheckout',
-  safety: { maxPrice: { amount: 'lots', currency: 'USD' } },
+  safety: { maxPrice: { amount: 'lots', currency: 'USD' }, dailyLimit: { amount: '12345.00', currency: 'EUR' } },
 };
 const KEYS = ['sk_live_top', 'sk_live_1', 'shx_2', 'plainletterskey', 'whsec_3', 'tok_4', 'Bearer abc', 'creem_live_5', 'creem_test_6', 'pw7'];
 /** What may be kept of it: everything but the keys. */
@@ -79,7 +79,7 @@ const KEPT = {
     diddo: { apiBaseUrl: '[removed]' },
   },
   defaultService: 'smartcheckout',
-  safety: { maxPrice: { amount: 'lots', currency: 'USD' } },
+  safety: { maxPrice: { amount: 'lots', currency: 'USD' }, dailyLimit: { amount: '12345.00', currency: 'EUR' } },
 };
 
 describe('copies of corrupt settings', () => {

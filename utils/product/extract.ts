@@ -8,7 +8,7 @@ import { readOpenGraph, readPageMeta } from './openGraph';
 import { readGeneric, type VisiblePrice } from './platforms/generic';
 import { readPlatform } from './platforms/platformProduct';
 import { currencyFromText, type LocaleHints, normaliseCurrency } from './price';
-import { canonicalProductUrl, variantIdInUrl } from './url';
+import { canonicalProductUrl, variantIdParam } from './url';
 
 export interface ExtractedProduct {
   url: string;
@@ -40,7 +40,7 @@ function pickJsonLdVariant(product: JsonLdProduct, ids: (string | null | undefin
   if (matchesLive.length === 1) return matchesLive[0]!;
   // The id each variant's own address names, read by the same list as the page's address (parsed once, when needed).
   let urlIds: (string | null)[] | undefined;
-  const urlIdOf = (index: number) => (urlIds ??= variants.map((v) => variantIdInAddress(v.url, pageUrl)))[index];
+  const urlIdOf = (index: number) => (urlIds ??= variants.map((v) => variantParamInAddress(v.url, pageUrl)?.value ?? null))[index];
   for (const id of ids) {
     if (!id) continue;
     const hits = variants.filter((v, index) => v.id === id || v.sku === id || urlIdOf(index) === id);
@@ -58,11 +58,11 @@ function sharedOptions(product: JsonLdProduct): Record<string, string> {
   return Object.fromEntries(Object.entries(first.options).filter(([name, value]) => rest.every((v) => v.options[name] === value)));
 }
 
-/** The variant id a variant's own address names (see `variantIdInUrl`), or null. */
-function variantIdInAddress(value: string | null, base: string): string | null {
+/** The parameter by which a variant's own address names its id (see `variantIdParam`), or null. */
+function variantParamInAddress(value: string | null | undefined, base: string): { name: string; value: string } | null {
   if (!value?.includes('=')) return null;
   try {
-    return variantIdInUrl(new URL(value, base));
+    return variantIdParam(new URL(value, base));
   } catch {
     return null;
   }
@@ -175,9 +175,11 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   productIds.gtin ??= gtinOf(productIds.sku);
 
   let canonical = canonicalProductUrl(report.declaredUrls, pageUrl);
-  if (chosen?.id && (chosen.url ?? '').includes('variant=')) {
+  // The chosen variant's own address names it by a parameter: the product's address names it the same way.
+  const chosenParam = chosen?.id ? variantParamInAddress(chosen.url, pageUrl) : null;
+  if (chosen?.id && chosenParam) {
     const withVariant = new URL(canonical);
-    withVariant.searchParams.set('variant', chosen.id);
+    withVariant.searchParams.set(chosenParam.name, chosen.id);
     canonical = withVariant.toString();
   }
 

@@ -33,15 +33,20 @@ function fragmentParams(url: URL): URLSearchParams {
   return new URLSearchParams(url.hash.replace(/^#/, ''));
 }
 
-/** The variant id `url` names in its query or fragment, by the first of `VARIANT_PARAMS` that names an id. */
-export function variantIdInUrl(url: URL): string | null {
+/** The parameter (name and value) by which `url` names a variant id, by the first of `VARIANT_PARAMS` that names an id. */
+export function variantIdParam(url: URL): { name: string; value: string } | null {
   const params = [...paramsOf(url.searchParams), ...paramsOf(fragmentParams(url))];
   for (const param of VARIANT_PARAMS) {
     if (!param.id) continue;
     const hit = params.find(([name, value]) => param.name.test(name) && value);
-    if (hit) return hit[1];
+    if (hit) return { name: hit[0], value: hit[1] };
   }
   return null;
+}
+
+/** The variant id `url` names in its query or fragment (see `variantIdParam`). */
+export function variantIdInUrl(url: URL): string | null {
+  return variantIdParam(url)?.value ?? null;
 }
 
 function isTracking(name: string): boolean {

@@ -17,9 +17,13 @@ const PLAIN_URL = /^https?:\/\/[^/@\s]+(?:[/?#]\S*)?$/i;
 /** Deeper than any settings value: beyond it, everything is removed. */
 const MAX_DEPTH = 16;
 
+/** A plain number (an amount of a spending limit): never a key. */
+const NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
 function looksLikeKey(value: string): boolean {
   const text = value.trim();
-  return !PLAIN_URL.test(text) && (KEY_LIKE.test(text) || /^bearer\s/i.test(text) || /^https?:\/\/[^/]*@/i.test(text));
+  if (PLAIN_URL.test(text) || NUMBER.test(text)) return false;
+  return KEY_LIKE.test(text) || /^bearer\s/i.test(text) || /^https?:\/\/[^/]*@/i.test(text);
 }
 
 /** `value` with every credential-like property or value (at any depth) replaced by `REMOVED`. */
