@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type ProductSnapshot, productSnapshotSchema } from '../utils/product/snapshot';
-import { withoutVariantParams } from '../utils/product/url';
+import { variantInPath, withoutVariantParams } from '../utils/product/url';
 import { t } from '../utils/i18n';
 
 interface Props {
@@ -19,6 +19,13 @@ export function ProductEditor({ product, onSave, onCancel }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   const detectedSku = product.variant?.sku ?? '';
+  const cleanOptions = Object.fromEntries(options.filter(([k, v]) => k.trim() && v.trim()).map(([k, v]) => [k.trim(), v.trim()]));
+  const optionsEdited = JSON.stringify(Object.entries(cleanOptions)) !== JSON.stringify(Object.entries(product.variant?.options ?? {}));
+  // The user described another variant: what identified the detected one (its id, SKU and the URL's variant
+  // parameters) would contradict it, so it goes; only what the user wrote is sent.
+  const variantEdited = optionsEdited || sku.trim() !== detectedSku;
+  // A variant named in the path cannot be removed without maybe breaking the address: the user is told instead.
+  const namedInPath = variantEdited ? variantInPath(product.url) : null;
 
   /** A changed option describes another variant: the detected SKU no longer names it, so it is cleared too. */
   function editOption(index: number, value: string) {
@@ -28,12 +35,6 @@ export function ProductEditor({ product, onSave, onCancel }: Props) {
 
   function save(event: FormEvent) {
     event.preventDefault();
-    const cleanOptions = Object.fromEntries(options.filter(([k, v]) => k.trim() && v.trim()).map(([k, v]) => [k.trim(), v.trim()]));
-    const detectedOptions = Object.entries(product.variant?.options ?? {});
-    const optionsEdited = JSON.stringify(Object.entries(cleanOptions)) !== JSON.stringify(detectedOptions);
-    // The user described another variant: what identified the detected one (its id, SKU and the URL's variant
-    // parameter) would contradict it, so it goes; only what the user wrote is sent.
-    const variantEdited = optionsEdited || sku.trim() !== detectedSku;
     const id = variantEdited ? null : product.variant?.id ?? null;
     const hasVariant = sku.trim() || Object.keys(cleanOptions).length || id;
     const candidate = {
@@ -76,6 +77,11 @@ export function ProductEditor({ product, onSave, onCancel }: Props) {
       ))}
       <label htmlFor="edit-sku">{t('editorSku')}</label>
       <input id="edit-sku" value={sku} onChange={(e) => setSku(e.target.value)} />
+      {namedInPath ? (
+        <p role="alert" className="field-error">
+          {t('editorVariantInPath', namedInPath)}
+        </p>
+      ) : null}
       {error ? <p className="field-error">{error}</p> : null}
       <div className="confirm__actions">
         <button type="submit" className="primary">

@@ -13,6 +13,8 @@ export const sessionKeysStorage = defineParsedItem('session:serviceKeys', {
   schema: z.partialRecord(z.enum(SERVICE_IDS), z.pipe(z.string().check(z.maxLength(500)), z.transform(cleanApiKey))),
   fallback: () => ({}),
   version: 1,
+  // Every value here is a key: a corrupt one is not kept.
+  redact: () => undefined,
 });
 
 /** Settings and session keys, read together. */
@@ -48,6 +50,13 @@ export async function disconnectService(id: ServiceId): Promise<void> {
   if (updated.defaultService === id) updated.defaultService = connectedServices(updated, keys)[0] ?? null;
   await sessionKeysStorage.set(keys);
   await settingsStorage.set(updated);
+  // A copy of corrupt settings kept by an older version may still hold the key.
+  await scrubCorruptCopies();
+}
+
+/** Removes the keys an older version may have left in copies of corrupt settings or session keys. */
+export async function scrubCorruptCopies(): Promise<void> {
+  await Promise.all([settingsStorage.scrubCorruptCopy(), sessionKeysStorage.scrubCorruptCopy()]);
 }
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { isLoopbackHost } from './hostAccess';
 import { t } from './i18n';
 import { defineParsedItem } from './storage/parsedItem';
+import { withoutSecrets } from './storage/redact';
 import { moneySchema } from './money';
 import { SERVICE_IDS, type ServiceId } from './services/registry';
 
@@ -138,4 +139,6 @@ export const settingsStorage = defineParsedItem('local:settings', {
   fallback: defaultSettings,
   version: 3,
   migrations: SETTINGS_MIGRATIONS,
+  // A corrupt copy is kept for the user, never with an API key in it.
+  redact: withoutSecrets,
 });

@@ -13,7 +13,7 @@ import { showCheckoutNotification, showStorageProblemNotification } from '../../
 import { createEarlyReads } from '../../utils/popupEarlyRead';
 import { readPopupStart } from '../../utils/popupStart';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { apiKeyOf, connectionOf } from '../../utils/connections';
+import { apiKeyOf, baseUrlOf, connectionOf } from '../../utils/connections';
 import { readServiceState } from '../../utils/connectionStorage';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import { checkBaseUrl, cleanApiKey, normaliseBaseUrl } from '../../utils/settings';
@@ -50,6 +50,11 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     if (!baseUrl) return { ok: false, message: t('serviceBaseUrlRequired', serviceOf(message.service).name) };
     const problem = checkBaseUrl(baseUrl);
     if (problem) return { ok: false, message: problem };
+    // The saved key goes only where it is saved to go: a typed, unsaved base URL could be anyone's host.
+    const savedBaseUrl = baseUrlOf(message.service, settings.services[message.service], apiKey);
+    if (message.apiKey === null && (!savedBaseUrl || normaliseBaseUrl(baseUrl) !== normaliseBaseUrl(savedBaseUrl))) {
+      return { ok: false, message: t('connectionSaveBaseUrlFirst') };
+    }
     const saved = connectionOf(settings, sessionKeys, message.service);
     const connection = { service: message.service, apiKey, baseUrl: normaliseBaseUrl(baseUrl), typedBaseUrl: typed || null, checkoutUrl: saved?.checkoutUrl ?? null, mode: serviceOf(message.service).keyMode(apiKey) };
     return describeConnection(await adapters[message.service].testConnection(connection), serviceOf(message.service).name);

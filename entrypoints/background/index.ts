@@ -6,7 +6,7 @@ import { createCheckoutService, openPurchase, reviewAgain } from './checkoutServ
 import { watchPopupRequests } from './popupRequests';
 import { readCheckouts, watchCheckouts } from '../../utils/checkouts/store';
 import { createContextMenu, handleMenuClick, syncContextMenu } from '../../utils/contextMenu';
-import { sessionKeysStorage } from '../../utils/connectionStorage';
+import { scrubCorruptCopies, sessionKeysStorage } from '../../utils/connectionStorage';
 import { settingsStorage } from '../../utils/settings';
 import { notificationButtons, parseNotificationId } from '../../utils/notifications';
 import { welcomeOnInstall } from '../../utils/welcome';
@@ -46,4 +46,5 @@ export default defineBackground(() => {
   void readCheckouts().then((list) => updateBadge(list.records));
   void service.resume();
   void syncContextMenu();
+  void scrubCorruptCopies();
 });

@@ -71,6 +71,8 @@ test('the user can correct detected details before buying; an edited variant rep
   await popup.page.getByRole('button', { name: 'Edit details' }).click();
   const editor = popup.page.getByRole('form', { name: 'Edit product details' });
   await editor.getByLabel('Color').fill('Navy');
+  // The variant was named by a query parameter only, which goes: nothing to warn about.
+  await expect(editor.getByRole('alert')).toHaveCount(0);
   await editor.getByLabel('Currency').fill('usd');
   await editor.getByRole('button', { name: 'Use these details' }).click();
   await expect(popup.productCard).toContainText('Size M, Color Navy');
@@ -82,4 +84,20 @@ test('the user can correct detected details before buying; an edited variant rep
   expect(post.body.url).toBe(`${sandbox.shopUrl}/products/merino-tee`);
   expect(post.body.user_data.prompt).toContain('variant "Size M, Color Navy"');
   expect(JSON.stringify(post.body)).not.toMatch(/4242|MT-BL-M/);
+});
+
+test('an address that names the variant in its path: editing the variant warns that the agent may still see that one', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+  await seed();
+  const shop = await context.newPage();
+  await shop.goto(`${sandbox.shopUrl}/products/merino-tee/variants/4242`);
+  const popup = new PopupPage(await context.newPage(), extensionId);
+  await popup.open(await clickAction(shop));
+  await expect(popup.productCard).toContainText('Size M, Color Blue');
+  await popup.page.getByRole('button', { name: 'Edit details' }).click();
+  const editor = popup.page.getByRole('form', { name: 'Edit product details' });
+  // Only a change of variant makes the address's own variant a problem.
+  await editor.getByLabel('Currency').fill('usd');
+  await expect(editor.getByRole('alert')).toHaveCount(0);
+  await editor.getByLabel('Color').fill('Navy');
+  await expect(editor.getByRole('alert')).toHaveText('The product’s address names a variant itself (“variants/4242”): the agent may still see that one rather than the variant you describe here.');
 });

@@ -86,12 +86,12 @@ function pickerHtml(product, selected) {
     .join('\n');
 }
 
-export function productPage(catalogued, origin, query) {
+export function productPage(catalogued, origin, query, variantInPath = null) {
   const product = pageVariant(catalogued, query);
   const selected = product.variants.find((v) => v.id === query.get('variant')) ?? product.variants[0];
   // Sandbox scenario flags (sc_*) stay in the canonical URL so they reach the sandbox API with the purchase.
   const scenario = new URLSearchParams([...query].filter(([name]) => name.startsWith('sc_')));
-  const canonical = `${origin}/products/${product.slug}${scenario.size ? `?${scenario}` : ''}`;
+  const canonical = `${origin}/products/${product.slug}${variantInPath ? `/variants/${variantInPath}` : ''}${scenario.size ? `?${scenario}` : ''}`;
   const symbol = { USD: '$', GBP: '£', EUR: '€' }[product.currency] ?? '';
   return `<!doctype html>
 <html lang="en">
@@ -214,10 +214,13 @@ export function handleShopRequest(req, res, origin, services = {}) {
   if (url.pathname === '/diddo' || url.pathname === '/diddo/bundles') {
     return send(200, 'text/html; charset=utf-8', diddoPage(services.apiUrl, url.pathname === '/diddo/bundles'));
   }
-  const productMatch = url.pathname.match(/^\/products\/([a-z0-9-]+)$/);
+  // `/products/<slug>/variants/<id>` names the variant in the path, as some shops do (and the canonical URL keeps it).
+  const productMatch = url.pathname.match(/^\/products\/([a-z0-9-]+)(?:\/variants\/(\d+))?$/);
   if (productMatch) {
     const product = findProduct(productMatch[1]);
-    if (product) return send(200, 'text/html; charset=utf-8', productPage(product, origin, url.searchParams));
+    const query = new URLSearchParams(url.searchParams);
+    if (productMatch[2]) query.set('variant', productMatch[2]);
+    if (product) return send(200, 'text/html; charset=utf-8', productPage(product, origin, query, productMatch[2] ?? null));
   }
   const imageMatch = url.pathname.match(/^\/images\/([a-z0-9-]+)\.svg$/);
   if (imageMatch) {

@@ -53,3 +53,11 @@ it('"Check again" on a notification resumes polling; "View purchase" opens it', 
   await vi.waitFor(async () => expect(((await fakeBrowser.storage.local.get('checkouts')).checkouts as unknown[])[0]).toMatchObject({ id: 'rec-7', state: 'processing' }));
   expect(tabsCreate).not.toHaveBeenCalled();
 });
+
+it('a copy of corrupt settings an older version kept loses its API key when the worker starts', async () => {
+  await fakeBrowser.storage.local.set({ 'settings:corrupt': { services: { smartcheckout: { apiKey: 'sk_live_old', apiBaseUrl: 'https://proxy.example/sc' } } } });
+  await startBackground();
+  await vi.waitFor(async () =>
+    expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual({ services: { smartcheckout: { apiKey: '[removed]', apiBaseUrl: 'https://proxy.example/sc' } } }),
+  );
+});

@@ -57,4 +57,17 @@ describe('service connections', () => {
     expect(settings.defaultService).toBe('creem');
     expect(connectedServices(settings, sessionKeys)).toEqual(['creem']);
   });
+
+  it('Disconnect removes the key everywhere: settings, the session keys, and copies of corrupt settings', async () => {
+    await saveServiceSettings('smartcheckout', { ...EMPTY_SERVICE, apiKey: 'sk_live_kept' });
+    await saveServiceSettings('shoppex', { ...EMPTY_SERVICE, apiKey: 'shx_session_kept', forgetOnClose: true });
+    // Copies an older version kept of corrupt settings and session keys, keys and all.
+    await fakeBrowser.storage.local.set({ 'settings:corrupt': { services: { shoppex: { apiKey: 'shx_old_copy' } }, safety: 7 } });
+    await fakeBrowser.storage.session.set({ 'serviceKeys:corrupt': { shoppex: 'shx_old_session_copy'.repeat(40) } });
+    await disconnectService('shoppex');
+    await disconnectService('smartcheckout');
+    const everything = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
+    for (const key of ['sk_live_kept', 'shx_session_kept', 'shx_old_copy', 'shx_old_session_copy']) expect(everything, key).not.toContain(key);
+    expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual({ services: { shoppex: { apiKey: '[removed]' } }, safety: 7 });
+  });
 });

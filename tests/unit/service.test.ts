@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { MAX_TIMER_MS, POLL_ALARM } from '../../utils/checkouts/schedule';
@@ -86,6 +86,40 @@ describe('message handler', () => {
     expect(reply).toEqual({ ok: true, message: 'Connection works: the API key was accepted.' });
     expect((fetch.mock.calls[0]![1].headers as Record<string, string>).Authorization).toBe('Bearer sk_test');
     vi.unstubAllGlobals();
+  });
+
+  describe('"Test connection" with the saved key', () => {
+    const test = (apiBaseUrl: string, apiKey: string | null = null) =>
+      createCheckoutService({ now: () => clock }).handleMessage({ type: 'settings:test-connection', service: 'smartcheckout', apiBaseUrl, apiKey }, EXTENSION_PAGE);
+    let fetch: ReturnType<typeof vi.fn<(url: string, init: RequestInit) => Promise<Response>>>;
+    beforeEach(async () => {
+      fetch = vi.fn(async (_url: string, _init: RequestInit) => new Response('{"error":"Checkout not found"}', { status: 404 }));
+      vi.stubGlobal('fetch', fetch);
+      await connectSmartcheckout({ apiKey: 'sk_saved', apiBaseUrl: 'https://proxy.example/sc' });
+    });
+    afterEach(() => vi.unstubAllGlobals());
+
+    it.each([
+      ['another host', 'https://collector.example'],
+      ['another path on the saved host', 'https://proxy.example/other'],
+      ['no base URL (the service default, not the saved one)', ''],
+    ])('is never sent to a base URL typed but not saved: %s', async (_case, typed) => {
+      expect(await test(typed)).toEqual({
+        ok: false,
+        message: 'The saved API key is only sent to the saved API base URL. Press Save first to use this base URL, or type the key again to test it there.',
+      });
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it('goes to the saved base URL, however it is typed', async () => {
+      expect(await test(' https://proxy.example/sc/ ')).toMatchObject({ ok: true });
+      expect(fetch.mock.calls.map(([url, init]) => [new URL(url).origin, (init.headers as Record<string, string>).Authorization])).toEqual([['https://proxy.example', 'Bearer sk_saved']]);
+    });
+
+    it('a key typed again may go to the typed base URL', async () => {
+      expect(await test('https://collector.example', 'sk_typed')).toMatchObject({ ok: true });
+      expect(fetch.mock.calls.map(([url, init]) => [new URL(url).origin, (init.headers as Record<string, string>).Authorization])).toEqual([['https://collector.example', 'Bearer sk_typed']]);
+    });
   });
 
   it('starts a purchase for an extension page', async () => {

@@ -43,15 +43,71 @@ describe('settings storage', () => {
     expect(settings.services.smartcheckout.apiKey).toBe('');
   });
 
-  it('a corrupt value is reported, kept aside, and does not touch other keys', async () => {
+  it('a corrupt value is reported, kept aside without its API key, and does not touch other keys', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const corrupt = { services: { smartcheckout: { apiKey: 7, apiBaseUrl: 'ftp://x' } }, safety: null };
     await fakeBrowser.storage.local.set({ settings: corrupt, settings$: { v: 3 }, profiles: { keep: 'me' } });
     const settings = await freshSettings();
     expect(await settings.get()).toEqual(defaultSettings());
-    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual(corrupt));
+    const kept = { services: { smartcheckout: { apiKey: '[removed]', apiBaseUrl: 'ftp://x' } }, safety: null };
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual(kept));
     expect((await fakeBrowser.storage.local.get('profiles')).profiles).toEqual({ keep: 'me' });
     expect(warn).toHaveBeenCalledWith(expect.not.stringContaining('ftp://x'));
+  });
+});
+
+/** Corrupt settings holding keys under every name and at every depth a broken or older version might use. */
+const CORRUPT_WITH_KEYS = {
+  apiKey: 'sk_live_top',
+  services: {
+    smartcheckout: { apiKey: 'sk_live_1', apiBaseUrl: 'https://proxy.example/sc', forgetOnClose: 'no' },
+    shoppex: { api_key: 'shx_2', key: 'plainletterskey', secret: 'whsec_3', token: { value: 'tok_4' }, Authorization: 'Bearer abc' },
+    creem: { apiKye: 'creem_live_5', notes: ['creem_test_6', 'ok'] },
+    diddo: { apiBaseUrl: 'https://user:pw7@diddo.example/api' },
+  },
+  defaultService: 'smartcheckout',
+  safety: { maxPrice: { amount: 'lots', currency: 'USD' }, dailyLimit: { amount: '12345.00', currency: 'EUR' } },
+};
+const KEYS = ['sk_live_top', 'sk_live_1', 'shx_2', 'plainletterskey', 'whsec_3', 'tok_4', 'Bearer abc', 'creem_live_5', 'creem_test_6', 'pw7'];
+/** What may be kept of it: everything but the keys. */
+const KEPT = {
+  apiKey: '[removed]',
+  services: {
+    smartcheckout: { apiKey: '[removed]', apiBaseUrl: 'https://proxy.example/sc', forgetOnClose: 'no' },
+    shoppex: { api_key: '[removed]', key: '[removed]', secret: '[removed]', token: '[removed]', Authorization: '[removed]' },
+    creem: { apiKye: '[removed]', notes: ['[removed]', 'ok'] },
+    diddo: { apiBaseUrl: '[removed]' },
+  },
+  defaultService: 'smartcheckout',
+  safety: { maxPrice: { amount: 'lots', currency: 'USD' }, dailyLimit: { amount: '12345.00', currency: 'EUR' } },
+};
+
+describe('copies of corrupt settings', () => {
+  it('never keep an API key, whatever it is called and wherever it sits', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.local.set({ settings: CORRUPT_WITH_KEYS, settings$: { v: 3 } });
+    expect(await (await freshSettings()).get()).toEqual(defaultSettings());
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual(KEPT));
+    const copy = JSON.stringify(await fakeBrowser.storage.local.get('settings:corrupt'));
+    for (const key of KEYS) expect(copy, key).not.toContain(key);
+  });
+
+  it('kept by an older version, lose their keys when the extension starts', async () => {
+    await fakeBrowser.storage.local.set({ 'settings:corrupt': CORRUPT_WITH_KEYS });
+    await fakeBrowser.storage.session.set({ 'serviceKeys:corrupt': { smartcheckout: 'x'.repeat(600) } });
+    const { scrubCorruptCopies } = await import('../../utils/connectionStorage');
+    await scrubCorruptCopies();
+    expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual(KEPT);
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+  });
+
+  it('of session keys are not kept at all', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await fakeBrowser.storage.session.set({ serviceKeys: { smartcheckout: 'x'.repeat(600) } });
+    const { sessionKeysStorage } = await import('../../utils/connectionStorage');
+    await fakeBrowser.storage.session.set({ 'serviceKeys:corrupt': 'left by an older version' });
+    expect(await sessionKeysStorage.get()).toEqual({});
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('serviceKeys:corrupt')).toEqual({}));
   });
 });
 

@@ -40,9 +40,20 @@ export function purchaseDetails(
   };
 }
 
-/** Page text quoted as a JSON string: one line, its own quotes escaped, so it cannot end the quote or start a line. */
-function quote(value: string, max = 300): string {
-  return JSON.stringify(cleanPageText(value, max));
+/**
+ * Double quotation marks other than ASCII `"` (curly, low, guillemets, primes, ditto, full-width, ornamental). A
+ * reader (the agent) could take one for the end of a quote even though JSON leaves it unescaped. Single marks stay:
+ * the quote is double, and `’` is the apostrophe of many names.
+ */
+const LOOKALIKE_QUOTES = /[\u00ab\u00bb\u02ba\u02dd\u02ee\u05f4\u201c-\u201f\u2033\u2034\u2036\u2037\u2039\u203a\u275d\u275e\u2760\u2e42\u3003\u301d-\u301f\uff02\u{1f676}-\u{1f678}]/gu;
+
+/**
+ * Page text quoted as a JSON string: one line, its own quotes escaped, so it cannot end the quote or start a line.
+ * Look-alike quotation marks become ASCII `"` first, which JSON escapes as `\"`: replaced rather than escaped as
+ * `\uXXXX`, because the agent reads an escaped `\"` as text far more surely than a code point it has to decode.
+ */
+export function quote(value: string, max = 300): string {
+  return JSON.stringify(cleanPageText(value, max).replace(LOOKALIKE_QUOTES, '"'));
 }
 
 /**

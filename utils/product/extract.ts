@@ -8,7 +8,7 @@ import { readOpenGraph, readPageMeta } from './openGraph';
 import { readGeneric, type VisiblePrice } from './platforms/generic';
 import { readPlatform } from './platforms/platformProduct';
 import { currencyFromText, type LocaleHints, normaliseCurrency } from './price';
-import { canonicalProductUrl } from './url';
+import { canonicalProductUrl, variantIdParam } from './url';
 
 export interface ExtractedProduct {
   url: string;
@@ -29,7 +29,7 @@ export interface ExtractedProduct {
 const norm = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The JSON-LD variant the shopper has selected now (live controls, then the cart form, then the URL). */
-function pickJsonLdVariant(product: JsonLdProduct, ids: (string | null | undefined)[], selected: Record<string, string>, cartId: string | undefined) {
+function pickJsonLdVariant(product: JsonLdProduct, ids: (string | null | undefined)[], selected: Record<string, string>, cartId: string | undefined, pageUrl: string) {
   const { variants } = product;
   if (!variants.length) return null;
   const liveValues = new Set(Object.values(selected).map(norm));
@@ -38,9 +38,12 @@ function pickJsonLdVariant(product: JsonLdProduct, ids: (string | null | undefin
     return values.length > 0 && values.every((value) => liveValues.has(norm(value)));
   });
   if (matchesLive.length === 1) return matchesLive[0]!;
+  // The id each variant's own address names, read by the same list as the page's address (parsed once, when needed).
+  let urlIds: (string | null)[] | undefined;
+  const urlIdOf = (index: number) => (urlIds ??= variants.map((v) => variantParamInAddress(v.url, pageUrl)?.value ?? null))[index];
   for (const id of ids) {
     if (!id) continue;
-    const hits = variants.filter((v) => v.id === id || v.sku === id || v.url?.match(/[?&]variant=([^&#]+)/)?.[1] === id);
+    const hits = variants.filter((v, index) => v.id === id || v.sku === id || urlIdOf(index) === id);
     // An id several variants share (a colour with many sizes) selects none of them.
     if (hits.length === 1 || (hits.length > 1 && hits.every((v) => v.sku === hits[0]!.sku))) return hits[0]!;
   }
@@ -53,6 +56,16 @@ function sharedOptions(product: JsonLdProduct): Record<string, string> {
   const [first, ...rest] = product.variants;
   if (!first) return {};
   return Object.fromEntries(Object.entries(first.options).filter(([name, value]) => rest.every((v) => v.options[name] === value)));
+}
+
+/** The parameter by which a variant's own address names its id (see `variantIdParam`), or null. */
+function variantParamInAddress(value: string | null | undefined, base: string): { name: string; value: string } | null {
+  if (!value?.includes('=')) return null;
+  try {
+    return variantIdParam(new URL(value, base));
+  } catch {
+    return null;
+  }
 }
 
 function absolute(value: string | null | undefined, base: string): string | null {
@@ -125,7 +138,7 @@ export function productFromReport(report: PageReport): ExtractedProduct {
 
   const selected = { ...generic.selected, ...(platform?.selected ?? {}) };
   const ids = [platform?.variantId, generic.urlVariantId];
-  const chosen = jsonLd ? pickJsonLdVariant(jsonLd, ids, selected, report.cartId ?? undefined) : null;
+  const chosen = jsonLd ? pickJsonLdVariant(jsonLd, ids, selected, report.cartId ?? undefined, pageUrl) : null;
 
   // Name: the product's own name from the most specific source, as the page renders it.
   const structuredName = platform?.name ?? jsonLd?.name ?? microdata?.name ?? null;
@@ -162,9 +175,11 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   productIds.gtin ??= gtinOf(productIds.sku);
 
   let canonical = canonicalProductUrl(report.declaredUrls, pageUrl);
-  if (chosen?.id && (chosen.url ?? '').includes('variant=')) {
+  // The chosen variant's own address names it by a parameter: the product's address names it the same way.
+  const chosenParam = chosen?.id ? variantParamInAddress(chosen.url, pageUrl) : null;
+  if (chosen?.id && chosenParam) {
     const withVariant = new URL(canonical);
-    withVariant.searchParams.set('variant', chosen.id);
+    withVariant.searchParams.set(chosenParam.name, chosen.id);
     canonical = withVariant.toString();
   }
 

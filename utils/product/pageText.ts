@@ -3,8 +3,12 @@
  * instructions. Before it goes anywhere it loses what could hide or reorder words, or start a line of its own.
  */
 
-/** Zero-width and bidirectional controls (and the soft hyphen), the BOM, and Unicode tag characters: invisible, and able to disguise text. */
-const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u{e0000}-\u{e007f}]/gu;
+/**
+ * Characters that show nothing yet can disguise text: every format character (`\p{Cf}`: soft hyphen, zero-width
+ * and bidi controls, the BOM, tags, Mongolian vowel separator, …), variation selectors, the combining grapheme
+ * joiner, Hangul and braille blank fillers, Mongolian free variation selectors, and the invisible Khmer vowels.
+ */
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\u{e0100}-\u{e01ef}]/gu;
 /** Control characters (C0, DEL, C1) other than line breaks and tabs, which become spaces instead. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** Line and paragraph breaks of every kind, tabs, and runs of other whitespace. */

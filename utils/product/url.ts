@@ -1,7 +1,53 @@
 /** Query parameters that only track the visit and never identify the product. */
 const TRACKING = [/^utm_/i, /^(gclid|gclsrc|dclid|fbclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|ref_?|srsltid)$/i];
-/** Query parameters that select a variant and must survive canonicalisation. */
-export const VARIANT_PARAMS = ['variant', 'variant_id', 'sku', 'size', 'color', 'colour', 'th', 'psc', 'attribute_pa_size', 'attribute_pa_color'];
+/**
+ * Query (and fragment) parameters that select a variant: the one list the detector reads a variant id from
+ * (`id`, in the order given), canonicalisation keeps, and an edited variant removes. The others name an option
+ * (size, colour, a WooCommerce attribute) or tell the shop to show the selected one (Amazon's `th`, `psc`).
+ */
+export const VARIANT_PARAMS: readonly { name: RegExp; id: boolean }[] = [
+  { name: /^variant$/i, id: true },
+  { name: /^variant_?id$/i, id: true },
+  { name: /^v1$/, id: true },
+  { name: /^variationId$/i, id: true },
+  { name: /^childSku$/i, id: true },
+  { name: /^colorId$/i, id: true },
+  { name: /^dwvar_.*colou?r/i, id: true },
+  { name: /^optionId$/i, id: true },
+  { name: /^pid$/i, id: true },
+  { name: /^sku$/i, id: false },
+  { name: /^size$/i, id: false },
+  { name: /^colou?r$/i, id: false },
+  { name: /^th$/, id: false },
+  { name: /^psc$/, id: false },
+  { name: /^attribute_/i, id: false },
+];
+
+/** Whether the query parameter `name` selects a variant (see `VARIANT_PARAMS`). */
+export function isVariantParam(name: string): boolean {
+  return VARIANT_PARAMS.some((param) => param.name.test(name));
+}
+
+/** A variant selection written in the fragment as parameters (`#variant=12`), read like the query. */
+function fragmentParams(url: URL): URLSearchParams {
+  return new URLSearchParams(url.hash.replace(/^#/, ''));
+}
+
+/** The parameter (name and value) by which `url` names a variant id, by the first of `VARIANT_PARAMS` that names an id. */
+export function variantIdParam(url: URL): { name: string; value: string } | null {
+  const params = [...paramsOf(url.searchParams), ...paramsOf(fragmentParams(url))];
+  for (const param of VARIANT_PARAMS) {
+    if (!param.id) continue;
+    const hit = params.find(([name, value]) => param.name.test(name) && value);
+    if (hit) return { name: hit[0], value: hit[1] };
+  }
+  return null;
+}
+
+/** The variant id `url` names in its query or fragment (see `variantIdParam`). */
+export function variantIdInUrl(url: URL): string | null {
+  return variantIdParam(url)?.value ?? null;
+}
 
 function isTracking(name: string): boolean {
   return TRACKING.some((pattern) => pattern.test(name));
@@ -59,16 +105,45 @@ export function canonicalProductUrl(declaredUrls: DeclaredUrls, pageUrl: string)
   const result = new URL(declared ?? pageUrl);
   // A canonical URL on another site (a CDN or a mistake) is not trusted for the product's identity.
   if (result.hostname.replace(/^www\./, '') !== page.hostname.replace(/^www\./, '')) return cleanUrl(pageUrl);
-  for (const name of VARIANT_PARAMS) {
-    const value = page.searchParams.get(name);
-    if (value !== null && !result.searchParams.has(name)) result.searchParams.set(name, value);
+  for (const [name, value] of paramsOf(page.searchParams)) {
+    if (isVariantParam(name) && !result.searchParams.has(name)) result.searchParams.set(name, value);
   }
   return cleanUrl(result.toString());
 }
 
-/** The URL without the query parameters that select a variant: for a variant the user described instead. */
+/** The URL without the query or fragment parameters that select a variant: for a variant the user described instead. */
 export function withoutVariantParams(value: string): string {
   const url = new URL(value);
-  for (const name of VARIANT_PARAMS) url.searchParams.delete(name);
+  for (const [name] of paramsOf(url.searchParams)) if (isVariantParam(name)) url.searchParams.delete(name);
+  const fragment = fragmentParams(url);
+  if (url.hash && paramsOf(fragment).some(([name]) => isVariantParam(name))) {
+    for (const [name] of paramsOf(fragment)) if (isVariantParam(name)) fragment.delete(name);
+    url.hash = fragment.toString();
+  }
   return url.toString();
+}
+
+/** Amazon's product path: the ASIN after `/dp/` or `/gp/product/` is the item shown, the variant included. */
+export const AMAZON_ASIN_PATH = /\/(?:dp|gp\/product)\/([A-Z0-9]{10})/;
+
+/**
+ * Paths that name a variant: a segment called variant(s), var, variation(s) or sku followed by an id
+ * (`/variants/123`, Shopify's form), the same joined into one segment (`/variant-123`, `;variant=123`), and Amazon's
+ * ASIN. Removing such a part could lead nowhere, so the address is kept and the user is told.
+ */
+const VARIANT_PATHS = [/\/(?:variants?|var|variations?|sku)\/([^/;?#]*\d[^/;?#]*)/i, /[/;](?:variants?|var|variations?)[-_=:]([^/;?#]*\d[^/;?#]*)/i, AMAZON_ASIN_PATH];
+
+/** The part of the address's path that names a variant, or null when the path names none. */
+export function variantInPath(value: string): string | null {
+  let path: string;
+  try {
+    path = new URL(value).pathname;
+  } catch {
+    return null;
+  }
+  for (const pattern of VARIANT_PATHS) {
+    const match = pattern.exec(path);
+    if (match) return match[0].replace(/^[/;]/, '');
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { AMAZON_ASIN_PATH } from '../url';
 import { type PlatformAdapter, textOf } from './types';
 
 /** Amazon: title, buy-box price (not the unit price), ASIN and the selected twister dimensions. */
@@ -8,7 +9,7 @@ export const readAmazon: PlatformAdapter = (doc, url) => {
   );
   const asin =
     doc.querySelector<HTMLInputElement>('input#ASIN, input[name="ASIN"]')?.value ??
-    url.pathname.match(/\/(?:dp|gp\/product)\/([A-Z0-9]{10})/)?.[1] ??
+    url.pathname.match(AMAZON_ASIN_PATH)?.[1] ??
     null;
   const selected: Record<string, string> = {};
   for (const row of doc.querySelectorAll('#twister [id^="variation_"]')) {

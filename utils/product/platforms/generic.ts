@@ -4,7 +4,7 @@ import { letters, NOT_NAME, renderedText } from '../name';
 import { type LocaleHints, parsePriceText } from '../price';
 import { REPORT_LIMITS } from '../reportLimits';
 import { leadingTextOf, labelFor, textOf } from './types';
-import { paramsOf } from '../url';
+import { variantIdInUrl } from '../url';
 
 const MAX_CANDIDATES = 400;
 const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
@@ -325,17 +325,6 @@ function selectedOptions(pairs: [string, string | null][]): Record<string, strin
   return selected;
 }
 
-const URL_VARIANT_PARAMS = [/^variant$/i, /^variant_?id$/i, /^v1$/, /^variationId$/i, /^childSku$/i, /^colorId$/i, /^dwvar_.*colou?r/i, /^optionId$/i, /^pid$/i];
-
-function urlVariantId(url: URL): string | null {
-  const params = [...paramsOf(url.searchParams), ...paramsOf(new URLSearchParams(url.hash.replace(/^#/, '')))];
-  for (const pattern of URL_VARIANT_PARAMS) {
-    const hit = params.find(([name, value]) => pattern.test(name) && value);
-    if (hit) return hit[1];
-  }
-  return null;
-}
-
 /**
  * What any product page shows, read in the page: the product's heading for each name JSON-LD may give it (the
  * heading is the one matching `references(name)`, what the sources call the product; usually one heading for
@@ -369,5 +358,5 @@ export function readGeneric(facts: GenericFacts, jsonLdName: string | null, url:
   const heading = facts.headings.find((h) => h.names.includes(jsonLdName)) ?? facts.headings[0];
   const { prices, area } = heading ? visiblePrices(heading, hints) : { prices: [], area: -1 };
   const root = heading?.scopes[area]?.root;
-  return { name: heading?.name ?? null, visiblePrices: prices, labelTexts: (root === undefined ? null : facts.roots[root]) ?? [], selected: selectedOptions(facts.selected), urlVariantId: urlVariantId(url) };
+  return { name: heading?.name ?? null, visiblePrices: prices, labelTexts: (root === undefined ? null : facts.roots[root]) ?? [], selected: selectedOptions(facts.selected), urlVariantId: variantIdInUrl(url) };
 }

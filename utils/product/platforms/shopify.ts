@@ -1,3 +1,4 @@
+import { variantIdInUrl } from '../url';
 import { inlineScripts, jsonObjectAt, type PlatformAdapter, textIn } from './types';
 
 interface ShopifyVariant {
@@ -46,7 +47,7 @@ export const readShopify: PlatformAdapter = (doc, url) => {
 
   const form = doc.querySelector<HTMLFormElement>('form[action*="/cart/add"]');
   const formId = form?.querySelector<HTMLInputElement | HTMLSelectElement>('[name="id"]')?.value || null;
-  const variantId = formId ?? url.searchParams.get('variant');
+  const variantId = formId ?? variantIdInUrl(url);
   const variants = product?.variants ?? [];
   const variant = variants.find((v) => String(v.id) === variantId) ?? (variants.length === 1 ? variants[0] : undefined);
   const optionNames = (product?.options ?? []).map((o) => (typeof o === 'string' ? o : o.name));
