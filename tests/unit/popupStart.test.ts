@@ -37,6 +37,7 @@ function record(id: string, overrides: Partial<CheckoutRecord> = {}): CheckoutRe
     allowance: { daily: null, monthly: null },
     ceiling: null,
     reportedProduct: null,
+    receipt: null,
     profileId: PROFILE.id,
     profileLabel: PROFILE.label,
     prompt: '',

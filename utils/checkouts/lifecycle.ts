@@ -11,6 +11,7 @@ import type { Settings } from '../settings';
 import { describeServiceError } from './errorText';
 import { checkLimits, overAllowance, safetyFor, spendHistory } from './limits';
 import { asServiceError, type ServiceError } from './provider';
+import { createReceipt } from './receipt';
 import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
 import { hasUnseen, readCheckouts, updateCheckout, updateCheckouts } from './store';
 import { buildPrompt, purchaseDetails } from './userData';
@@ -237,6 +238,8 @@ export function createLifecycle(deps: LifecycleDeps) {
           ...spending,
           ceiling: null,
           reportedProduct: null,
+          // What the user approved, for the history; `ceiling` must be the same value as the record's `ceiling` above.
+          receipt: createReceipt({ product, quantity: request.quantity, quoted: agent ? null : adapter.quote(order.data, request), ceiling: null, service: serviceId, profile, prompt: spending.prompt, approvedAt: now }),
           profileId: profile.id,
           profileLabel: profile.label,
           amount: null,
