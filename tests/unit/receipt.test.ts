@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { checkoutsToCsv } from '../../utils/checkouts/csv';
 import { canonicalJson } from '../../utils/checkouts/digest';
 import { createLifecycle } from '../../utils/checkouts/lifecycle';
 import { addressDigest, createReceipt, type Receipt, type ReceiptInput, receiptDifferences, receiptJson, receiptSchema, verifyReceipt } from '../../utils/checkouts/receipt';
@@ -137,6 +138,16 @@ describe('receiptJson', () => {
     expect(verifyReceipt(receiptSchema.parse(exported.receipt))).toBe(true);
     expect(exported.reported).toEqual({ state: 'paid', amount: '60.00', currency: 'USD', checkoutId: 'co-1', checkoutUrl: 'https://pay.example/ch-1#…', product: null });
     expect(exported.differences).toEqual([{ kind: 'other_amount', approved: '58.00 USD', reported: '60.00 USD' }]);
+  });
+});
+
+describe('the CSV export', () => {
+  it('ends each row with the receipt digest, empty for a purchase recorded before receipts', () => {
+    const withReceipt = recordFor(AGENT, {});
+    const [header, first, second] = checkoutsToCsv([withReceipt, { ...withReceipt, id: 'old', receipt: null }]).split('\r\n');
+    expect(header!.split(',').slice(-2)).toEqual(['service', 'receipt_digest']);
+    expect(first).toMatch(new RegExp(`,"Smartcheckout","${withReceipt.receipt!.digest}"$`));
+    expect(second).toMatch(/,"Smartcheckout",""$/);
   });
 });
 
