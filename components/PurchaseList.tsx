@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { hasOddAmount, overAllowance } from '../utils/checkouts/limits';
 import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink } from '../utils/checkouts/record';
 import { t, uiLanguage } from '../utils/i18n';
@@ -15,10 +16,12 @@ interface Props {
   highlightId?: string | null;
   /** Where "Link copied." is said (the page's status line); without it, checkout links offer no actions here. */
   onNotice?: (text: string) => void;
+  /** More about a purchase, under it (the history's receipt); passed in so the popup never loads it. */
+  renderMore?: (record: CheckoutRecord) => ReactNode;
 }
 
 /** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
-export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice }: Props) {
+export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice, renderMore }: Props) {
   if (!records.length) return <p className="muted">{t('purchasesNone')}</p>;
   return (
     <ul className="purchases">
@@ -71,6 +74,7 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
               {t('purchaseMarkResolved')}
             </button>
           ) : null}
+          {renderMore?.(record)}
         </li>
       ))}
     </ul>

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { moneySchema } from '../money';
 import { httpUrlSchema, productUrlSchema, variantSchema } from '../product/snapshot';
 import { SERVICE_IDS } from '../services/registry';
-import { receiptSchema } from './receipt';
+import { receiptSchema } from './receiptSchema';
 import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './record';
 
 /** A purchase record as stored: every read is checked against it (`record.ts` has the states and what views say). */
