@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { canonicalJson } from '../../utils/checkouts/digest';
@@ -38,6 +39,12 @@ test('the history shows what was approved beside what was reported, flags a diff
   await expect(odd).toContainText('What you approved · 1 difference');
   await expect(odd).toContainText('The amount the service reported could not be read: “abc USD”.');
   await expect(odd.getByRole('row', { name: /^Total/ })).toContainText('Different');
+  // Both receipts open, in light and dark: no serious or critical accessibility violations.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await options.page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page: options.page }).include('#purchases').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), colorScheme).toEqual([]);
+  }
 
   const [goodId] = (await storedCheckouts(options.page)).filter((r) => r.amount === '29.00').map((r) => r.id);
   const downloading = options.page.waitForEvent('download');
