@@ -24,7 +24,7 @@ function describeDifference(d: Difference): string {
     case 'other_product':
       return t('receiptDiffOtherProduct', d.reported, d.approved);
     case 'amount_unreadable':
-      return t('receiptDiffAmountUnreadable', d.reported);
+      return d.reported ? t('receiptDiffAmountUnreadable', d.reported) : t('receiptDiffAmountMissing');
     case 'other_amount':
       return t('receiptDiffOtherAmount', d.reported, d.approved);
   }
