@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { completionAlert } from '../utils/checkouts/alert';
 import { hasOddAmount } from '../utils/checkouts/limits';
 import { describeOffer } from '../utils/checkouts/reread';
@@ -17,10 +18,12 @@ interface Props {
   highlightId?: string | null;
   /** Where "Link copied." is said (the page's status line); without it, checkout links offer no actions here. */
   onNotice?: (text: string) => void;
+  /** More about a purchase, under it (the history's receipt); passed in so the popup never loads it. */
+  renderMore?: (record: CheckoutRecord) => ReactNode;
 }
 
 /** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
-export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice }: Props) {
+export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice, renderMore }: Props) {
   if (!records.length) return <p className="muted">{t('purchasesNone')}</p>;
   return (
     <ul className="purchases">
@@ -79,6 +82,7 @@ export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCop
               {t('purchaseMarkResolved')}
             </button>
           ) : null}
+          {renderMore?.(record)}
         </li>
       ))}
     </ul>

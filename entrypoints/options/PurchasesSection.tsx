@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { PurchaseList } from '../../components/PurchaseList';
+import { ReceiptDetails } from '../../components/ReceiptDetails';
 import { useCheckouts } from '../../components/useStored';
 import { type MessageKey, t, tCount } from '../../utils/i18n';
 import { checkoutsToCsv } from '../../utils/checkouts/csv';
+import { receiptFileName, receiptJson } from '../../utils/checkouts/receipt';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
 import { FINISHED_STATES } from '../../utils/checkouts/store';
 import { SERVICE_IDS, serviceOf, type ServiceId } from '../../utils/services/registry';
@@ -58,12 +60,11 @@ export function PurchasesSection() {
   const finished = checkouts.records.filter((r) => FINISHED.includes(r.state)).length;
 
   function exportCsv() {
-    const blob = new Blob([checkoutsToCsv(shown)], { type: 'text/csv' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'smartcheckout-purchases.csv';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    download(new Blob([checkoutsToCsv(shown)], { type: 'text/csv' }), 'smartcheckout-purchases.csv');
+  }
+
+  function exportReceipt(record: CheckoutRecord) {
+    download(new Blob([receiptJson(record)], { type: 'application/json' }), receiptFileName(record));
   }
 
   async function copy(checkoutId: string) {
@@ -141,10 +142,20 @@ export function PurchasesSection() {
         onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
         onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
         onNotice={setNotice}
+        renderMore={(record) => (record.receipt ? <ReceiptDetails record={record} receipt={record.receipt} onExport={exportReceipt} /> : null)}
       />
       {checkouts.unreadable.length ? (
         <p className="error">{tCount(checkouts.unreadable.length, 'unreadableOne', 'unreadableOther')}</p>
       ) : null}
     </section>
   );
+}
+
+/** Saves `blob` as `fileName` through the browser's downloads, as a link the user clicked would. */
+function download(blob: Blob, fileName: string) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

@@ -10,7 +10,7 @@ function record(overrides: Partial<CheckoutRecord>): CheckoutRecord {
   return {
     id: 'r', service: 'smartcheckout', intent: 'i', checkoutId: 'c', checkoutUrl: null, expiresAt: null, quoted: null, orderLabel: '', state: 'completed', serviceStatus: null,
     product: { url: 'https://shop.example/p', name: 'P', image: null, price: '10.00', currency: 'USD' },
-    variant: null, variantLabel: '', quantity: 1, maxPrice: null, maxSpend: [], allowance: { daily: null, monthly: null }, ceiling: null, reportedProduct: null, confirmedRequest: null, drift: null, startNote: null, profileId: 'p', profileLabel: 'Home', prompt: '',
+    variant: null, variantLabel: '', quantity: 1, maxPrice: null, maxSpend: [], allowance: { daily: null, monthly: null }, ceiling: null, reportedProduct: null, confirmedRequest: null, drift: null, startNote: null, receipt: null, profileId: 'p', profileLabel: 'Home', prompt: '',
     amount: '10.00', currency: 'USD', notes: null, lastError: null, createdAt: NOW - HOUR, updatedAt: NOW,
     pollingSince: null, deadlineAt: NOW, nextPollAt: null, polls: 1, errorStreak: 0, pendingNotification: null, notifications: [], seen: true,
     ...overrides,

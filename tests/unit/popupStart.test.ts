@@ -40,6 +40,7 @@ function record(id: string, overrides: Partial<CheckoutRecord> = {}): CheckoutRe
     confirmedRequest: null,
     drift: null,
     startNote: null,
+    receipt: null,
     profileId: PROFILE.id,
     profileLabel: PROFILE.label,
     prompt: '',

@@ -15,6 +15,7 @@ import { describeServiceError } from './errorText';
 import { completionAlert } from './alert';
 import { checkLimits, safetyFor, spendHistory } from './limits';
 import { asServiceError, type ServiceError } from './provider';
+import { createReceipt } from './receipt';
 import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
 import { hasUnseen, readCheckouts, updateCheckout, updateCheckouts } from './store';
 import { judgeReread, type Offer, offerOf, type Reread } from './reread';
@@ -276,6 +277,8 @@ export function createLifecycle(deps: LifecycleDeps) {
           drift: null,
           startNote: null,
           reportedProduct: null,
+          // What the user approved, written once with the record and never changed after.
+          receipt: createReceipt({ product, quantity: request.quantity, quoted: agent ? null : adapter.quote(order.data, request), ceiling: spending.ceiling, service: serviceId, profile, prompt: spending.prompt, approvedAt: now }),
           profileId: profile.id,
           profileLabel: profile.label,
           amount: null,

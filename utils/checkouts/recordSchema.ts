@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { moneySchema } from '../money';
 import { httpUrlSchema, productSnapshotSchema, productUrlSchema, variantSchema } from '../product/snapshot';
 import { SERVICE_IDS } from '../services/registry';
+import { receiptSchema } from './receiptSchema';
 import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './record';
 
 /** A purchase record as stored: every read is checked against it (`record.ts` has the states and what views say). */
@@ -82,6 +83,8 @@ export const checkoutRecordSchema = z.object({
   startNote: z._default(z.nullable(z.string().check(z.maxLength(500))), null),
   /** What the service said it bought, when it says (a product URL or name in its answer); compared with what was approved. */
   reportedProduct: z._default(z.nullable(z.object({ url: z.nullable(z.string()), name: z.nullable(z.string()) })), null),
+  /** What the user approved, written at confirmation and never changed after; null for purchases recorded before receipts. */
+  receipt: z._default(z.nullable(receiptSchema), null),
   profileId: z.string(),
   profileLabel: z.string(),
   prompt: z.string(),
