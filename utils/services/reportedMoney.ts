@@ -20,6 +20,11 @@ export function unitsToDecimal(units: number): string {
   return `${whole}.${fraction}`;
 }
 
+/** An amount that could not be read, kept as the service's text (bounded) to be shown as it came; null when absent. */
+export function amountAsText(raw: unknown): string | null {
+  return rawText(raw, AMOUNT_TEXT_MAX);
+}
+
 /** The service's value as bounded plain text, or null when it sent nothing. */
 function rawText(raw: unknown, max: number): string | null {
   if (raw === null || raw === undefined) return null;

@@ -4,7 +4,7 @@ import { ServiceError, isServiceError } from '../errors';
 import { clip, isHttpUrl, isRecord } from '../fields';
 import { type ErrorDescription, type HttpResponse, createHttp, errorFromResponse, parseJson, tryJson } from '../http';
 import { type CheckoutReport, type ConnectionResult, DEFAULT_TIMEOUT_MS, type ServiceClientOptions } from '../types';
-import { readReportedMoney } from '../reportedMoney';
+import { amountAsText, readReportedMoney } from '../reportedMoney';
 import { checkoutResponseSchema, productSchema, readCents, searchResponseSchema } from './schemas';
 import { creemOutcome } from './status';
 
@@ -141,7 +141,9 @@ export function createCreemClient(options: ServiceClientOptions): CreemClient {
 function paidAmount(order: { amount_paid?: unknown; currency?: unknown } | null): { amount: string | null; currency: string | null } {
   if (!order) return { amount: null, currency: null };
   const cents = readCents(order.amount_paid);
-  return readReportedMoney(cents === null ? order.amount_paid : centsToDecimal(cents), order.currency);
+  const reported = readReportedMoney(cents === null ? null : centsToDecimal(cents), order.currency);
+  // Not whole cents (19.5, "19,00"): kept as text, never read as a decimal of the currency.
+  return cents === null ? { ...reported, amount: amountAsText(order.amount_paid) } : reported;
 }
 
 function toProduct(product: z.output<typeof productSchema>): CreemProduct {
