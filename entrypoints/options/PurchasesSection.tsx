@@ -141,6 +141,7 @@ export function PurchasesSection() {
         onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
         onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
         onNotice={setNotice}
+        unreadable={checkouts.unreadable}
       />
       {checkouts.unreadable.length ? (
         <p className="error">{tCount(checkouts.unreadable.length, 'unreadableOne', 'unreadableOther')}</p>
