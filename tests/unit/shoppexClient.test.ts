@@ -82,6 +82,13 @@ describe('createSession', () => {
     expect((await client().getPayment(session.id)).amount).toBe(read);
   });
 
+  it('reads answers that write the currency in lower case and amounts as text ("usd", "29.0000")', async () => {
+    const session = await client().createSession(input({}, 'lower_currency,amount_text'), 'k-lower');
+    expect(session.amount).toEqual({ amount: '29.00', currency: 'USD' });
+    sandbox.shoppex.pay(session.id);
+    expect(await client().getPayment(session.id)).toMatchObject({ outcome: 'paid', amount: '29.00', currency: 'USD' });
+  });
+
   it('the same Idempotency-Key twice gives one session', async () => {
     const first = await client().createSession(input(), 'same');
     const second = await client().createSession(input(), 'same');
