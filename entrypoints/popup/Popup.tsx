@@ -267,7 +267,7 @@ export function Popup({ opening }: { opening: Opening }) {
           <Later ready={later}>
             <PurchaseList
               records={known.slice(0, RECENT_COUNT)}
-              unreadable={unreadable}
+              unreadable={unreadable.slice(0, RECENT_COUNT)}
               onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
               onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
             />

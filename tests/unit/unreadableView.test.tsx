@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { PurchaseList } from '../../components/PurchaseList';
-import { clearFinished, readCheckouts } from '../../utils/checkouts/store';
+import { clearFinished, readCheckouts, updateCheckouts } from '../../utils/checkouts/store';
 import { summariseUnreadable } from '../../utils/checkouts/unreadable';
 
 const CREATED = Date.UTC(2026, 11, 6, 12, 0);
@@ -45,6 +45,14 @@ describe('storage', () => {
     expect(list.records.map((r) => [r.id, r.state, r.quoted])).toEqual([['link-1', 'paid', { amount: '29.00', currency: 'USD' }]]);
     expect(await clearFinished(CREATED)).toBe(1);
     expect(await readCheckouts()).toEqual({ records: [], unreadable: [broken] });
+  });
+
+  it('a write sees the unreadable records and ledger entries (to count them against the limits), and keeps them', async () => {
+    const brokenSpend = { id: 'spent-1', state: 'completed', amount: 12 };
+    await fakeBrowser.storage.local.set({ checkouts: [broken], spendLedger: [brokenSpend] });
+    const seen = await updateCheckouts((records, _ledger, unreadable) => ({ records, result: unreadable }));
+    expect(seen).toEqual([broken, brokenSpend]);
+    expect((await fakeBrowser.storage.local.get('checkouts')).checkouts).toEqual([broken]);
   });
 });
 
