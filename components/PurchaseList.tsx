@@ -6,6 +6,7 @@ import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink }
 import { t, uiLanguage } from '../utils/i18n';
 import { isSimulated, serviceOf } from '../utils/services/registry';
 import { CheckoutHandoff } from './CheckoutHandoff';
+import { UnreadablePurchase } from './UnreadablePurchase';
 
 interface Props {
   records: CheckoutRecord[];
@@ -20,13 +21,18 @@ interface Props {
   onNotice?: (text: string) => void;
   /** More about a purchase, under it (the history's receipt); passed in so the popup never loads it. */
   renderMore?: (record: CheckoutRecord) => ReactNode;
+  /** Stored entries that could not be read: each listed as such, with what can still be read of it. */
+  unreadable?: unknown[];
 }
 
 /** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
-export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice, renderMore }: Props) {
-  if (!records.length) return <p className="muted">{t('purchasesNone')}</p>;
+export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice, renderMore, unreadable = [] }: Props) {
+  if (!records.length && !unreadable.length) return <p className="muted">{t('purchasesNone')}</p>;
   return (
     <ul className="purchases">
+      {unreadable.map((entry, index) => (
+        <UnreadablePurchase key={`unreadable-${index}`} entry={entry} index={index} />
+      ))}
       {records.map((record) => (
         <li
           key={record.id}

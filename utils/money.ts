@@ -81,6 +81,8 @@ export function parseAmount(raw: unknown): ParsedAmount | null {
   }
   if (typeof raw !== 'string' || raw.length > 64) return null;
   const text = raw.replace(/[\u00a0\u202f]/g, ' ').trim();
+  // A bare "29.125" is a decimal as services and the extension write it, not 29 thousand: read exactly.
+  if (CANONICAL.test(text)) return { units: toUnits(text), currency: null };
   const match = /^(\D*?)\s*(\d[\d.,' \u2019]*\d|\d)\s*(\D*)$/u.exec(text);
   if (!match) return null;
   const [, prefix = '', number = '', suffix = ''] = match;

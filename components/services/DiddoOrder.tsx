@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { type MessageKey, t } from '../../utils/i18n';
-import { formatAmount, fromUnits, times, toUnits } from '../../utils/money';
+import { formatAmount, times, toUnits } from '../../utils/money';
+import { unitsToDecimal } from '../../utils/services/reportedMoney';
 import { sendMessage } from '../../utils/messages';
 import type { ProfileField } from '../../utils/profiles/schema';
 import { profilesStorage } from '../../utils/profiles/storage';
@@ -83,11 +84,11 @@ export default function DiddoOrder({ product, profile, onDraft }: OrderPanelProp
               liveCartId: cart.liveCartId,
               paymentIntentId: cart.paymentIntentId,
               methods,
-              total: fromUnits(total),
+              total: unitsToDecimal(total),
               currency: cart.currency,
               label: cartLabel(cart),
             },
-            quote: { amount: fromUnits(total), currency: cart.currency },
+            quote: { amount: unitsToDecimal(total), currency: cart.currency },
           }
         : null,
     );

@@ -143,6 +143,7 @@ export function PurchasesSection() {
         onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
         onNotice={setNotice}
         renderMore={(record) => (record.receipt ? <ReceiptDetails record={record} receipt={record.receipt} onExport={exportReceipt} /> : null)}
+        unreadable={checkouts.unreadable}
       />
       {checkouts.unreadable.length ? (
         <p className="error">{tCount(checkouts.unreadable.length, 'unreadableOne', 'unreadableOther')}</p>

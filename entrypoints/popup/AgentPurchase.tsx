@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ConfirmPurchase } from '../../components/ConfirmPurchase';
 import { useLedger } from '../../components/useStored';
 import { checkLimits, type LimitCheck, safetyFor, spendHistory } from '../../utils/checkouts/limits';
+import { unreadableSpendSources } from '../../utils/checkouts/unreadable';
 import type { CheckoutList } from '../../utils/checkouts/store';
 import { buildPrompt, MAX_HINT, purchaseDetails } from '../../utils/checkouts/userData';
 import { t } from '../../utils/i18n';
@@ -92,7 +93,7 @@ export function AgentPurchase(props: Props) {
   function prepare(target: ProductSnapshot, attemptId: string, requested: Money | null = ceiling): { request: StartMessage; prompt: string; limits: LimitCheck } | null {
     if (!checkouts || !ledger || !profile) return null;
     const request: StartMessage = { type: 'checkout:start', service, product: target, quantity: count, profileId: profile.id, instructions, hint, attemptId, ...(requested ? { ceiling: requested } : {}) };
-    const history = spendHistory(checkouts.records, ledger.entries);
+    const history = [...spendHistory(checkouts.records, ledger.entries), ...unreadableSpendSources([...checkouts.unreadable, ...ledger.unreadable], Date.now())];
     const limits = checkLimits({ price: target.price, currency: target.currency, quantity: count }, safetyFor(service, settings.safety), history, Date.now(), requested);
     return { request, limits, prompt: buildPrompt(purchaseDetails(request, profile, limits.maxSpend)) };
   }

@@ -88,6 +88,7 @@ export function Popup({ opening }: { opening: Opening }) {
   const restoredId = target && shown ? shown[target] ?? null : null;
   // Every purchase once read; until then, the few the first read checked (the newest, and the one shown here before).
   const known = checkouts?.records ?? records;
+  const unreadableRecords = checkouts?.unreadable ?? [];
   const active = useMemo(() => known.find((r) => r.id === (activeId ?? restoredId)) ?? null, [known, activeId, restoredId]);
   const handingOff = active && isLink(active) ? active : null;
 
@@ -260,12 +261,13 @@ export function Popup({ opening }: { opening: Opening }) {
         ) : null}
       </div>
 
-      {known.length ? (
+      {known.length || unreadableRecords.length ? (
         <section className="recent" aria-label={t('popupRecent')}>
           <h2>{t('popupRecent')}</h2>
           <Later ready={later}>
             <PurchaseList
               records={known.slice(0, RECENT_COUNT)}
+              unreadable={unreadableRecords.slice(0, RECENT_COUNT)}
               onCheckAgain={(id) => void sendMessage({ type: 'checkout:recheck', id })}
               onResolve={(id) => void sendMessage({ type: 'checkout:resolve', id })}
             />

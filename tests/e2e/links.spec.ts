@@ -10,6 +10,7 @@ interface StoredCheckout {
   amount: string | null;
   currency: string | null;
   checkoutUrl: string | null;
+  quoted?: unknown;
   notifications: { event: string; title: string; message: string }[];
 }
 
@@ -144,4 +145,60 @@ test('the link as a QR code, made in the browser, downloadable as PNG and SVG; "
   const [id] = [...sandbox.shoppex.sessions.keys()];
   expect(await popup.page.evaluate(() => navigator.clipboard.readText())).toBe(`${sandbox.apiUrl}/shoppex/checkout/invoice/${id}`);
   expect(asked()).toBe(requestsBefore);
+});
+
+test('Shoppex answers that write the currency in lower case ("usd") and amounts as text: the link is followed to Paid', async ({ context, sandbox, extensionId, popupFor, seed, serviceWorker }) => {
+  await seed({ services: ['shoppex'], profiles: [GRETE] });
+  const popup = await popupFor(`${sandbox.shopUrl}/products/merino-tee?sc_scenario=lower_currency,amount_text`);
+  await expect(popup.page.getByText('The customer pays: 29.00 USD')).toBeVisible();
+  await popup.createLink();
+  await expect(popup.status).toContainText('Waiting for payment');
+  const [id] = [...sandbox.shoppex.sessions.keys()];
+
+  const checkout = await popup.openCheckout();
+  await checkout.getByRole('button', { name: 'Pay' }).click();
+  await expect(popup.status).toContainText('Paid: 29.00 USD', { timeout: 20_000 });
+  await expect.poll(async () => (await stored(await serviceWorker()))[0]?.notifications.length).toBe(1);
+  const [record] = await stored(await serviceWorker());
+  expect(record).toMatchObject({ service: 'shoppex', state: 'paid', amount: '29.00', currency: 'USD', quoted: { amount: '29.00', currency: 'USD' } });
+  expect(record!.notifications.map((n) => n.message)).toEqual([expect.stringMatching(/^Paid: 29\.00 USD — Merino Crew T-Shirt.* \(Shoppex\)$/)]);
+  expect(sandbox.shoppex.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  expect(sandbox.shoppex.sessions.get(id!)).toBeTruthy();
+
+  const options = new OptionsPage(await context.newPage(), extensionId);
+  await options.open();
+  const history = options.page.locator('#purchases');
+  await expect(history.getByRole('listitem')).toContainText(['Paid: 29.00 USD']);
+  await expect(history).not.toContainText('Could not be read');
+});
+
+test('a stored record that cannot be read is listed as such in the popup and the history, and "Clear finished purchases" keeps it', async ({ context, sandbox, extensionId, popupFor, seed, serviceWorker }) => {
+  await seed({ services: ['shoppex'], profiles: [GRETE] });
+  const broken = { id: 'intent-broken', service: 'shoppex', state: 'paid', createdAt: Date.now() - 60_000, quoted: 'twenty-nine', product: { url: 'https://shop.example/p', name: 'Linen Apron' } };
+  const popup = await popupFor(`${sandbox.shopUrl}/products/merino-tee`);
+  await popup.createLink();
+  const checkout = await popup.openCheckout();
+  await checkout.getByRole('button', { name: 'Pay' }).click();
+  await expect(popup.status).toContainText('Paid: 29.00 USD', { timeout: 20_000 });
+  await expect.poll(async () => (await stored(await serviceWorker()))[0]?.notifications.length).toBe(1);
+  // An entry no version of the extension could read (its state says paid, its record is not one).
+  await (await serviceWorker()).evaluate(async (entry) => {
+    const { checkouts } = await chrome.storage.local.get('checkouts');
+    await chrome.storage.local.set({ checkouts: [...(checkouts as unknown[]), { ...entry, createdAt: 'then', notifications: 'none' }] });
+  }, broken);
+
+  await expect(popup.recentPurchases.getByRole('listitem').filter({ hasText: 'Linen Apron' })).toContainText('Could not be read, kept as is');
+  const options = new OptionsPage(await context.newPage(), extensionId);
+  await options.open();
+  const history = options.page.locator('#purchases');
+  const unreadable = history.getByRole('listitem').filter({ hasText: 'Could not be read, kept as is' });
+  await expect(unreadable).toContainText('Linen Apron');
+  await expect(unreadable).toContainText('intent-broken');
+  await expect(unreadable.getByRole('link')).toHaveCount(0);
+
+  await history.getByRole('button', { name: 'Clear finished purchases' }).click();
+  await options.page.getByRole('alertdialog').getByRole('button', { name: 'Clear' }).click();
+  await expect(history.getByRole('listitem')).toHaveCount(1);
+  await expect(unreadable).toBeVisible();
+  expect(await stored(await serviceWorker())).toEqual([expect.objectContaining({ id: 'intent-broken', quoted: 'twenty-nine' })]);
 });

@@ -8,7 +8,8 @@
 //   post_429, post_500, post_hang (creates, never answers), post_malformed (creates, invalid JSON),
 //   get_429 (first GET, Retry-After: 1), get_500 (first two GETs), get_malformed, get_missing_fields,
 //   get_hang, get_wrong_id, unknown_status (reports `requires_action` while unpaid),
-//   processing (paying shows `processing` for 1 s), auto_pay (paid by itself after `sc_delay` ms, default 3000);
+//   processing (paying shows `processing` for 1 s), auto_pay (paid by itself after `sc_delay` ms, default 3000),
+//   lower_currency (the order's currency in lower case, "usd"), cents_text (`amount_paid` as text, "2900");
 // `sc_expire_ms=<ms>` sets when the checkout expires (default 24 hours).
 // Tests drive checkouts directly too: pay(id), expire(id), setStatus(id, status), failNext(…).
 import { createHmac, randomUUID } from 'node:crypto';
@@ -82,8 +83,8 @@ export function createCreem({ now = () => Date.now(), expiryMs = DAY } = {}) {
               tax_amount: 0,
               discount_amount: 0,
               amount_due: amount,
-              amount_paid: status === 'completed' ? amount : 0,
-              currency: checkout.product.currency,
+              amount_paid: checkout.scenario.flags.has('cents_text') ? String(status === 'completed' ? amount : 0) : status === 'completed' ? amount : 0,
+              currency: checkout.scenario.flags.has('lower_currency') ? checkout.product.currency.toLowerCase() : checkout.product.currency,
               status: status === 'completed' ? 'paid' : 'pending',
               type: checkout.product.billing_type,
             },

@@ -19,6 +19,10 @@
 //   unknown_status   reports AWAITING_REVIEW while unpaid
 //   crypto           paying goes through WAITING_FOR_CONFIRMATIONS (1 s) to COMPLETED
 //   auto_pay         paid by itself after `sc_delay` ms (default 3000)
+//   lower_currency   every answer writes the currency in lower case ("usd", as Stripe-style APIs do)
+//   amount_text      every answer writes amounts as text with four decimals ("29.0000") instead of numbers
+//   post_slow        the POST answers after 1.5 s (created at once)
+//   get_slow         every GET answers after 1.5 s
 // `sc_expire_ms=<ms>` shortens the 24-hour payment window (then VOIDED: Shoppex has no separate expired).
 // Tests also drive sessions directly: pay(id), cancel(id), expire(id), setStatus(id, status), failNext(…).
 import { REASONS, createServiceKit, escapeHtml, htmlPage, isEmail, isHttpUrl, isObject, randomId, scenarioFrom } from './serviceKit.mjs';
@@ -28,6 +32,7 @@ export const SHOPPEX_NO_SCOPE_KEY = 'shx_sandbox_noscope';
 export const SHOPPEX_GATEWAYS = ['STRIPE', 'PAYPAL', 'NATIVE_CRYPTO'];
 const API = '/dev/v1';
 const DAY = 24 * 60 * 60_000;
+const SLOW_MS = 1500;
 const DOC_URL = 'https://docs.shoppex.io/api/errors';
 
 const errorBody = (status, message, code) => ({
@@ -64,15 +69,25 @@ export function createShoppex({ now = () => Date.now(), expiryMs = DAY } = {}) {
     kit.emit({ type: 'paid', service: 'shoppex', session });
   }
 
+  /** Answers after SLOW_MS (the session's state is read when the answer goes out). */
+  const later = (answer) => {
+    setTimeout(answer, SLOW_MS);
+    return 'later';
+  };
+
   const checkoutUrl = (session) => `${origin}/shoppex/checkout/invoice/${session.id}`;
+
+  // The contract types the currency as a plain string and the amount as a number: a service may vary both.
+  const currencyOf = (session) => (session.scenario.flags.has('lower_currency') ? session.currency.toLowerCase() : session.currency);
+  const amountOf = (session, value) => (session.scenario.flags.has('amount_text') ? value.toFixed(4) : value);
 
   function sessionJson(session) {
     return {
       id: session.id,
       url: checkoutUrl(session),
       status: statusOf(session),
-      amount: session.amount,
-      currency: session.currency,
+      amount: amountOf(session, session.amount),
+      currency: currencyOf(session),
       customer_email: session.customerEmail,
       success_url: session.successUrl,
       cancel_url: session.cancelUrl,
@@ -89,8 +104,8 @@ export function createShoppex({ now = () => Date.now(), expiryMs = DAY } = {}) {
       id: session.id,
       uniqid: session.uniqid,
       status: statusOf(session),
-      total,
-      currency: session.currency,
+      total: amountOf(session, total),
+      currency: currencyOf(session),
       gateway: session.gateway,
       customer_email: session.customerEmail,
       checkout_url: checkoutUrl(session),
@@ -170,6 +185,7 @@ export function createShoppex({ now = () => Date.now(), expiryMs = DAY } = {}) {
     }
     if (scenario.flags.has('post_hang')) return 'hang';
     if (scenario.flags.has('post_malformed')) return send(200, '{"data": {"id": ');
+    if (scenario.flags.has('post_slow')) return later(() => send(200, { data: sessionJson(session) }));
     return send(200, { data: sessionJson(session) });
   }
 
@@ -184,9 +200,12 @@ export function createShoppex({ now = () => Date.now(), expiryMs = DAY } = {}) {
     if (flags.has('get_429') && first) return send(429, errorBody(429, 'Slow down.'), { 'Retry-After': '1' });
     if (flags.has('get_malformed') && first) return send(200, '<html>Bad gateway</html>');
     if (flags.has('get_missing_fields') && first) return send(200, { data: { id: session.id } });
-    const data = paymentJson(session);
-    if (flags.has('get_wrong_id')) Object.assign(data, { id: `pay_${randomId(12)}`, uniqid: randomId(9).toLowerCase() });
-    return send(200, { data });
+    const answer = () => {
+      const data = paymentJson(session);
+      if (flags.has('get_wrong_id')) Object.assign(data, { id: `pay_${randomId(12)}`, uniqid: randomId(9).toLowerCase() });
+      return send(200, { data });
+    };
+    return flags.has('get_slow') ? later(answer) : answer();
   }
 
   function handleApi(req, res, url, path, body) {

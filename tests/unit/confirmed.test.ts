@@ -180,6 +180,17 @@ describe('holds', () => {
     expect(ceilings.reduce((sum, c) => sum + Number(c.amount), 0)).toBeLessThanOrEqual(100);
   });
 
+  it('a stored record that cannot be read still holds its ceiling against the limits', async () => {
+    await setSafety({ dailyLimit: usd('100'), confirmEachPurchase: false });
+    // Unreadable (its state is unknown to this version), with a readable ceiling and date.
+    await fakeBrowser.storage.local.set({ checkouts: [{ id: 'odd', service: 'smartcheckout', state: 'paused_by_service', createdAt: clock - 1000, ceiling: usd('80.00') }] });
+    const blocked = await lifecycle().start(startRequest());
+    expect(blocked).toMatchObject({ ok: false, code: 'over_limit' });
+    expect(posts).toHaveLength(0);
+    const fits = await lifecycle().start(startRequest({ product: { price: '10.00' } }));
+    expect(fits).toMatchObject({ ok: true, record: { ceiling: usd('20.00') } });
+  });
+
   it('the user may set the ceiling of one purchase within the cap and what the limits leave', async () => {
     await setSafety({ dailyLimit: usd('100') });
     const life = lifecycle();

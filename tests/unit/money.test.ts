@@ -15,6 +15,9 @@ describe('parseAmount: amounts the extension did not write', () => {
     ['US$ 5', 50_000, 'USD'],
     ['0', 0, null],
     ['0.5', 5_000, null],
+    ['29.125', 291_250, null],
+    ['1.299', 12_990, null],
+    ['1,299', 12_990_000, null],
     ['999999999.9999', 9_999_999_999_999, null],
     [49.99, 499_900, null],
   ])('%j → %i units, currency %s', (raw, units, currency) => {

@@ -52,7 +52,7 @@ describe('capabilities', () => {
 describe('createSession', () => {
   it('posts the documented body with the Idempotency-Key and reads the session', async () => {
     const session = await client().createSession(input({ successUrl: 'https://seller.example/thanks', cancelUrl: 'https://seller.example/cart' }), 'intent-1');
-    expect(session).toMatchObject({ status: 'PENDING', amount: '29.00', currency: 'USD' });
+    expect(session).toMatchObject({ status: 'PENDING', amount: { amount: '29.00', currency: 'USD' } });
     expect(session.checkoutUrl).toBe(`${sandbox.apiUrl}/shoppex/checkout/invoice/${session.id}`);
     expect(session.expiresAt! - Date.now()).toBeGreaterThan(23 * 3600_000);
     const [request] = posts();
@@ -78,8 +78,15 @@ describe('createSession', () => {
   ])('sends %s as the JSON number %d and reads it back as %s', async (amount, sent, read) => {
     const session = await client().createSession(input({ amount }), `k-${amount}`);
     expect(posts()[0]!.body.amount).toBe(sent);
-    expect(session.amount).toBe(read);
+    expect(session.amount).toEqual({ amount: read, currency: 'USD' });
     expect((await client().getPayment(session.id)).amount).toBe(read);
+  });
+
+  it('reads answers that write the currency in lower case and amounts as text ("usd", "29.0000")', async () => {
+    const session = await client().createSession(input({}, 'lower_currency,amount_text'), 'k-lower');
+    expect(session.amount).toEqual({ amount: '29.00', currency: 'USD' });
+    sandbox.shoppex.pay(session.id);
+    expect(await client().getPayment(session.id)).toMatchObject({ outcome: 'paid', amount: '29.00', currency: 'USD' });
   });
 
   it('the same Idempotency-Key twice gives one session', async () => {
@@ -192,7 +199,6 @@ describe('createSession', () => {
       status: 'PENDING',
       expiresAt: 1764600000000,
       amount: null,
-      currency: null,
     });
   });
 });

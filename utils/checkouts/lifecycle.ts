@@ -14,6 +14,7 @@ import type { Settings } from '../settings';
 import { describeServiceError } from './errorText';
 import { completionAlert } from './alert';
 import { checkLimits, safetyFor, spendHistory } from './limits';
+import { unreadableSpendSources } from './unreadable';
 import { asServiceError, type ServiceError } from './provider';
 import { createReceipt } from './receipt';
 import { type CheckoutRecord, type CheckoutStateName, type NotificationEvent } from './record';
@@ -230,7 +231,7 @@ export function createLifecycle(deps: LifecycleDeps) {
     type Outcome = { record: CheckoutRecord; duplicate: boolean } | { refused: Exclude<StartResult, { ok: true }> };
     let outcome: Outcome;
     try {
-      outcome = await updateCheckouts<Outcome>((records, ledger) => {
+      outcome = await updateCheckouts<Outcome>((records, ledger, unreadable) => {
         const earlier =
           (request.attemptId ? records.find((r) => r.id === request.attemptId) : undefined) ??
           records.find((r) => r.intent === intent && now - r.createdAt < DUPLICATE_WINDOW_MS && r.state !== 'failed' && r.state !== 'not_sent');
@@ -242,7 +243,9 @@ export function createLifecycle(deps: LifecycleDeps) {
         if (agent) {
           // The built-in demo spends nothing: no cap or limit applies to it, but it is confirmed like a real purchase.
           const safety = safetyFor(serviceId, settings.safety);
-          const limits = checkLimits(cost, safety, spendHistory(records, ledger), now, request.ceiling ?? null);
+          // A stored record that cannot be read still holds what it may have spent.
+          const history = [...spendHistory(records, ledger), ...unreadableSpendSources([...unreadable], now)];
+          const limits = checkLimits(cost, safety, history, now, request.ceiling ?? null);
           if (limits.blocked) return { records, result: { refused: { ok: false, code: 'over_limit', message: limits.blocked } } };
           const prompt = buildPrompt(purchaseDetails(request, profile, limits.maxSpend));
           // The popup is not the only way in: whatever needs the user's confirmation is refused here without it.

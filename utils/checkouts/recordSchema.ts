@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { moneySchema } from '../money';
+import { type Money, moneySchema } from '../money';
 import { httpUrlSchema, productSnapshotSchema, productUrlSchema, variantSchema } from '../product/snapshot';
 import { SERVICE_IDS } from '../services/registry';
+import { readQuotedMoney } from '../services/reportedMoney';
 import { receiptSchema } from './receiptSchema';
 import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './record';
 
@@ -34,6 +35,15 @@ export const confirmedRequestSchema = z.object({
   optionOrder: z._default(z.array(z.string().check(z.maxLength(200))), []),
 });
 
+/** A stored quote as Money (normalised: older versions kept a service's "usd" as it came); null when it cannot be read. */
+function readStoredQuote(raw: unknown): Money | null {
+  const valid = moneySchema.safeParse(raw);
+  if (valid.success) return valid.data;
+  if (raw === null || typeof raw !== 'object') return null;
+  const { amount, currency } = raw as { amount?: unknown; currency?: unknown };
+  return readQuotedMoney(amount, currency);
+}
+
 export const checkoutRecordSchema = z.object({
   /** Our id for the purchase intent; also the Idempotency-Key sent with the POST. */
   id: z.string().check(z.minLength(1)),
@@ -46,8 +56,11 @@ export const checkoutRecordSchema = z.object({
   checkoutUrl: z._default(z.nullable(httpUrlSchema), null),
   /** When the checkout link can no longer be paid, if the service said. */
   expiresAt: z._default(z.nullable(z.number()), null),
-  /** What the customer was to pay, as shown before creating (checkout links). */
-  quoted: z._default(z.nullable(moneySchema), null),
+  /**
+   * What the customer was to pay, as shown before creating (checkout links). Partly the service's words: read
+   * leniently ("usd", 29, "29.125"), and null when unreadable, so an odd value never makes the record unreadable.
+   */
+  quoted: z._default(z.pipe(z.unknown(), z.transform(readStoredQuote)), null),
   /** What the checkout sells at the service, in words (e.g. the store product chosen), when not the page's product. */
   orderLabel: z._default(z.string(), ''),
   state: z.enum(CHECKOUT_STATES),

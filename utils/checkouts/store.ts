@@ -81,12 +81,14 @@ export interface StoreChange<T> {
  * Read-modify-write of the records (and, when asked, the spend ledger), serialised so concurrent updates in the
  * background never lose each other. Only the background calls this: it is the single writer of purchase state.
  * Text fields are capped on every write; records trimmed from the history leave their spending in the ledger.
+ * `change` also sees the stored entries that cannot be read (records, then ledger entries), kept as they are.
  */
-export function updateCheckouts<T>(change: (records: CheckoutRecord[], ledger: SpendEntry[]) => StoreChange<T>): Promise<T> {
+export function updateCheckouts<T>(change: (records: CheckoutRecord[], ledger: SpendEntry[], unreadable: readonly unknown[]) => StoreChange<T>): Promise<T> {
   return mutex.runExclusive(async () => {
     const { records, unreadable } = split(await checkoutsItem.getValue());
     const ledger: Ledger = await readLedger();
-    const next = change(records, ledger.entries);
+    // Stored records and ledger entries that cannot be read: still spending to count (`unreadableSpendSources`).
+    const next = change(records, ledger.entries, [...unreadable, ...ledger.unreadable]);
     const { kept, dropped } = trim(next.records.map(capRecordText));
     if (next.ledger || dropped.length) {
       // The ledger first: if the second write fails, a purchase is counted twice (once), never not at all.

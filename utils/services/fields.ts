@@ -1,6 +1,5 @@
 // zod/mini pieces the services' response schemas share. Unknown extra fields are ignored (zod strips them).
 import * as z from 'zod/mini';
-import { centsToDecimal, normaliseDecimalString, numberToDecimal } from './amount';
 
 export const nonEmptyString = () => z.string().check(z.minLength(1));
 
@@ -21,25 +20,14 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** A URL the buyer is sent to: only http(s), never `javascript:` or `data:`. */
+/** Longest URL a checkout record keeps (its schema refuses longer ones). */
+const MAX_URL_LENGTH = 4000;
+
+/** A URL the buyer is sent to: only http(s), never `javascript:` or `data:`, and no longer than a record keeps. */
 export const optionalHttpUrl = () =>
   z.pipe(
     z.nullish(z.unknown()),
-    z.transform((value) => (typeof value === 'string' && isHttpUrl(value) ? value : null)),
-  );
-
-/** A JSON number or decimal string, as a decimal string ("29" → "29.00"); missing → null; unreadable fails. */
-export const decimalAmount = () =>
-  z.pipe(
-    z.nullish(z.union([z.number().check(z.refine(Number.isFinite)), z.string().check(z.refine((s) => normaliseDecimalString(s) !== null))])),
-    z.transform((value) => (value === null || value === undefined ? null : typeof value === 'number' ? numberToDecimal(value) : normaliseDecimalString(value))),
-  );
-
-/** Whole minor units (cents) as a decimal string: 2900 → "29.00"; missing → null. */
-export const centsAmount = () =>
-  z.pipe(
-    z.nullish(z.number().check(z.refine(Number.isSafeInteger))),
-    z.transform((value) => (value === null || value === undefined ? null : centsToDecimal(value))),
+    z.transform((value) => (typeof value === 'string' && value.length <= MAX_URL_LENGTH && isHttpUrl(value) ? value : null)),
   );
 
 /** A time as milliseconds since the epoch: unix seconds, milliseconds, an ISO string or a numeric string; else null. */

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { readReportedMoney } from '../services/reportedMoney';
 import { SmartcheckoutError, parseRetryAfter } from './errors';
 import {
   type CheckoutCreated,
@@ -126,8 +127,7 @@ export function createSmartcheckoutClient(options: SmartcheckoutClientOptions): 
         id: data.id,
         rawStatus: data.status,
         status: normaliseStatus(data.status),
-        amount: data.amount_str,
-        currency: data.currency,
+        ...readReportedMoney(data.amount_str, data.currency),
         notes: data.notes,
       };
     },

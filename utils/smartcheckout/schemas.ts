@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
+import { serviceValue } from '../services/reportedMoney';
 
 /** Statuses the contract documents; anything else is treated as still in progress. */
 export const KNOWN_STATUSES = ['processing', 'completed', 'failed'] as const;
 export type CheckoutStatus = (typeof KNOWN_STATUSES)[number];
 
+/** Text the service may leave out or send in another type: anything but a string is null (never a failed read). */
 const optionalText = z.pipe(
-  z.nullish(z.string()),
-  z.transform((value) => value ?? null),
+  z.optional(z.unknown()),
+  z.transform((value) => (typeof value === 'string' ? value : null)),
 );
 const required = () => z.string().check(z.minLength(1));
 /** A checkout id: we send it back in URLs and keep it, so an absurd one is an unexpected response. */
@@ -22,8 +24,9 @@ export const createCheckoutResponseSchema = z.object({
 export const getCheckoutResponseSchema = z.object({
   id: checkoutId(),
   status: required(),
-  amount_str: optionalText,
-  currency: optionalText,
+  // Read by `readReportedMoney` (a number, "1,299.00", "usd"): an odd value is kept as text, never a failed read.
+  amount_str: serviceValue(),
+  currency: serviceValue(),
   notes: optionalText,
 });
 

@@ -4,7 +4,8 @@ import { ServiceError, isServiceError } from '../errors';
 import { clip, isHttpUrl, isRecord } from '../fields';
 import { type ErrorDescription, type HttpResponse, createHttp, errorFromResponse, parseJson, tryJson } from '../http';
 import { type CheckoutReport, type ConnectionResult, DEFAULT_TIMEOUT_MS, type ServiceClientOptions } from '../types';
-import { checkoutResponseSchema, productSchema, searchResponseSchema } from './schemas';
+import { amountAsText, readReportedMoney } from '../reportedMoney';
+import { checkoutResponseSchema, productSchema, readCents, searchResponseSchema } from './schemas';
 import { creemOutcome } from './status';
 
 export interface CreemProduct {
@@ -120,16 +121,8 @@ export function createCreemClient(options: ServiceClientOptions): CreemClient {
       const { outcome, detail } = creemOutcome(data.status);
       const order = typeof data.order === 'object' && data.order ? data.order : null;
       // What the customer paid, once paid; before that the order (if any) has paid nothing yet.
-      const paid = outcome === 'paid' && order?.amount_paid != null;
-      return {
-        id,
-        outcome,
-        rawStatus: data.status,
-        detail,
-        amount: paid ? order.amount_paid : null,
-        currency: paid ? order.currency : null,
-        notes: null,
-      };
+      const paid = outcome === 'paid' && order !== null && order.amount_paid != null ? order : null;
+      return { id, outcome, rawStatus: data.status, detail, ...paidAmount(paid), notes: null };
     },
 
     async testConnection() {
@@ -142,6 +135,15 @@ export function createCreemClient(options: ServiceClientOptions): CreemClient {
       }
     },
   };
+}
+
+/** `amount_paid` (cents) in the order's currency: a decimal when readable, else the service's text kept as it came. */
+function paidAmount(order: { amount_paid?: unknown; currency?: unknown } | null): { amount: string | null; currency: string | null } {
+  if (!order) return { amount: null, currency: null };
+  const cents = readCents(order.amount_paid);
+  const reported = readReportedMoney(cents === null ? null : centsToDecimal(cents), order.currency);
+  // Not whole cents (19.5, "19,00"): kept as text, never read as a decimal of the currency.
+  return cents === null ? { ...reported, amount: amountAsText(order.amount_paid) } : reported;
 }
 
 function toProduct(product: z.output<typeof productSchema>): CreemProduct {

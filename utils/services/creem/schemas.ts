@@ -1,13 +1,15 @@
 import * as z from 'zod/mini';
-import { centsAmount, nonEmptyString, optionalHttpUrl, optionalString } from '../fields';
+import { nonEmptyString, optionalHttpUrl, optionalString } from '../fields';
+import { readCurrency, serviceValue } from '../reportedMoney';
 
 /** One product, as search and the single-product read return it. `price` is in cents. */
 export const productSchema = z.object({
   id: nonEmptyString(),
   name: nonEmptyString(),
   description: optionalString(),
-  price: z.number().check(z.refine(Number.isSafeInteger)),
-  currency: nonEmptyString(),
+  // Cents as a number or numeric text; a product whose price or currency cannot be read is left out of the list.
+  price: z.pipe(z.pipe(serviceValue(), z.transform(readCents)), z.number()),
+  currency: z.pipe(z.pipe(serviceValue(), z.transform(readCurrency)), z.string()),
   billing_type: optionalString(),
   billing_period: optionalString(),
   status: optionalString(),
@@ -27,10 +29,16 @@ export const searchResponseSchema = z.object({
   ),
 });
 
-/** The order inside a checkout; amounts in cents. */
+/** Whole cents from a number or numeric text (2900, "2900", " 2900 "); null when not a whole, non-negative count. */
+export function readCents(raw: unknown): number | null {
+  const value = typeof raw === 'string' && /^\s*\d{1,15}\s*$/.test(raw) ? Number(raw) : raw;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
+
+/** The order inside a checkout; amounts in cents. Amount and currency are read by the client, never a reason to fail. */
 const orderSchema = z.object({
-  amount_paid: centsAmount(),
-  currency: optionalString(),
+  amount_paid: serviceValue(),
+  currency: serviceValue(),
   status: optionalString(),
 });
 

@@ -1,11 +1,12 @@
 import { t } from '../../i18n';
-import { fromUnits, toUnits } from '../../money';
+import { toUnits } from '../../money';
 import type { Profile } from '../../profiles/schema';
 import type { ServiceAdapter } from '../adapter';
 import { clientOptions } from '../clientOptions';
 import type { Connection } from '../service';
 import { ServiceError } from '../errors';
 import { serviceOf } from '../registry';
+import { unitsToDecimal } from '../reportedMoney';
 import { buyerInfoFromProfile, missingForDiddo } from './buyerInfo';
 import { createDiddoClient, type DiddoClient } from './client';
 import { handoffUrl } from './handoff';
@@ -70,7 +71,8 @@ export function createDiddoAdapter(clientFor: (connection: Connection) => DiddoC
         liveCartId: cart.liveCartId,
         paymentIntentId: cart.paymentIntentId,
         methods: methods.map((m) => m!.id),
-        total: fromUnits(total),
+        // Every digit Diddo priced in (up to four decimals), so the total compares equal to the one it reports.
+        total: unitsToDecimal(total),
         currency: cart.currency,
         label: label.slice(0, 300),
       };

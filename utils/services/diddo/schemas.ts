@@ -1,14 +1,20 @@
 // Diddo's response shapes are our adopted reading of its docs (unconfirmed): they live here and in the sandbox only.
 import * as z from 'zod/mini';
-import { decimalAmount, nonEmptyString, optionalString } from '../fields';
+import { nonEmptyString, optionalString } from '../fields';
+import { readCurrency, readDecimal, serviceValue } from '../reportedMoney';
 
+// Amounts may come as numbers or text in any common format ("58", 58, "1,299.00", "4.995"): read as canonical
+// decimals. Currencies in any case ("usd"). Nothing is created yet when these are read, so an unreadable
+// required one fails the step rather than guessing.
+const decimalAmount = () => z.pipe(serviceValue(), z.transform(readDecimal));
 const requiredDecimal = () => z.pipe(decimalAmount(), z.string());
+const requiredCurrency = () => z.pipe(z.pipe(serviceValue(), z.transform(readCurrency)), z.string());
 
 /** `POST /checkout/begin/{cart_id}` */
 export const beginResponseSchema = z.object({
   cart_id: nonEmptyString(),
   payment_intent_id: nonEmptyString(),
-  currency: nonEmptyString(),
+  currency: requiredCurrency(),
   subtotal: requiredDecimal(),
   lines: z.array(
     z.object({
@@ -58,7 +64,7 @@ export const methodResponseSchema = z.object({
   cart_id: optionalString(),
   shipping_method_id: z.nullish(z.number()),
   total: requiredDecimal(),
-  currency: optionalString(),
+  currency: z.pipe(serviceValue(), z.transform(readCurrency)),
 });
 
 /** `POST /checkout/cst` */

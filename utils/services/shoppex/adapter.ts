@@ -25,7 +25,7 @@ export function createShoppexAdapter(clientFor: (connection: Connection) => Shop
         checkoutId: session.id,
         checkoutUrl: session.checkoutUrl,
         expiresAt: session.expiresAt,
-        amount: session.amount && session.currency ? { amount: session.amount, currency: session.currency } : null,
+        amount: session.amount,
       };
     },
     status: (connection, checkoutId) => clientFor(connection).getPayment(checkoutId),

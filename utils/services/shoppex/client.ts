@@ -1,8 +1,10 @@
+import type { Money } from '../../money';
 import { decimalToJsonNumber, decimalToUnits, isDecimalAmount } from '../amount';
 import { ServiceError, isServiceError } from '../errors';
 import { clip, isHttpUrl, isRecord, timeToMs } from '../fields';
 import { type ErrorDescription, type HttpResponse, createHttp, errorFromResponse, parseJson, tryJson } from '../http';
 import { type CheckoutReport, type ConnectionResult, DEFAULT_TIMEOUT_MS, type ServiceClientOptions } from '../types';
+import { readQuotedMoney, readReportedMoney } from '../reportedMoney';
 import { capabilitiesResponseSchema, paymentResponseSchema, sessionResponseSchema } from './schemas';
 import { shoppexOutcome } from './status';
 
@@ -32,8 +34,8 @@ export interface ShoppexSession {
   status: string;
   /** When the unpaid session expires (ms), when Shoppex said. */
   expiresAt: number | null;
-  amount: string | null;
-  currency: string | null;
+  /** What the buyer will pay, when Shoppex said it readably (currency upper case, canonical decimal). */
+  amount: Money | null;
 }
 
 export interface ShoppexClient {
@@ -85,8 +87,7 @@ export function createShoppexClient(options: ServiceClientOptions): ShoppexClien
         checkoutUrl,
         status: data.status,
         expiresAt: timeToMs(data.expires_at),
-        amount: data.amount,
-        currency: data.currency,
+        amount: readQuotedMoney(data.amount, data.currency),
       };
     },
 
@@ -99,7 +100,7 @@ export function createShoppexClient(options: ServiceClientOptions): ShoppexClien
         throw new ServiceError('unexpected_response', { ...context(response), message: 'Shoppex answered about another payment.' });
       }
       const { outcome, detail } = shoppexOutcome(data.status);
-      return { id, outcome, rawStatus: data.status, detail, amount: data.total, currency: data.currency, notes: null };
+      return { id, outcome, rawStatus: data.status, detail, ...readReportedMoney(data.total, data.currency), notes: null };
     },
 
     async testConnection() {

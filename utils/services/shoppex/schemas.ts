@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { decimalAmount, nonEmptyString, optionalHttpUrl, optionalString } from '../fields';
+import { nonEmptyString, optionalHttpUrl, optionalString } from '../fields';
+import { serviceValue } from '../reportedMoney';
 
 // Shoppex wraps every answer in `data`. Only what the extension uses is required.
 
@@ -30,9 +31,9 @@ export const sessionResponseSchema = z.object({
     status: nonEmptyString(),
     url: optionalHttpUrl(),
     checkout_url: optionalHttpUrl(),
-    // A created session must not be reported as failed over an odd optional field.
-    amount: z.catch(decimalAmount(), null),
-    currency: optionalString(),
+    // Amount and currency vary (a number or text, "usd" or "USD"): read by `readQuotedMoney`, never a reason to fail.
+    amount: serviceValue(),
+    currency: serviceValue(),
     expires_at: z.optional(z.unknown()),
   }),
 });
@@ -43,8 +44,9 @@ export const paymentResponseSchema = z.object({
     id: nonEmptyString(),
     uniqid: optionalString(),
     status: nonEmptyString(),
-    total: decimalAmount(),
-    currency: optionalString(),
+    // Read by `readReportedMoney`: an odd total or currency is kept as text, never a reason to lose the payment.
+    total: serviceValue(),
+    currency: serviceValue(),
     gateway: optionalString(),
   }),
 });
