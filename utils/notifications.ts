@@ -54,7 +54,7 @@ function describeEvent(record: CheckoutRecord, event: NotificationEvent): { titl
         title: t('notifyNotSentTitle'),
         message: record.drift
           ? t('notifyNotSentDrift', name, describeOffer(record.drift.before, record.quantity), describeOffer(record.drift.after, record.quantity))
-          : t('notifyNotSent', name, record.lastError ?? ''),
+          : t('notifyNotSent', name, (record.lastError ?? '').replace(/\.\s*$/, '')),
       };
     case 'failed':
       return { title: t('notifyFailedTitle'), message: t('notifyFailed', name, record.notes || t('notifyFailedNoNotes')) };

@@ -21,6 +21,7 @@
 //     post_malformed       POST creates the checkout but answers invalid JSON
 //     post_slow            POST creates the checkout and answers after 2.5 s
 //     post_408, post_409   POST creates the checkout but answers 408 / 409 (its outcome is unknown to the client)
+//     other_product        once completed, the answer names another product (`product_url`, beyond the contract)
 // - `sc_delay=<ms>` on the product URL overrides how long the checkout stays `processing`.
 // - `sc_amount=<text>` is sent as `amount_str` once completed, as it is (e.g. "1,299.00", "abc", "-5").
 import { randomUUID } from 'node:crypto';
@@ -93,7 +94,8 @@ export function createApi({ completionDelayMs = 3000, validKeys = [SANDBOX_API_K
       return { status: 'processing' };
     }
     if (checkout.failureNotes) return { status: 'failed', notes: checkout.failureNotes };
-    return { status: 'completed', amount_str: checkout.scenario.amount ?? checkout.amount, currency: checkout.currency, notes: '' };
+    const other = flags.has('other_product') ? { product_url: `${checkout.scenario.url?.origin ?? ''}/products/limited-print` } : {};
+    return { status: 'completed', amount_str: checkout.scenario.amount ?? checkout.amount, currency: checkout.currency, notes: '', ...other };
   }
 
   function emit(event) {
@@ -174,7 +176,7 @@ export function createApi({ completionDelayMs = 3000, validKeys = [SANDBOX_API_K
       checkout.finalisedAt = now();
       emit({ type: 'finalised', checkout, state });
     }
-    return json(res, 200, { id: checkout.id, status: state.status, amount_str: state.amount_str ?? null, currency: state.currency ?? null, notes: state.notes ?? '', agent_version: 'sandbox-1' });
+    return json(res, 200, { id: checkout.id, status: state.status, amount_str: state.amount_str ?? null, currency: state.currency ?? null, notes: state.notes ?? '', agent_version: 'sandbox-1', ...(state.product_url ? { product_url: state.product_url } : {}) });
   }
 
   /** Handles a request under /v0/; the caller has read the body. */

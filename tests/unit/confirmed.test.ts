@@ -6,6 +6,7 @@ import type { NotificationEvent } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { buildPrompt, purchaseDetails } from '../../utils/checkouts/userData';
 import { describeNotification } from '../../utils/notifications';
+import { SmartcheckoutError } from '../../utils/smartcheckout/errors';
 import type { Detection } from '../../utils/product/detectInTab';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { DEFAULT_SAFETY, type Safety } from '../../utils/settings';
@@ -19,6 +20,8 @@ let clock: number;
 let ids: number;
 let posts: { url: string; userData: Record<string, unknown>; key: string }[];
 let answers: Awaited<ReturnType<CheckoutProvider['get']>>[];
+/** An error the next create throws. */
+let refusal: Error | null;
 let notified: { id: string; event: NotificationEvent }[];
 /** What reading the shop tab again answers, and when (a page busy with its own scripts answers late). */
 let tab: { detection: Detection; answered: Promise<void> };
@@ -26,6 +29,7 @@ let tab: { detection: Detection; answered: Promise<void> };
 const provider: CheckoutProvider = {
   async create(url, userData, key) {
     posts.push({ url, userData, key });
+    if (refusal) throw refusal;
     return { checkoutId: `co-${posts.length}` };
   },
   async get() {
@@ -78,6 +82,7 @@ beforeEach(async () => {
   ids = 0;
   posts = [];
   answers = [];
+  refusal = null;
   notified = [];
   tab = { detection: { kind: 'product', product: PRODUCT }, answered: Promise.resolve() };
   await setSafety({});
@@ -119,6 +124,17 @@ describe('a confirmed purchase belongs to the background', () => {
     // Nothing was sent, so nothing is held: the whole limit is there for the next purchase (29.00 + 15.00 ≤ 50).
     tab = { detection: { kind: 'product', product: PRODUCT }, answered: Promise.resolve() };
     expect(await life.start(confirmedRequest())).toMatchObject({ ok: true, record: { ceiling: usd('44.00') } });
+  });
+
+  it('refused by the service with no popup open: kept as not sent, and a notification says why', async () => {
+    refusal = new SmartcheckoutError('validation', { status: 422, serviceMessage: 'Shop not supported' });
+    await lifecycle().start(confirmedRequest());
+    await settle();
+    expect(posts).toHaveLength(1);
+    const [record] = await records();
+    expect(record).toMatchObject({ state: 'not_sent', lastError: expect.stringContaining('Shop not supported') });
+    expect(notified.map((n) => n.event)).toEqual(['not_sent']);
+    expect(describeNotification(record!, 'not_sent').message).toMatch(/^Merino Tee — nothing was sent: .*Shop not supported/);
   });
 
   it('a page that cannot be read again (tab closed or elsewhere) sends what was confirmed, and says so in the history', async () => {

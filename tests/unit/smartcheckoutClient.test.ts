@@ -89,7 +89,12 @@ describe('getCheckout', () => {
     expect(processing).toMatchObject({ id: checkoutId, status: 'processing', amount: null });
     await new Promise((r) => setTimeout(r, 250));
     const done = await client().getCheckout(checkoutId);
-    expect(done).toMatchObject({ status: 'completed', amount: '62.00', currency: 'USD' });
+    expect(done).toMatchObject({ status: 'completed', amount: '62.00', currency: 'USD', product: null });
+  });
+
+  it('reads what the agent says it bought when its answer names a product (beyond the contract)', async () => {
+    const { checkoutId } = await client().createCheckout(product('?sc_scenario=other_product&sc_delay=0'), userData, 'k');
+    expect(await client().getCheckout(checkoutId)).toMatchObject({ status: 'completed', product: { url: `${sandbox.shopUrl}/products/limited-print`, name: null } });
   });
 
   it('reports a failure with the notes', async () => {

@@ -37,6 +37,7 @@ export function createSmartcheckoutAdapter(clientFor: (connection: Connection) =
         amount: state.amount,
         currency: state.currency,
         notes: state.notes,
+        product: state.product ?? null,
       };
     },
     async testConnection(connection) {

@@ -7,6 +7,7 @@ import {
   createCheckoutResponseSchema,
   errorBodySchema,
   getCheckoutResponseSchema,
+  reportedProductOf,
   normaliseStatus,
 } from './schemas';
 
@@ -129,6 +130,7 @@ export function createSmartcheckoutClient(options: SmartcheckoutClientOptions): 
         status: normaliseStatus(data.status),
         ...readReportedMoney(data.amount_str, data.currency),
         notes: data.notes,
+        product: reportedProductOf(data),
       };
     },
   };

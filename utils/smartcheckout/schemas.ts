@@ -28,7 +28,22 @@ export const getCheckoutResponseSchema = z.object({
   amount_str: serviceValue(),
   currency: serviceValue(),
   notes: optionalText,
+  // Not in the contract: what the agent says it bought, if its answer names it (read by `reportedProductOf`).
+  product_url: optionalText,
+  product: z.optional(z.unknown()),
 });
+
+/**
+ * What the service says it bought, when an answer names it: `product_url`, or a `product` object with `url` and
+ * `name` (unconfirmed: the contract names neither, so this guess stays here). Null when it names nothing.
+ */
+export function reportedProductOf(data: { product_url: string | null; product?: unknown }): { url: string | null; name: string | null } | null {
+  const object = data.product && typeof data.product === 'object' ? (data.product as Record<string, unknown>) : {};
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 2000) : null);
+  const url = text(data.product_url) ?? text(object.url);
+  const name = text(object.name);
+  return url || name ? { url, name: name && name.slice(0, 300) } : null;
+}
 
 /** Shape of the service's error body; any of these keys may carry the message, as string or object. */
 export const errorBodySchema = z.partial(z.object({ error: z.unknown(), message: z.unknown(), detail: z.unknown() }));
@@ -48,6 +63,8 @@ export interface CheckoutState {
   amount: string | null;
   currency: string | null;
   notes: string | null;
+  /** What the service says it bought, when its answer names it. */
+  product?: { url: string | null; name: string | null } | null;
 }
 
 export function normaliseStatus(raw: string): CheckoutStatus {
