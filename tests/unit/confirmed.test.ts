@@ -93,16 +93,17 @@ beforeEach(async () => {
 afterEach(settle);
 
 describe('a confirmed purchase belongs to the background', () => {
-  it('is recorded and answered at once; the page is read again and the purchase sent by the background, however long the page takes', async () => {
+  it('is recorded at once; the page is read again and the purchase sent by the background, however long the page takes', async () => {
     let answer!: () => void;
     tab = { detection: { kind: 'product', product: PRODUCT }, answered: new Promise((resolve) => (answer = resolve)) };
     const life = lifecycle();
-    const result = await life.start(confirmedRequest());
-    // The popup has its answer (and may close) while the page is still being read: nothing is lost.
-    expect(result).toMatchObject({ ok: true, record: { state: 'confirmed', ceiling: usd('44.00') } });
+    const started = life.start(confirmedRequest());
+    await settle();
+    // On record, holding its ceiling, while the page is still being read: a popup closed now loses nothing.
+    expect(await records()).toEqual([expect.objectContaining({ state: 'confirmed', ceiling: usd('44.00') })]);
     expect(posts).toHaveLength(0);
     answer();
-    await settle();
+    expect(await started).toMatchObject({ ok: true, record: { state: 'processing' } });
     expect(posts).toHaveLength(1);
     expect(posts[0]!.userData.max_price).toEqual(usd('44.00'));
     expect(await records()).toEqual([expect.objectContaining({ state: 'processing', confirmedRequest: null, startNote: null })]);
@@ -128,7 +129,8 @@ describe('a confirmed purchase belongs to the background', () => {
 
   it('refused by the service with no popup open: kept as not sent, and a notification says why', async () => {
     refusal = new SmartcheckoutError('validation', { status: 422, serviceMessage: 'Shop not supported' });
-    await lifecycle().start(confirmedRequest());
+    // A popup still open hears why; a closed one is told by the notification, and the history keeps it.
+    expect(await lifecycle().start(confirmedRequest())).toMatchObject({ ok: false, code: 'rejected', message: expect.stringContaining('Shop not supported') });
     await settle();
     expect(posts).toHaveLength(1);
     const [record] = await records();
@@ -149,7 +151,7 @@ describe('a confirmed purchase belongs to the background', () => {
 
   it('a worker stopped before sending: the next worker reads the page and sends it once', async () => {
     tab = { detection: { kind: 'product', product: PRODUCT }, answered: new Promise(() => {}) };
-    await lifecycle().start(confirmedRequest());
+    void lifecycle().start(confirmedRequest());
     await settle();
     // That worker is gone (its page read never answered); a new one starts. Storage, like the browser's, kept the
     // variant's options in another order than the shop's.
@@ -170,9 +172,22 @@ describe('a confirmed purchase belongs to the background', () => {
     expect(await next.nextPollAt()).not.toBeNull();
   });
 
+  it('a purchase left starting by a stopped worker keeps an alarm, and the next run says its outcome is unknown (never re-posted)', async () => {
+    const hung: CheckoutProvider = { ...provider, create: () => new Promise(() => {}) };
+    void lifecycle({ adapters: providerAdapters(hung) }).start(confirmedRequest());
+    await settle();
+    expect((await records())[0]!.state).toBe('starting');
+    const next = lifecycle();
+    expect(await next.nextPollAt()).toBe(clock + 10_000);
+    clock += 10_000;
+    await next.pollDue();
+    expect(await records()).toEqual([expect.objectContaining({ state: 'outcome_unknown' })]);
+    expect(posts).toHaveLength(0);
+  });
+
   it('a confirmation left unsent for too long (the browser was closed) is asked again, never sent', async () => {
     tab = { detection: { kind: 'product', product: PRODUCT }, answered: new Promise(() => {}) };
-    await lifecycle().start(confirmedRequest());
+    void lifecycle().start(confirmedRequest());
     await settle();
     clock += CONFIRMATION_TTL_MS + 1;
     tab = { detection: { kind: 'product', product: PRODUCT }, answered: Promise.resolve() };

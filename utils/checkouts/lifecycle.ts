@@ -311,10 +311,13 @@ export function createLifecycle(deps: LifecycleDeps) {
     const { record, duplicate } = outcome;
     if (duplicate) return { ok: true, record, duplicate };
     if (record.state === 'confirmed') {
-      // Answered at once: the background owns the purchase from here, whether or not the popup stays open.
+      // Recorded: the background owns the purchase from here. The popup's answer waits for the page to be read and
+      // the purchase sent (so a refusal is said there); closed meanwhile, nothing is lost and a notification tells.
       deps.onScheduleChange();
-      void proceed(record.id);
-      return { ok: true, record, duplicate: false };
+      const sent = await proceed(record.id);
+      if (sent && !sent.ok) return sent;
+      const now = (await readCheckouts().catch(() => null))?.records.find((r) => r.id === record.id);
+      return { ok: true, record: now ?? record, duplicate: false };
     }
     const sending = { connection, profile, order: order.data, product, instructions: request.instructions, hint: request.hint ?? null, notifyStarted: request.notifyStarted ?? false };
     try {
@@ -392,30 +395,30 @@ export function createLifecycle(deps: LifecycleDeps) {
    * what was confirmed go, within its ceiling, and the history says so. Runs in the background alone, so the popup
    * may close at any moment; a worker stopped here takes it up again when it starts.
    */
-  async function proceed(id: string): Promise<void> {
+  async function proceed(id: string): Promise<StartResult | null> {
     postsInFlight.add(id);
     try {
       const record = (await readCheckouts()).records.find((r) => r.id === id);
       const pending = record?.state === 'confirmed' ? record.confirmedRequest : null;
-      if (!record || !pending) return;
-      if (deps.now() - record.createdAt > CONFIRMATION_TTL_MS) return void (await endUnsent(id, null, t('notSentStale')));
+      if (!record || !pending) return null;
+      if (deps.now() - record.createdAt > CONFIRMATION_TTL_MS) return await endUnsent(id, null, t('notSentStale'));
       let verdict: Reread = { send: true, unread: false };
       if (pending.tabId !== null && pending.seen) {
         const fresh = await (deps.readTab ?? detectInTab)(pending.tabId).catch((): Detection => ({ kind: 'unreadable', message: '' }));
         verdict = judgeReread(pending.seen, fresh);
       }
-      if (!verdict.send) return void (await endUnsent(id, verdict.drift, null));
+      if (!verdict.send) return await endUnsent(id, verdict.drift, null);
       const { settings, sessionKeys, profiles } = await deps.loadContext();
       const connection = connectionOf(settings, sessionKeys, record.service);
       const profile = profiles.profiles.find((p) => p.id === record.profileId) ?? null;
       const order = deps.adapters[record.service].orderSchema.safeParse(pending.order ?? {});
-      if (!connection) return void (await endUnsent(id, null, t('startNoServiceKey', serviceOf(record.service).name)));
-      if (!profile || !order.success) return void (await endUnsent(id, null, t('startProfileGone')));
+      if (!connection) return await endUnsent(id, null, t('startNoServiceKey', serviceOf(record.service).name));
+      if (!profile || !order.success) return await endUnsent(id, null, t('startProfileGone'));
       const product = { ...pending.product, variant: withOptionOrder(pending.product.variant, pending.optionOrder) };
       const request = { product, quantity: record.quantity, instructions: pending.instructions, hint: pending.hint };
       // Exactly what the user confirmed is sent, or nothing (the profile was edited meanwhile, say).
       if (serviceOf(record.service).kind === 'agent' && buildPrompt(purchaseDetails(request, profile, record.maxSpend)) !== record.prompt) {
-        return void (await endUnsent(id, null, t('startConfirmationChanged')));
+        return await endUnsent(id, null, t('startConfirmationChanged'));
       }
       let moved = false;
       const starting = await update(id, (r) => {
@@ -423,10 +426,11 @@ export function createLifecycle(deps: LifecycleDeps) {
         moved = true;
         return { ...r, state: 'starting', confirmedRequest: null, startNote: verdict.unread ? t('sentWithoutReread') : null };
       });
-      if (!moved || !starting) return;
-      await send(starting, { connection, profile, order: order.data, product, instructions: pending.instructions, hint: pending.hint, notifyStarted: false, keepRejected: true });
+      if (!moved || !starting) return null;
+      return await send(starting, { connection, profile, order: order.data, product, instructions: pending.instructions, hint: pending.hint, notifyStarted: false, keepRejected: true });
     } catch {
       // Storage refused a read or write: the purchase stays confirmed and is taken up again shortly.
+      return null;
     } finally {
       postsInFlight.delete(id);
       deps.onScheduleChange();
@@ -437,7 +441,7 @@ export function createLifecycle(deps: LifecycleDeps) {
    * A confirmed purchase that is not sent: the page changed, what it needs is gone, or the service refused it
    * (`from` 'starting': certainly nothing created). The user is told and decides again.
    */
-  async function endUnsent(id: string, drift: CheckoutRecord['drift'], reason: string | null, from: 'confirmed' | 'starting' = 'confirmed') {
+  async function endUnsent(id: string, drift: CheckoutRecord['drift'], reason: string | null, from: 'confirmed' | 'starting' = 'confirmed'): Promise<null> {
     let moved = false;
     const ended = await update(id, (r) => {
       if (r.state !== from || r.checkoutId !== null) return r;
@@ -445,6 +449,7 @@ export function createLifecycle(deps: LifecycleDeps) {
       return { ...r, state: 'not_sent', drift, lastError: reason, nextPollAt: null, pendingNotification: 'not_sent' };
     });
     if (moved && ended) await deliver(ended).catch(() => {});
+    return null;
   }
 
   async function markOutcomeUnknown(id: string, reason: string) {
@@ -654,7 +659,12 @@ export function createLifecycle(deps: LifecycleDeps) {
     await saveUnsaved(now);
     const { records } = await readCheckouts();
     const due = records.filter((r) => r.state === 'processing' && Math.max(r.nextPollAt ?? 0, heldUntil(r.id)) <= now);
-    for (const r of records) if (r.state === 'confirmed' && !postsInFlight.has(r.id) && r.updatedAt + CONFIRMED_RETRY_MS <= now) void proceed(r.id);
+    for (const r of records) {
+      if (postsInFlight.has(r.id) || r.updatedAt + CONFIRMED_RETRY_MS > now) continue;
+      if (r.state === 'confirmed') void proceed(r.id);
+      // Left starting by a worker that stopped mid-POST (this one is not posting it): its outcome is unknown.
+      else if (r.state === 'starting') await markOutcomeUnknown(r.id, t('startInterrupted')).catch(() => {});
+    }
     await Promise.all(due.map((r) => poll(r.id)));
   }
 
@@ -662,8 +672,10 @@ export function createLifecycle(deps: LifecycleDeps) {
   async function nextPollAt(): Promise<number | null> {
     const { records } = await readCheckouts();
     const times = records.filter((r) => r.state === 'processing' && !unsaved.has(r.id)).map((r) => Math.max(r.nextPollAt ?? 0, heldUntil(r.id)));
-    // A confirmed purchase keeps the worker's alarm alive until it is sent.
-    for (const r of records) if (r.state === 'confirmed') times.push(postsInFlight.has(r.id) ? deps.now() + CONFIRMED_RETRY_MS : r.updatedAt + CONFIRMED_RETRY_MS);
+    // A purchase confirmed or being started keeps the worker's alarm alive until it is sent and answered.
+    for (const r of records) {
+      if (r.state === 'confirmed' || r.state === 'starting') times.push(postsInFlight.has(r.id) ? deps.now() + CONFIRMED_RETRY_MS : r.updatedAt + CONFIRMED_RETRY_MS);
+    }
     for (const id of unsaved.keys()) times.push(heldUntil(id));
     return times.length ? Math.min(...times) : null;
   }

@@ -96,7 +96,7 @@ export function describeState(record: CheckoutRecord): string {
     case 'confirmed':
       return t('stateConfirmed');
     case 'not_sent':
-      return t('stateNotSent');
+      return record.drift || !record.lastError ? t('stateNotSent') : t('stateNotSentReason', record.lastError);
     case 'starting':
       return link ? t('stateLinkStarting') : t('stateStarting');
     case 'processing':
