@@ -1,5 +1,6 @@
 import type { ProductSnapshot } from '../utils/product/snapshot';
-import { describeVariant, isDemoPageUrl } from '../utils/product/describe';
+import { describeVariant } from '../utils/product/describe';
+import { isDemoPageUrl } from '../utils/product/demoPage';
 import { t } from '../utils/i18n';
 
 /** The detected product: image, name, price, selected variant and identifiers. Text only: page data is never rendered as HTML. */

@@ -6,7 +6,7 @@ import { connectedServices, connectionOf, preferredService } from '../../utils/c
 import { t } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messages';
 import { RECENT_COUNT } from '../../utils/popupTarget';
-import { isDemoPageUrl } from '../../utils/product/describe';
+import { isDemoPageUrl } from '../../utils/product/demoPage';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile } from '../../utils/profiles/state';
 import { isServiceId, isSimulated, serviceOf, type ServiceId } from '../../utils/services/registry';

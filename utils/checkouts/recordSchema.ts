@@ -4,7 +4,7 @@ import { httpUrlSchema, productSnapshotSchema, productUrlSchema, variantSchema }
 import { SERVICE_IDS } from '../services/registry';
 import { readQuotedMoney } from '../services/reportedMoney';
 import { receiptSchema } from './receiptSchema';
-import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './record';
+import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './states';
 
 /** A purchase record as stored: every read is checked against it (`record.ts` has the states and what views say). */
 /** What remained of the daily and 30-day spending limits when a purchase started: the most it was allowed to spend for each. */

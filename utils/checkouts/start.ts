@@ -1,7 +1,8 @@
 import { connectionOf } from '../connections';
 import { t } from '../i18n';
 import { defaultProfile } from '../profiles/state';
-import { describeVariant, isDemoPageUrl } from '../product/describe';
+import { describeVariant } from '../product/describe';
+import { isDemoPageUrl } from '../product/demoPage';
 import { isSimulated, serviceOf } from '../services/registry';
 import { checkLimits, safetyFor, spendHistory } from './limits';
 import { unreadableSpendSources } from './unreadable';
