@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Lifecycle } from './checkouts/lifecycle';
 import { t } from './i18n';
-import { MAX_HINT } from './checkouts/userData';
+import { MAX_HINT } from './services/smartcheckout/userData';
 import { rememberCheckout } from './popupMemory';
 import { detectInTab, linkTarget } from './product/detectInTab';
 import { cleanPageText } from './product/pageText';

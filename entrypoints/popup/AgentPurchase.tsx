@@ -4,7 +4,7 @@ import { useLedger } from '../../components/useStored';
 import { checkLimits, type LimitCheck, safetyFor, spendHistory } from '../../utils/checkouts/limits';
 import { unreadableSpendSources } from '../../utils/checkouts/unreadable';
 import type { CheckoutList } from '../../utils/checkouts/store';
-import { buildPrompt, MAX_HINT, purchaseDetails } from '../../utils/checkouts/userData';
+import { buildPrompt, MAX_HINT, purchaseDetails } from '../../utils/services/smartcheckout/userData';
 import { t } from '../../utils/i18n';
 import { type ParsedMessage, sendMessage } from '../../utils/messages';
 import type { Detection } from '../../utils/product/detectInTab';

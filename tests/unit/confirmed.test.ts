@@ -4,7 +4,7 @@ import { CONFIRMATION_TTL_MS, createLifecycle, type LifecycleDeps, type StartReq
 import { offerOf } from '../../utils/checkouts/reread';
 import type { NotificationEvent } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
-import { buildPrompt, purchaseDetails } from '../../utils/checkouts/userData';
+import { buildPrompt, purchaseDetails } from '../../utils/services/smartcheckout/userData';
 import { describeNotification } from '../../utils/notifications';
 import type { Detection } from '../../utils/product/detectInTab';
 import { profilesStorage } from '../../utils/profiles/storage';

@@ -12,7 +12,7 @@ import { DEFAULT_SAFETY } from '../../utils/settings';
 import { readServiceState, setServiceEnabled } from '../../utils/connectionStorage';
 import { createDemoAdapter } from '../../utils/services/demo/adapter';
 import { DEMO_PROCESSING_MS, demoFails } from '../../utils/services/demo/simulation';
-import { buildPrompt, purchaseDetails } from '../../utils/checkouts/userData';
+import { buildPrompt, purchaseDetails } from '../../utils/services/smartcheckout/userData';
 import { PROFILE, PRODUCT, startRequest } from './fixtures/purchase';
 import { connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 

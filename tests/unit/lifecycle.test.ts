@@ -16,7 +16,7 @@ import { readLedger } from '../../utils/checkouts/ledger';
 import { clearFinished, readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
-import { SmartcheckoutError } from '../../utils/smartcheckout/errors';
+import { SmartcheckoutError } from '../../utils/services/smartcheckout/errors';
 import { type CheckoutProvider, connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 import { describeNotification } from '../../utils/notifications';
 import { PROFILE, PRODUCT, startRequest } from './fixtures/purchase';

@@ -9,7 +9,7 @@ import type { ServiceId } from '../../utils/services/registry';
 import { createShoppexAdapter } from '../../utils/services/shoppex/adapter';
 import type { Profile } from '../../utils/profiles/schema';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
-import { createSmartcheckoutAdapter } from '../../utils/smartcheckout/adapter';
+import { createSmartcheckoutAdapter } from '../../utils/services/smartcheckout/adapter';
 import { CREEM_MERINO_PRODUCT_ID, DIDDO_SINGLE_STORE_CART, startSandbox } from '../sandbox/index.mjs';
 import { documentedRequests, type LoggedRequest, loggingFetch, templateOf } from './support/requestLog';
 

@@ -8,7 +8,7 @@ import { asServiceError } from './provider';
 import type { CheckoutRecord } from './record';
 import { readCheckouts, updateCheckout, updateCheckouts } from './store';
 import { judgeReread, type Reread } from './reread';
-import { buildPrompt, purchaseDetails } from './userData';
+import { buildPrompt, purchaseDetails } from '../services/smartcheckout/userData';
 import type { Sending, StartResult } from './lifecycleTypes';
 import { CONFIRMATION_TTL_MS, deadlineFor, isDefiniteRejection } from './lifecycleRules';
 import { clearHold, deliver, holdAfterStorageFailure, type LifecycleState, update } from './lifecycleState';

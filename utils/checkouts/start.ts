@@ -9,7 +9,7 @@ import { unreadableSpendSources } from './unreadable';
 import { createReceipt } from './receipt';
 import type { CheckoutRecord } from './record';
 import { updateCheckouts } from './store';
-import { buildPrompt, purchaseDetails } from './userData';
+import { buildPrompt, purchaseDetails } from '../services/smartcheckout/userData';
 import type { StartRequest, StartResult } from './lifecycleTypes';
 import { DUPLICATE_WINDOW_MS, intentOf } from './lifecycleRules';
 import type { LifecycleState } from './lifecycleState';
