@@ -5,17 +5,17 @@ import { checkLimits, type LimitCheck, safetyFor, spendHistory } from '../../uti
 import { unreadableSpendSources } from '../../utils/checkouts/unreadable';
 import type { CheckoutList } from '../../utils/checkouts/store';
 import { buildPrompt, MAX_HINT, purchaseDetails } from '../../utils/services/smartcheckout/userData';
-import { t } from '../../utils/i18n';
-import { type ParsedMessage, sendMessage } from '../../utils/messages';
+import { t } from '../../utils/shared/i18n';
+import { type ParsedMessage, sendMessage } from '../../utils/messages/messages';
 import type { Detection } from '../../utils/product/detectInTab';
-import type { Money } from '../../utils/money';
+import type { Money } from '../../utils/money/money';
 import { offerOf } from '../../utils/checkouts/reread';
 import { cleanPageText } from '../../utils/product/pageText';
 import { type ProductSnapshot } from '../../utils/product/snapshot';
 import { offerChanged, withOptionOrder } from '../../utils/product/describe';
 import type { Profile } from '../../utils/profiles/schema';
 import { isSimulated, type ServiceId } from '../../utils/services/registry';
-import type { Settings } from '../../utils/settings';
+import type { Settings } from '../../utils/settings/settings';
 import type { Notice } from './notice';
 
 type StartMessage = Extract<ParsedMessage, { type: 'checkout:start' }> & { attemptId: string };

@@ -5,10 +5,10 @@ import { offerOf } from '../../utils/checkouts/reread';
 import type { NotificationEvent } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { buildPrompt, purchaseDetails } from '../../utils/services/smartcheckout/userData';
-import { describeNotification } from '../../utils/notifications';
+import { describeNotification } from '../../utils/background/notifications';
 import type { Detection } from '../../utils/product/detectInTab';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { DEFAULT_SAFETY, type Safety } from '../../utils/settings';
+import { DEFAULT_SAFETY, type Safety } from '../../utils/settings/settings';
 import { PROFILE, PRODUCT, startRequest } from './fixtures/purchase';
 import { type CheckoutProvider, connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ServiceAdapter } from '../../utils/services/adapter';
-import type { Connection } from '../../utils/connections';
+import type { Connection } from '../../utils/settings/connections';
 import { createCreemAdapter } from '../../utils/services/creem/adapter';
 import { createDemoAdapter } from '../../utils/services/demo/adapter';
 import { createDiddoAdapter } from '../../utils/services/diddo/adapter';

@@ -1,5 +1,5 @@
-import { type Connection, connectionOf } from '../connections';
-import { t } from '../i18n';
+import { type Connection, connectionOf } from '../settings/connections';
+import { t } from '../shared/i18n';
 import { serviceOf } from '../services/registry';
 import type { CheckoutReport } from '../services/types';
 import { describeServiceError } from './errorText';

@@ -1,12 +1,12 @@
-import type { Connection, SessionKeys } from '../connections';
+import type { Connection, SessionKeys } from '../settings/connections';
 import type { ProfilesState } from '../profiles/storage';
 import type { ProductSnapshot } from '../product/snapshot';
 import type { ServiceAdapter } from '../services/adapter';
 import type { ServiceId } from '../services/registry';
 import type { Detection } from '../product/detectInTab';
-import type { Money } from '../money';
+import type { Money } from '../money/money';
 import type { Profile } from '../profiles/schema';
-import type { Settings } from '../settings';
+import type { Settings } from '../settings/settings';
 import type { CheckoutRecord, NotificationEvent } from './record';
 import type { Offer } from './reread';
 

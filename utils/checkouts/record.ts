@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 import { serviceOf } from '../services/registry';
 import type { allowanceSchema, checkoutRecordSchema } from './recordSchema';
 import type { CheckoutStateName } from './states';

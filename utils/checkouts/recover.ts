@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 import { readCheckouts } from './store';
 import { deliver, type LifecycleState } from './lifecycleState';
 import { markOutcomeUnknown } from './end';

@@ -1,5 +1,5 @@
-import { connectionOf } from '../connections';
-import { t } from '../i18n';
+import { connectionOf } from '../settings/connections';
+import { t } from '../shared/i18n';
 import { withOptionOrder } from '../product/describe';
 import { type Detection, detectInTab } from '../product/detectInTab';
 import { serviceOf } from '../services/registry';

@@ -1,5 +1,5 @@
-import { connectionOf } from '../connections';
-import { t } from '../i18n';
+import { connectionOf } from '../settings/connections';
+import { t } from '../shared/i18n';
 import { defaultProfile } from '../profiles/state';
 import { describeVariant } from '../product/describe';
 import { isDemoPageUrl } from '../product/demoPage';

@@ -1,4 +1,4 @@
-import type { Money } from '../../money';
+import type { Money } from '../../money/money';
 import { cleanPageText, cleanUserText, isSafeKey } from '../../product/pageText';
 import { type Profile, toShippingAddress } from '../../profiles/schema';
 import { type ProductSnapshot, type Variant } from '../../product/snapshot';
