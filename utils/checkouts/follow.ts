@@ -27,7 +27,7 @@ export async function poll(ctx: LifecycleState, id: string): Promise<void> {
 }
 
 /** One poll: past its deadline it is no longer followed; a final outcome ends it; otherwise the next poll is planned. */
-export async function pollOnce(ctx: LifecycleState, id: string): Promise<void> {
+async function pollOnce(ctx: LifecycleState, id: string): Promise<void> {
   const record = (await readCheckouts()).records.find((r) => r.id === id);
   if (!record || record.state !== 'processing') return;
   if (!record.checkoutId) {
@@ -66,7 +66,7 @@ export async function pollOnce(ctx: LifecycleState, id: string): Promise<void> {
 }
 
 /** Past the deadline: a link whose payment window closed has expired; anything else is no longer followed. */
-export async function stopFollowing(ctx: LifecycleState, record: CheckoutRecord) {
+async function stopFollowing(ctx: LifecycleState, record: CheckoutRecord) {
   const expired = serviceOf(record.service).endsAtExpiry && record.expiresAt !== null && ctx.deps.now() >= record.expiresAt;
   const ended = await update(ctx, record.id, (r) =>
     r.state !== 'processing'
@@ -79,7 +79,7 @@ export async function stopFollowing(ctx: LifecycleState, record: CheckoutRecord)
 }
 
 /** A failed poll: a checkout the service does not know (past the grace) is not found; otherwise it is polled again after a pause. */
-export async function applyPollError(ctx: LifecycleState, record: CheckoutRecord, error: ServiceError, words: string) {
+async function applyPollError(ctx: LifecycleState, record: CheckoutRecord, error: ServiceError, words: string) {
   const { id } = record;
   const early = ctx.deps.now() - record.createdAt < NOT_FOUND_GRACE_MS;
   if (error.kind === 'not_found' && !early) {
@@ -98,7 +98,7 @@ export async function applyPollError(ctx: LifecycleState, record: CheckoutRecord
 }
 
 /** Saves again what storage refused before, once each pause is over. */
-export async function saveUnsaved(ctx: LifecycleState, now: number) {
+async function saveUnsaved(ctx: LifecycleState, now: number) {
   for (const [id, change] of ctx.unsaved) {
     if (heldUntil(ctx, id) > now) continue;
     try {
