@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { type CheckoutRecord, maskedLink } from '../utils/checkouts/record';
-import { t } from '../utils/i18n';
+import { t } from '../utils/shared/i18n';
 
 const QrCode = lazy(() => import('./QrCode'));
 

@@ -1,6 +1,6 @@
 import { type MouseEvent, useEffect, useId, useRef, useState } from 'react';
-import { t } from '../utils/i18n';
-import { formatAmount, type Money, moneyOf, times, toUnits } from '../utils/money';
+import { t } from '../utils/shared/i18n';
+import { formatAmount, type Money, moneyOf, times, toUnits } from '../utils/money/money';
 import { type ProductSnapshot } from '../utils/product/snapshot';
 import { describeVariant } from '../utils/product/describe';
 import { describeProfile, type Profile } from '../utils/profiles/schema';

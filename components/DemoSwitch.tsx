@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { t } from '../utils/i18n';
-import { connectionOf } from '../utils/connections';
-import { sessionKeysStorage, setServiceEnabled } from '../utils/connectionStorage';
-import { settingsStorage } from '../utils/settings';
+import { t } from '../utils/shared/i18n';
+import { connectionOf } from '../utils/settings/connections';
+import { sessionKeysStorage, setServiceEnabled } from '../utils/settings/connectionStorage';
+import { settingsStorage } from '../utils/settings/settings';
 import { useStored } from './useStored';
 
 /** Opens the demo product page that ships with the extension, in a new tab. */

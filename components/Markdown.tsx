@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { type Block, type Inline, parseMarkdown } from '../utils/markdown';
+import { type Block, type Inline, parseMarkdown } from '../utils/shared/markdown';
 
 /** Where a link in a shipped document goes: anchors stay on the page, other pages of the document open beside it. */
 function linkProps(href: string) {

@@ -1,6 +1,7 @@
 import type { ProductSnapshot } from '../utils/product/snapshot';
-import { describeVariant, isDemoPageUrl } from '../utils/product/describe';
-import { t } from '../utils/i18n';
+import { describeVariant } from '../utils/product/describe';
+import { isDemoPageUrl } from '../utils/product/demoPage';
+import { t } from '../utils/shared/i18n';
 
 /** The detected product: image, name, price, selected variant and identifiers. Text only: page data is never rendered as HTML. */
 export function ProductCard({ product }: { product: ProductSnapshot }) {

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { type ProductSnapshot, productSnapshotSchema } from '../utils/product/snapshot';
 import { variantInPath, withoutVariantParams } from '../utils/product/url';
-import { t } from '../utils/i18n';
+import { t } from '../utils/shared/i18n';
 
 interface Props {
   product: ProductSnapshot;

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { countryOptions } from '../utils/profiles/countries';
-import { type MessageKey, t, uiLanguage } from '../utils/i18n';
+import { type MessageKey, t, uiLanguage } from '../utils/shared/i18n';
 import type { Profile, ProfileField } from '../utils/profiles/schema';
 import { subdivisionsOf } from '../utils/profiles/subdivisions';
 import { type ProfileDraft as Draft, validateProfileDraft } from '../utils/profiles/validate';

@@ -3,7 +3,7 @@ import { completionAlert } from '../utils/checkouts/alert';
 import { hasOddAmount } from '../utils/checkouts/limits';
 import { describeOffer } from '../utils/checkouts/reread';
 import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink } from '../utils/checkouts/record';
-import { t, uiLanguage } from '../utils/i18n';
+import { t, uiLanguage } from '../utils/shared/i18n';
 import { isSimulated, serviceOf } from '../utils/services/registry';
 import { CheckoutHandoff } from './CheckoutHandoff';
 import { UnreadablePurchase } from './UnreadablePurchase';

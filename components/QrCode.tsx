@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { t } from '../utils/i18n';
-import { qrModules, qrPath, qrSvgFile } from '../utils/qr';
+import { t } from '../utils/shared/i18n';
+import { qrModules, qrPath, qrSvgFile } from '../utils/shared/qr';
 
 const PNG_PIXELS = 10;
 

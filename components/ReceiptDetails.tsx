@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { type Difference, type DifferenceKind, type Receipt, receiptDifferences, verifyReceipt } from '../utils/checkouts/receipt';
 import { type CheckoutRecord, describeState, formatMoney, isLink } from '../utils/checkouts/record';
-import { t, tCount, uiLanguage } from '../utils/i18n';
-import type { Money } from '../utils/money';
+import { t, tCount, uiLanguage } from '../utils/shared/i18n';
+import type { Money } from '../utils/money/money';
 import { serviceOf } from '../utils/services/registry';
 
 interface Props {

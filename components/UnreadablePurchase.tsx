@@ -1,5 +1,5 @@
 import { summariseUnreadable } from '../utils/checkouts/unreadable';
-import { t, uiLanguage } from '../utils/i18n';
+import { t, uiLanguage } from '../utils/shared/i18n';
 
 /**
  * A stored purchase record that could not be read: listed with what can still be read of it, as plain text, so it

@@ -1,7 +1,7 @@
 import type { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import type { Message } from '../utils/messages';
-import { popupTargetOf } from '../utils/popupTarget';
+import type { Message } from '../utils/messages/messages';
+import { popupTargetOf } from '../utils/popup/popupTarget';
 
 // The popup page's first script: a small classic script loaded `async` in its head, so it neither waits for nor holds
 // up the view's modules (React), and asks the background for the popup's first read as soon as it arrives. Whichever

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { t } from '../../utils/i18n';
-import { formatAmount, fromUnits, times } from '../../utils/money';
-import { sendMessage } from '../../utils/messages';
+import { t } from '../../utils/shared/i18n';
+import { formatAmount, fromUnits, times } from '../../utils/money/money';
+import { sendMessage } from '../../utils/messages/messages';
 import { bestProductMatch } from '../../utils/services/creem/match';
 import type { CreemProductOption, CreemProductsPage } from '../../utils/services/creem/order';
 import type { OrderPanelProps } from './orderPanel';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { type MessageKey, t } from '../../utils/i18n';
-import { formatAmount, times, toUnits } from '../../utils/money';
+import { type MessageKey, t } from '../../utils/shared/i18n';
+import { formatAmount, times, toUnits } from '../../utils/money/money';
 import { unitsToDecimal } from '../../utils/services/reportedMoney';
-import { sendMessage } from '../../utils/messages';
+import { sendMessage } from '../../utils/messages/messages';
 import type { ProfileField } from '../../utils/profiles/schema';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { upsertProfile } from '../../utils/profiles/state';

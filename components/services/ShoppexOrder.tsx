@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { t } from '../../utils/i18n';
-import { fromUnits, times } from '../../utils/money';
+import { t } from '../../utils/shared/i18n';
+import { fromUnits, times } from '../../utils/money/money';
 import { describeVariant } from '../../utils/product/describe';
 import { shoppexOrderSchema } from '../../utils/services/shoppex/order';
 import type { OrderPanelProps } from './orderPanel';

@@ -1,4 +1,4 @@
-import type { Money } from '../../utils/money';
+import type { Money } from '../../utils/money/money';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import type { Profile } from '../../utils/profiles/schema';
 

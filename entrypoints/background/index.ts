@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { updateBadge } from '../../utils/badge';
+import { updateBadge } from '../../utils/background/badge';
 import { POLL_ALARM } from '../../utils/checkouts/schedule';
 import { createCheckoutService, openPurchase, reviewAgain } from './checkoutService';
 import { watchPopupRequests } from './popupRequests';
 import { readCheckouts, watchCheckouts } from '../../utils/checkouts/store';
-import { createContextMenu, handleMenuClick, syncContextMenu } from '../../utils/contextMenu';
-import { scrubCorruptCopies, sessionKeysStorage } from '../../utils/connectionStorage';
-import { settingsStorage } from '../../utils/settings';
-import { notificationButtons, parseNotificationId } from '../../utils/notifications';
-import { welcomeOnInstall } from '../../utils/welcome';
+import { createContextMenu, handleMenuClick, syncContextMenu } from '../../utils/background/contextMenu';
+import { scrubCorruptCopies, sessionKeysStorage } from '../../utils/settings/connectionStorage';
+import { settingsStorage } from '../../utils/settings/settings';
+import { notificationButtons, parseNotificationId } from '../../utils/background/notifications';
+import { welcomeOnInstall } from '../../utils/background/welcome';
 
 // Wiring only. Listeners are registered synchronously so the event that woke the worker is not missed.
 export default defineBackground(() => {

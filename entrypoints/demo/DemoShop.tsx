@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/shared/i18n';
 import { DEMO_PRODUCTS, type DemoProductId, isDemoProductId } from '../../utils/services/demo/products';
 import { useShortcut } from '../../components/useShortcut';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/shared/i18n';
 import { ProfilesSection } from './ProfilesSection';
 import { PurchasesSection } from './PurchasesSection';
 import { SafetySettings } from './SafetySettings';

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useState } from 'react';
 import { emptyDraft, ProfileForm } from '../../components/ProfileForm';
 import { useStored } from '../../components/useStored';
-import { t, tCount } from '../../utils/i18n';
+import { t, tCount } from '../../utils/shared/i18n';
 import type { Profile } from '../../utils/profiles/schema';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { duplicateProfile, removeProfile, restoreProfile, upsertProfile } from '../../utils/profiles/state';

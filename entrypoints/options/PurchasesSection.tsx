@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { PurchaseList } from '../../components/PurchaseList';
 import { ReceiptDetails } from '../../components/ReceiptDetails';
 import { useCheckouts } from '../../components/useStored';
-import { type MessageKey, t, tCount } from '../../utils/i18n';
+import { type MessageKey, t, tCount } from '../../utils/shared/i18n';
 import { checkoutsToCsv } from '../../utils/checkouts/csv';
 import { receiptFileName, receiptJson } from '../../utils/checkouts/receipt';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
 import { FINISHED_STATES } from '../../utils/checkouts/store';
 import { SERVICE_IDS, serviceOf, type ServiceId } from '../../utils/services/registry';
-import { sendMessage } from '../../utils/messages';
+import { sendMessage } from '../../utils/messages/messages';
 
 const FILTERS: { value: string; label: MessageKey; states: CheckoutRecord['state'][] | null }[] = [
   { value: 'all', label: 'filterAll', states: null },

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useStored } from '../../components/useStored';
-import { type MessageKey, t } from '../../utils/i18n';
-import { type Money, moneySchema } from '../../utils/money';
-import { limitsCurrency, type Safety, settingsStorage } from '../../utils/settings';
+import { type MessageKey, t } from '../../utils/shared/i18n';
+import { type Money, moneySchema } from '../../utils/money/money';
+import { limitsCurrency, type Safety, settingsStorage } from '../../utils/settings/settings';
 import { ShippingAllowanceFields } from './ShippingAllowanceFields';
 
 type LimitKey = 'maxPrice' | 'dailyLimit' | 'monthlyLimit';

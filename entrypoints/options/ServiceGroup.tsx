@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { hasHostAccess, originPattern, requestHostAccess } from '../../utils/hostAccess';
-import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messages';
-import { apiKeyOf, baseUrlOf, type SessionKeys } from '../../utils/connections';
-import { disconnectService, saveServiceSettings } from '../../utils/connectionStorage';
+import { hasHostAccess, originPattern, requestHostAccess } from '../../utils/settings/hostAccess';
+import { t } from '../../utils/shared/i18n';
+import { sendMessage } from '../../utils/messages/messages';
+import { apiKeyOf, baseUrlOf, type SessionKeys } from '../../utils/settings/connections';
+import { disconnectService, saveServiceSettings } from '../../utils/settings/connectionStorage';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
-import { checkBaseUrl, cleanApiKey, normaliseBaseUrl, type Settings } from '../../utils/settings';
+import { checkBaseUrl, cleanApiKey, normaliseBaseUrl, type Settings } from '../../utils/settings/settings';
 
 type Line = { text: string; tone: 'ok' | 'error' | 'info' } | null;
 

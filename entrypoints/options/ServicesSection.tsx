@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useStored } from '../../components/useStored';
-import { t } from '../../utils/i18n';
-import { connectedServices, preferredService } from '../../utils/connections';
-import { sessionKeysStorage } from '../../utils/connectionStorage';
+import { t } from '../../utils/shared/i18n';
+import { connectedServices, preferredService } from '../../utils/settings/connections';
+import { sessionKeysStorage } from '../../utils/settings/connectionStorage';
 import { isSimulated, SERVICE_IDS, serviceOf, type ServiceId } from '../../utils/services/registry';
 import { DemoSwitch } from '../../components/DemoSwitch';
-import { settingsStorage } from '../../utils/settings';
+import { settingsStorage } from '../../utils/settings/settings';
 import { ServiceGroup } from './ServiceGroup';
 
 /** "Checkout services": the built-in demo, one group per service, and the one the popup preselects. */

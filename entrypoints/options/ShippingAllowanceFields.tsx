@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { t } from '../../utils/i18n';
-import { type ShippingAllowance, shippingAllowanceSchema } from '../../utils/settings';
+import { t } from '../../utils/shared/i18n';
+import { type ShippingAllowance, shippingAllowanceSchema } from '../../utils/settings/settings';
 
 interface Props {
   allowance: ShippingAllowance;

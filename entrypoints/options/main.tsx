@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { t, uiLanguage } from '../../utils/i18n';
+import { t, uiLanguage } from '../../utils/shared/i18n';
 import '../../components/styles.css';
 import './options.css';
 import { Options } from './Options';

@@ -1,8 +1,8 @@
 import { type FormEvent, Suspense, useId, useState } from 'react';
 import type { OrderDraft } from '../../components/services/orderPanel';
 import { ORDER_PANELS } from '../../components/services/orderPanels';
-import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messages';
+import { t } from '../../utils/shared/i18n';
+import { sendMessage } from '../../utils/messages/messages';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import type { Profile } from '../../utils/profiles/schema';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';

@@ -2,9 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { openDemoPage } from '../../components/DemoSwitch';
 import { useStored } from '../../components/useStored';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/shared/i18n';
 import { httpUrlSchema } from '../../utils/product/snapshot';
-import { welcomeStorage } from '../../utils/welcome';
+import { welcomeStorage } from '../../utils/background/welcome';
 
 /**
  * What to do on a page without a product: open a product page, paste a product link (then bought by its address, as

@@ -2,11 +2,11 @@ import { lazy, startTransition, Suspense, useEffect, useId, useMemo, useState } 
 import { browser } from 'wxt/browser';
 import { ProductCard } from '../../components/ProductCard';
 import { checkoutName, describeState, isFinal, isLink } from '../../utils/checkouts/record';
-import { connectedServices, connectionOf, preferredService } from '../../utils/connections';
-import { t } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messages';
-import { RECENT_COUNT } from '../../utils/popupTarget';
-import { isDemoPageUrl } from '../../utils/product/describe';
+import { connectedServices, connectionOf, preferredService } from '../../utils/settings/connections';
+import { t } from '../../utils/shared/i18n';
+import { sendMessage } from '../../utils/messages/messages';
+import { RECENT_COUNT } from '../../utils/popup/popupTarget';
+import { isDemoPageUrl } from '../../utils/product/demoPage';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile } from '../../utils/profiles/state';
 import { isServiceId, isSimulated, serviceOf, type ServiceId } from '../../utils/services/registry';
@@ -24,9 +24,9 @@ const ProductEditor = lazy(() => import('../../components/ProductEditor').then((
 const CheckoutHandoff = lazy(() => import('../../components/CheckoutHandoff').then((m) => ({ default: m.CheckoutHandoff })));
 const PurchaseList = lazy(() => import('../../components/PurchaseList').then((m) => ({ default: m.PurchaseList })));
 
-const rememberCheckout = (target: string, recordId: string | null) => void import('../../utils/popupMemory').then((m) => m.rememberCheckout(target, recordId));
-const rememberService = (host: string, id: ServiceId) => void import('../../utils/popupMemory').then((m) => m.rememberService(host, id));
-const switchDemoOn = () => void import('../../utils/connectionStorage').then((m) => m.setServiceEnabled('demo', true));
+const rememberCheckout = (target: string, recordId: string | null) => void import('../../utils/popup/popupMemory').then((m) => m.rememberCheckout(target, recordId));
+const rememberService = (host: string, id: ServiceId) => void import('../../utils/popup/popupMemory').then((m) => m.rememberService(host, id));
+const switchDemoOn = () => void import('../../utils/settings/connectionStorage').then((m) => m.setServiceEnabled('demo', true));
 
 function hostOf(url: string | undefined): string {
   try {

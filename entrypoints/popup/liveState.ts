@@ -1,11 +1,11 @@
 import { type CheckoutList, readCheckouts, watchCheckouts } from '../../utils/checkouts/store';
-import type { SessionKeys } from '../../utils/connections';
-import { sessionKeysStorage } from '../../utils/connectionStorage';
-import { popupCheckoutStorage, serviceBySiteStorage } from '../../utils/popupMemory';
+import type { SessionKeys } from '../../utils/settings/connections';
+import { sessionKeysStorage } from '../../utils/settings/connectionStorage';
+import { popupCheckoutStorage, serviceBySiteStorage } from '../../utils/popup/popupMemory';
 import type { ProfilesState } from '../../utils/profiles/storage';
 import { profilesStorage } from '../../utils/profiles/storage';
 import type { ServiceId } from '../../utils/services/registry';
-import { type Settings, settingsStorage } from '../../utils/settings';
+import { type Settings, settingsStorage } from '../../utils/settings/settings';
 import type { ParsedItem } from '../../utils/storage/parsedItem';
 
 /** What the popup keeps live from storage. */

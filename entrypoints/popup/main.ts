@@ -1,4 +1,4 @@
-import { t, uiLanguage } from '../../utils/i18n';
+import { t, uiLanguage } from '../../utils/shared/i18n';
 import { mount } from './mount';
 import { openPopup } from './opening';
 

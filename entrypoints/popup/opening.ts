@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '../../utils/messages';
-import type { PopupStart } from '../../utils/popupStart';
-import { type FirstRead, popupTargetKey, popupTargetOf } from '../../utils/popupTarget';
+import { sendMessage } from '../../utils/messages/messages';
+import type { PopupStart } from '../../utils/popup/popupStart';
+import { type FirstRead, popupTargetKey, popupTargetOf } from '../../utils/popup/popupTarget';
 
 /** What the popup acts on, and everything it shows first. */
 export interface Opened {
@@ -33,7 +33,7 @@ async function read(search: string): Promise<Opened> {
   const { target, reply } = await (globalThis.smartcheckoutFirstRead ??= ask(search));
   let start = reply && typeof reply === 'object' && 'detection' in reply ? (reply as PopupStart) : undefined;
   if (!start) {
-    const { readPopupStart } = await import('../../utils/popupStart');
+    const { readPopupStart } = await import('../../utils/popup/popupStart');
     start = await readPopupStart(target);
     // Opening the popup is looking at the purchases: failed ones stop showing on the badge.
     void sendMessage({ type: 'checkouts:seen' }).catch(() => {});

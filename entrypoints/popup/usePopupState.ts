@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { PopupStart } from '../../utils/popupStart';
+import type { PopupStart } from '../../utils/popup/popupStart';
 import type { LiveState } from './liveState';
 import type { Opened } from './opening';
 

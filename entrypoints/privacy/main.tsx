@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Markdown } from '../../components/Markdown';
-import { t, uiLanguage } from '../../utils/i18n';
+import { t, uiLanguage } from '../../utils/shared/i18n';
 import '../../components/styles.css';
 import '../../components/page.css';
 import policy from '../../store/PRIVACY.md?raw';

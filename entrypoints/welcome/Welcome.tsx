@@ -4,14 +4,14 @@ import { DemoSwitch } from '../../components/DemoSwitch';
 import { emptyDraft, ProfileForm } from '../../components/ProfileForm';
 import { useShortcut } from '../../components/useShortcut';
 import { useStored } from '../../components/useStored';
-import { t } from '../../utils/i18n';
+import { t } from '../../utils/shared/i18n';
 import type { Profile } from '../../utils/profiles/schema';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { defaultProfile, upsertProfile } from '../../utils/profiles/state';
-import { connectedServices, connectionOf } from '../../utils/connections';
-import { sessionKeysStorage } from '../../utils/connectionStorage';
-import { settingsStorage } from '../../utils/settings';
-import { finishWelcome, welcomeStorage } from '../../utils/welcome';
+import { connectedServices, connectionOf } from '../../utils/settings/connections';
+import { sessionKeysStorage } from '../../utils/settings/connectionStorage';
+import { settingsStorage } from '../../utils/settings/settings';
+import { finishWelcome, welcomeStorage } from '../../utils/background/welcome';
 
 /**
  * The first-run page: what the extension does, the two kinds of checkout service, then three steps — try the demo or

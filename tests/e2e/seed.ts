@@ -1,7 +1,7 @@
 import type { Worker } from '@playwright/test';
 import type { ProfilesState } from '../../utils/profiles/storage';
 import type { Profile } from '../../utils/profiles/schema';
-import type { Safety, ServiceSettings, Settings } from '../../utils/settings';
+import type { Safety, ServiceSettings, Settings } from '../../utils/settings/settings';
 import type { Sandbox } from './fixtures';
 
 // Tests whose subject is the popup, the background or a purchase start from a configured extension by writing its

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkLimits, type SpendSource } from '../../utils/checkouts/limits';
 import { shippingAllowance } from '../../utils/checkouts/ceiling';
-import { toUnits } from '../../utils/money';
-import { DEFAULT_SAFETY, type Safety } from '../../utils/settings';
+import { toUnits } from '../../utils/money/money';
+import { DEFAULT_SAFETY, type Safety } from '../../utils/settings/settings';
 
 const NOW = new Date(2026, 10, 21, 15, 0, 0).getTime();
 const usd = (amount: string) => ({ amount, currency: 'USD' });

@@ -4,12 +4,12 @@ import { CONFIRMATION_TTL_MS, createLifecycle, type LifecycleDeps, type StartReq
 import { offerOf } from '../../utils/checkouts/reread';
 import type { NotificationEvent } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
-import { buildPrompt, purchaseDetails } from '../../utils/checkouts/userData';
-import { describeNotification } from '../../utils/notifications';
-import { SmartcheckoutError } from '../../utils/smartcheckout/errors';
+import { buildPrompt, purchaseDetails } from '../../utils/services/smartcheckout/userData';
+import { describeNotification } from '../../utils/background/notifications';
+import { SmartcheckoutError } from '../../utils/services/smartcheckout/errors';
 import type { Detection } from '../../utils/product/detectInTab';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { DEFAULT_SAFETY, type Safety } from '../../utils/settings';
+import { DEFAULT_SAFETY, type Safety } from '../../utils/settings/settings';
 import { PROFILE, PRODUCT, startRequest } from './fixtures/purchase';
 import { type CheckoutProvider, connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { connectedServices, connectionOf, preferredService } from '../../utils/connections';
-import { disconnectService, readServiceState, saveServiceSettings } from '../../utils/connectionStorage';
-import { EMPTY_SERVICE, settingsStorage } from '../../utils/settings';
+import { connectedServices, connectionOf, preferredService } from '../../utils/settings/connections';
+import { disconnectService, readServiceState, saveServiceSettings } from '../../utils/settings/connectionStorage';
+import { EMPTY_SERVICE, settingsStorage } from '../../utils/settings/settings';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { badgeFor, updateBadge } from '../../utils/badge';
+import { badgeFor, updateBadge } from '../../utils/background/badge';
 import { createLifecycle, type LifecycleDeps } from '../../utils/checkouts/lifecycle';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
-import { confirmWindowUrl, createContextMenu, handleMenuClick, LINK_MENU_ID, MENU_ID, syncContextMenu } from '../../utils/contextMenu';
-import { notificationButtons, parseNotificationId, showCheckoutNotification } from '../../utils/notifications';
+import { confirmWindowUrl, createContextMenu, handleMenuClick, LINK_MENU_ID, MENU_ID, syncContextMenu } from '../../utils/background/contextMenu';
+import { notificationButtons, parseNotificationId, showCheckoutNotification } from '../../utils/background/notifications';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
+import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings/settings';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
 import { detectorReport } from './support/detectorReport';
 import { type CheckoutProvider, connectService, connectSmartcheckout, loadContext, providerAdapters, scriptedLinkAdapter } from './support/services';

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badgeFor } from '../../utils/badge';
+import { badgeFor } from '../../utils/background/badge';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
-import { describeNotification } from '../../utils/notifications';
+import { describeNotification } from '../../utils/background/notifications';
 import { getMessage, LOCALES, useLocale } from './support/i18n';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -15,10 +15,10 @@ import type { NotificationEvent } from '../../utils/checkouts/record';
 import { readLedger } from '../../utils/checkouts/ledger';
 import { clearFinished, readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
-import { SmartcheckoutError } from '../../utils/smartcheckout/errors';
+import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings/settings';
+import { SmartcheckoutError } from '../../utils/services/smartcheckout/errors';
 import { type CheckoutProvider, connectSmartcheckout, loadContext, providerAdapters } from './support/services';
-import { describeNotification } from '../../utils/notifications';
+import { describeNotification } from '../../utils/background/notifications';
 import { PROFILE, PRODUCT, startRequest } from './fixtures/purchase';
 
 type GetAnswer = Awaited<ReturnType<CheckoutProvider['get']>>;

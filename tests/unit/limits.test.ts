@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLimits, chargedAmount, overAllowance, spendHistory } from '../../utils/checkouts/limits';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
-import { DEFAULT_SAFETY, type Safety } from '../../utils/settings';
+import { DEFAULT_SAFETY, type Safety } from '../../utils/settings/settings';
 
 const NOW = new Date(2026, 10, 21, 15, 0, 0).getTime();
 const HOUR = 3_600_000;

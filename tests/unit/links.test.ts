@@ -3,10 +3,10 @@ import { fakeBrowser } from 'wxt/testing';
 import { createLifecycle, EXPIRY_GRACE_MS, type LifecycleDeps } from '../../utils/checkouts/lifecycle';
 import { type NotificationEvent } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
-import { describeNotification } from '../../utils/notifications';
+import { describeNotification } from '../../utils/background/notifications';
 import { profilesStorage } from '../../utils/profiles/storage';
 import { ServiceError } from '../../utils/services/errors';
-import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
+import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings/settings';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
 import { connectService, connectSmartcheckout, loadContext, providerAdapters, scriptedLinkAdapter } from './support/services';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, toUnits } from '../../utils/money';
+import { parseAmount, toUnits } from '../../utils/money/money';
 
 describe('parseAmount: amounts the extension did not write', () => {
   it.each([

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { buildPrompt, buildUserData, purchaseDetails, quote } from '../../utils/checkouts/userData';
+import { buildPrompt, buildUserData, purchaseDetails, quote } from '../../utils/services/smartcheckout/userData';
 import { extractProduct } from '../../utils/product/extractProduct';
 import { cleanPageText, cleanUserText } from '../../utils/product/pageText';
 import { productSnapshotSchema } from '../../utils/product/snapshot';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ServiceAdapter } from '../../utils/services/adapter';
-import type { Connection } from '../../utils/connections';
+import type { Connection } from '../../utils/settings/connections';
 import { createCreemAdapter } from '../../utils/services/creem/adapter';
 import { createDemoAdapter } from '../../utils/services/demo/adapter';
 import { createDiddoAdapter } from '../../utils/services/diddo/adapter';
@@ -9,7 +9,7 @@ import type { ServiceId } from '../../utils/services/registry';
 import { createShoppexAdapter } from '../../utils/services/shoppex/adapter';
 import type { Profile } from '../../utils/profiles/schema';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
-import { createSmartcheckoutAdapter } from '../../utils/smartcheckout/adapter';
+import { createSmartcheckoutAdapter } from '../../utils/services/smartcheckout/adapter';
 import { CREEM_MERINO_PRODUCT_ID, DIDDO_SINGLE_STORE_CART, startSandbox } from '../sandbox/index.mjs';
 import { documentedRequests, type LoggedRequest, loggingFetch, templateOf } from './support/requestLog';
 

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { qrModules, qrSvgFile } from '../../utils/qr';
+import { qrModules, qrSvgFile } from '../../utils/shared/qr';
 
 /** Renders modules as a grey-scale RGBA image, 4 pixels a module, and reads it back with an independent decoder. */
 function decode(modules: boolean[][]): string | null {

@@ -4,7 +4,7 @@ import { createLifecycle } from '../../utils/checkouts/lifecycle';
 import { addressDigest, verifyReceipt } from '../../utils/checkouts/receipt';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { DEFAULT_SAFETY } from '../../utils/settings';
+import { DEFAULT_SAFETY } from '../../utils/settings/settings';
 import { PRODUCT, PROFILE, startRequest } from './fixtures/purchase';
 import { connectService, connectSmartcheckout, loadContext, providerAdapters, scriptedLinkAdapter } from './support/services';
 

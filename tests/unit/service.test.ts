@@ -5,7 +5,7 @@ import { MAX_TIMER_MS, POLL_ALARM } from '../../utils/checkouts/schedule';
 import { createCheckoutService } from '../../entrypoints/background/checkoutService';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { profilesStorage } from '../../utils/profiles/storage';
-import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings';
+import { DEFAULT_SAFETY, settingsStorage } from '../../utils/settings/settings';
 import { type CheckoutProvider, connectSmartcheckout, loadContext, providerAdapters } from './support/services';
 import { PROFILE, PRODUCT } from './fixtures/purchase';
 import { grantManifestHosts } from './support/permissions';

@@ -15,8 +15,8 @@ import { createShoppexAdapter } from '../../utils/services/shoppex/adapter';
 import { createShoppexClient } from '../../utils/services/shoppex/client';
 import type { ShoppexOrder } from '../../utils/services/shoppex/order';
 import type { CheckoutReport } from '../../utils/services/types';
-import { createSmartcheckoutAdapter } from '../../utils/smartcheckout/adapter';
-import { createSmartcheckoutClient } from '../../utils/smartcheckout/client';
+import { createSmartcheckoutAdapter } from '../../utils/services/smartcheckout/adapter';
+import { createSmartcheckoutClient } from '../../utils/services/smartcheckout/client';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
 
 const BASE = 'https://api.service.test/v1';

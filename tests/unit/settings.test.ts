@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { checkBaseUrl, cleanApiKey, DEFAULT_SAFETY, defaultSettings } from '../../utils/settings';
+import { checkBaseUrl, cleanApiKey, DEFAULT_SAFETY, defaultSettings } from '../../utils/settings/settings';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -9,7 +9,7 @@ beforeEach(() => {
 
 /** Loads the settings module afresh, as a new extension context does (migrations run on definition). */
 async function freshSettings() {
-  return (await import('../../utils/settings')).settingsStorage;
+  return (await import('../../utils/settings/settings')).settingsStorage;
 }
 
 const EMPTY = { apiKey: '', apiBaseUrl: null, forgetOnClose: false, checkoutUrl: null };
@@ -95,7 +95,7 @@ describe('copies of corrupt settings', () => {
   it('kept by an older version, lose their keys when the extension starts', async () => {
     await fakeBrowser.storage.local.set({ 'settings:corrupt': CORRUPT_WITH_KEYS });
     await fakeBrowser.storage.session.set({ 'serviceKeys:corrupt': { smartcheckout: 'x'.repeat(600) } });
-    const { scrubCorruptCopies } = await import('../../utils/connectionStorage');
+    const { scrubCorruptCopies } = await import('../../utils/settings/connectionStorage');
     await scrubCorruptCopies();
     expect((await fakeBrowser.storage.local.get('settings:corrupt'))['settings:corrupt']).toEqual(KEPT);
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
@@ -104,7 +104,7 @@ describe('copies of corrupt settings', () => {
   it('of session keys are not kept at all', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     await fakeBrowser.storage.session.set({ serviceKeys: { smartcheckout: 'x'.repeat(600) } });
-    const { sessionKeysStorage } = await import('../../utils/connectionStorage');
+    const { sessionKeysStorage } = await import('../../utils/settings/connectionStorage');
     await fakeBrowser.storage.session.set({ 'serviceKeys:corrupt': 'left by an older version' });
     expect(await sessionKeysStorage.get()).toEqual({});
     await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('serviceKeys:corrupt')).toEqual({}));

@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSmartcheckoutClient, messageFromBody } from '../../utils/smartcheckout/client';
-import { SmartcheckoutError, parseRetryAfter } from '../../utils/smartcheckout/errors';
+import { createSmartcheckoutClient, messageFromBody } from '../../utils/services/smartcheckout/client';
+import { SmartcheckoutError, parseRetryAfter } from '../../utils/services/smartcheckout/errors';
 import { startSandbox, SANDBOX_FORBIDDEN_KEY } from '../sandbox/index.mjs';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLimits } from '../../utils/checkouts/limits';
 import { unreadableSpendSources } from '../../utils/checkouts/unreadable';
-import { DEFAULT_SAFETY } from '../../utils/settings';
+import { DEFAULT_SAFETY } from '../../utils/settings/settings';
 
 const NOW = new Date(2026, 10, 21, 15, 0, 0).getTime();
 const DAY = 24 * 3_600_000;

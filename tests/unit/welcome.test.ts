@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { finishWelcome, opensWelcome, welcomeOnInstall, welcomeStorage } from '../../utils/welcome';
+import { finishWelcome, opensWelcome, welcomeOnInstall, welcomeStorage } from '../../utils/background/welcome';
 
 describe('the welcome page', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,4 +1,4 @@
-import { formatAmount } from '../money';
+import { formatAmount } from '../money/money';
 import { normaliseCurrency } from '../product/price';
 import { chargedAmount, overAllowance } from './limits';
 import type { CheckoutRecord } from './record';

@@ -1,6 +1,6 @@
-import { t } from '../i18n';
-import { formatAmount, type Money, moneyOf, toUnits } from '../money';
-import { limitsCurrency, type Safety } from '../settings';
+import { t } from '../shared/i18n';
+import { formatAmount, type Money, moneyOf, toUnits } from '../money/money';
+import { limitsCurrency, type Safety } from '../settings/settings';
 
 /**
  * The ceiling of a purchase: the most its agent may spend (sent as `max_price`) and what it holds against every

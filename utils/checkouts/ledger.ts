@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { SPEND_WINDOW_MS, spendsMoney } from './limits';
 import { CHECKOUT_STATES, type CheckoutRecord } from './record';
 import { allowanceSchema } from './recordSchema';
-import { moneySchema } from '../money';
+import { moneySchema } from '../money/money';
 
 /**
  * The spend ledger: what the spending limits need of purchases that left the history (cleared by the user

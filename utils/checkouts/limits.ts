@@ -1,8 +1,8 @@
-import { t } from '../i18n';
-import { formatAmount, type Money, moneyOf, parseAmount, times, toUnits } from '../money';
+import { t } from '../shared/i18n';
+import { formatAmount, type Money, moneyOf, parseAmount, times, toUnits } from '../money/money';
 import { normaliseCurrency } from '../product/price';
 import { isSimulated, serviceOf, type ServiceId } from '../services/registry';
-import type { Safety } from '../settings';
+import type { Safety } from '../settings/settings';
 import { decideCeiling } from './ceiling';
 import type { Allowance, CheckoutRecord, CheckoutStateName } from './record';
 

@@ -1,4 +1,4 @@
-import { type Money, moneyOf, moneySchema, parseAmount, toUnits } from '../money';
+import { type Money, moneyOf, moneySchema, parseAmount, toUnits } from '../money/money';
 import { describeVariant } from '../product/describe';
 import type { ProductSnapshot } from '../product/snapshot';
 import { VARIANT_PARAMS } from '../product/url';

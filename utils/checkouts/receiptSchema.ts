@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { moneySchema } from '../money';
+import { moneySchema } from '../money/money';
 import { SERVICE_IDS } from '../services/registry';
 
 const text = (max: number) => z.string().check(z.maxLength(max));

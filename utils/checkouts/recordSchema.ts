@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { type Money, moneySchema } from '../money';
+import { type Money, moneySchema } from '../money/money';
 import { httpUrlSchema, productSnapshotSchema, productUrlSchema, variantSchema } from '../product/snapshot';
 import { SERVICE_IDS } from '../services/registry';
 import { readQuotedMoney } from '../services/reportedMoney';
 import { receiptSchema } from './receiptSchema';
-import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './record';
+import { CHECKOUT_STATES, NOTIFICATION_EVENTS } from './states';
 
-/** A purchase record as stored: every read is checked against it (`record.ts` has the states and what views say). */
+/** A purchase record as stored: every read is checked against it (`states.ts` names the states, `record.ts` says what views show). */
 /** What remained of the daily and 30-day spending limits when a purchase started: the most it was allowed to spend for each. */
 export const allowanceSchema = z.object({ daily: z.nullable(moneySchema), monthly: z.nullable(moneySchema) });
 

@@ -1,5 +1,5 @@
-import { t } from '../i18n';
-import { formatAmount, times } from '../money';
+import { t } from '../shared/i18n';
+import { formatAmount, times } from '../money/money';
 import type { Detection } from '../product/detectInTab';
 import { describeVariant, offerChanged } from '../product/describe';
 import type { ProductSnapshot } from '../product/snapshot';

@@ -1,4 +1,4 @@
-import { moneySchema } from '../money';
+import { moneySchema } from '../money/money';
 import { isServiceId, serviceOf } from '../services/registry';
 import { type SpendSource, spendsMoney } from './limits';
 import type { Allowance } from './record';

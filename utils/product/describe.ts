@@ -1,21 +1,8 @@
 /**
  * What views say about a product snapshot, apart from its schema (so a view can show a product before the schema
- * library loads): the variant in words, whether the offer changed, whether it is the extension's demo page.
+ * library loads): the variant in words, whether the offer changed.
  */
 import type { ProductSnapshot, Variant } from './snapshot';
-
-/**
- * The extension's own demo product page (`demo.html`, and its images under `/demo/`), in any browser. Its product
- * is bought only through the demo service; nothing else accepts an extension address.
- */
-export function isDemoPageUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') && (url.pathname === '/demo.html' || url.pathname.startsWith('/demo/'));
-  } catch {
-    return false;
-  }
-}
 
 /** A one-line description of a variant, e.g. "Size M, Color Blue". */
 export function describeVariant(variant: Variant | null): string {

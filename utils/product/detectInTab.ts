@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 import { looksLikeProduct } from './describe';
 import { productFromReport } from './extract';
 import { paymentLinkProductId } from './links/creemPaymentLink';

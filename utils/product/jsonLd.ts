@@ -1,8 +1,13 @@
-import { brandOf, gtinOf, idOf } from './identifiers';
+import { brandOf, idOf } from './identifiers';
 import type { SourceProduct } from './microdata';
-import { isSafeKey, setOption } from './pageText';
-import { normaliseCurrency, normalisePrice } from './price';
+import { isSafeKey } from './pageText';
+import { normaliseCurrency } from './price';
 import { REPORT_LIMITS } from './reportLimits';
+import { first, gtinOfNode, imageOf, type JsonLdNode, type JsonLdVariant, MAX_VARIANTS, nameOf, objects, offerOf, optionName, text, variantOf } from './jsonLdNode';
+
+export { MAX_VARIANTS, type JsonLdVariant } from './jsonLdNode';
+
+type Node = JsonLdNode;
 
 /** Budgets: a hostile page cannot make extraction slow or deep. */
 const MAX_SCRIPTS = 40;
@@ -13,21 +18,6 @@ const MAX_SCRIPTS = 40;
 const MAX_SCRIPT_CHARS = 4_000_000;
 const MAX_NODES = 20_000;
 const MAX_DEPTH = 24;
-export const MAX_VARIANTS = 500;
-
-type Node = Record<string, unknown>;
-
-export interface JsonLdVariant {
-  id: string | null;
-  sku: string | null;
-  gtin: string | null;
-  url: string | null;
-  options: Record<string, string>;
-  name: string | null;
-  price: string | null;
-  currency: string | null;
-  availability: string | null;
-}
 
 export interface JsonLdProduct extends SourceProduct {
   optionNames: string[];
@@ -36,8 +26,6 @@ export interface JsonLdProduct extends SourceProduct {
   pageCurrency: string | null;
 }
 
-/** Product properties that name an option of the product itself. */
-const OPTION_PROPERTIES: [string, string][] = [['color', 'Color'], ['size', 'Size'], ['material', 'Material'], ['pattern', 'Pattern']];
 
 /** Parses a JSON-LD block, tolerating CDATA wrappers, HTML comments and trailing commas. */
 export function parseJsonLd(text: string): unknown {
@@ -95,90 +83,6 @@ export function collectNodes(doc: Document): Node[] {
     }
   }
   return nodes;
-}
-
-const text = (value: unknown): string | null => {
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || null;
-  if (typeof value === 'number') return String(value);
-  return null;
-};
-
-function first(value: unknown): unknown {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function imageOf(value: unknown): string | null {
-  const image = first(value);
-  if (typeof image === 'string') return image;
-  if (image && typeof image === 'object') return text((image as Node).url) ?? text((image as Node).contentUrl);
-  return null;
-}
-
-const objects = (value: unknown) => (Array.isArray(value) ? value : [value]).filter((o): o is Node => !!o && typeof o === 'object');
-
-/**
- * What the offers say is paid now: offers whose `priceValidUntil` has passed are left out while others remain,
- * a price specification that is a strikethrough or list price is not used while another is, and of several
- * priced offers the lowest wins (a sale offer beside the regular one).
- */
-function offerOf(value: unknown): { price: string | null; currency: string | null; availability: string | null; url: string | null } {
-  const all = objects(value).slice(0, MAX_VARIANTS);
-  const today = new Date().toISOString().slice(0, 10);
-  const valid = all.filter((o) => !(/^\d{4}-/.test(String(o.priceValidUntil)) && String(o.priceValidUntil) < today));
-  let best: ReturnType<typeof offerOf> | null = null;
-  for (const offer of valid.length ? valid : all) {
-    const specs = objects(offer.priceSpecification).filter((p) => p.price != null);
-    const spec = specs.find((p) => !/strikethrough|list|msrp|srp|regular|original/i.test(String(p.priceType))) ?? specs[0];
-    const price = normalisePrice(offer.price ?? offer.lowPrice ?? spec?.price);
-    if (!best || (price && (!best.price || +price < +best.price)))
-      best = { price, currency: normaliseCurrency(offer.priceCurrency ?? spec?.priceCurrency), availability: text(offer.availability)?.replace(/^https?:\/\/schema\.org\//i, '') ?? null, url: text(offer.url) };
-  }
-  return best ?? { price: null, currency: null, availability: null, url: null };
-}
-
-/** The product's own GTIN: any `gtin*` or `isbn` property with a valid check digit. */
-const gtinOfNode = (node: Node) => ['gtin', 'gtin13', 'gtin12', 'gtin14', 'gtin8', 'isbn'].map((key) => gtinOf(text(first(node[key])))).find(Boolean) ?? null;
-
-/** "https://schema.org/size" → "Size"; "color" → "Color". */
-function optionName(value: string): string {
-  const last = value.replace(/^https?:\/\/schema\.org\//i, '').split(/[/#]/).pop() ?? value;
-  return last.charAt(0).toUpperCase() + last.slice(1);
-}
-
-function variantOf(node: Node, optionNames: string[]): JsonLdVariant {
-  const options: Record<string, string> = {};
-  for (const [property, name] of OPTION_PROPERTIES) {
-    const value = text(first(node[property]));
-    if (value && !optionNames.length) options[name] = value;
-  }
-  for (const name of optionNames) {
-    const value = text(first(node[name.toLowerCase()] ?? node[name]));
-    if (value) options[name] = value;
-  }
-  const additional = Array.isArray(node.additionalProperty) ? node.additionalProperty : [];
-  for (const property of additional.slice(0, 20)) {
-    if (property && typeof property === 'object') {
-      const name = text((property as Node).name);
-      const value = text((property as Node).value);
-      if (name && value) setOption(options, name, value);
-    }
-  }
-  const offer = offerOf(node.offers);
-  return {
-    id: idOf(node.productID) ?? text(node.identifier),
-    sku: idOf(node.sku),
-    gtin: gtinOfNode(node),
-    url: offer.url ?? text(node.url),
-    options,
-    name: text(node.name),
-    price: offer.price,
-    currency: offer.currency,
-    availability: offer.availability,
-  };
-}
-
-function nameOf(node: Node): string | null {
-  return text(node.name)?.replace(/&amp;/g, '&') ?? null;
 }
 
 /** What the page's JSON-LD says about products: its product nodes, kept to what `readJsonLd` reads, and its currencies. */

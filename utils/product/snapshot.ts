@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { cleanPageText, isSafeKey } from './pageText';
-import { isDemoPageUrl } from './describe';
+import { isDemoPageUrl } from './demoPage';
 import { gtinOf } from './identifiers';
 
 /** Page text as data: one clean line, capped (see `cleanPageText`). */

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 
 /**
  * Normalises a phone number as typed ("020 7123 4567", "+44 (0)20 7123-4567") to E.164 (+442071234567),

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 
 // Postal code formats for the countries we check; elsewhere any non-empty code is accepted.
 const FORMATS: Record<string, { pattern: RegExp; example: string; normalise?: (code: string) => string }> = {

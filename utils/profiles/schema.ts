@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type MessageKey, t } from '../i18n';
+import { type MessageKey, t } from '../shared/i18n';
 import { isCountryCode } from './countries';
 import { normalisePostalCode, postalCodeError } from './postalCodes';
 import { subdivisionsOf } from './subdivisions';

@@ -1,5 +1,5 @@
 /** Working with the saved profiles: the default one, adding, removing, undoing, duplicating (`storage.ts` keeps them). */
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 import type { Profile } from './schema';
 import type { ProfilesState } from './storage';
 

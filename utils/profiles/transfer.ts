@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { t } from '../i18n';
+import { t } from '../shared/i18n';
 import type { Profile, ProfileField } from './schema';
 import type { ProfilesState } from './storage';
 import { validateProfileDraft } from './validate';

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { Money } from '../money';
+import type { Money } from '../money/money';
 import type { ProductSnapshot } from '../product/snapshot';
 import type { Profile } from '../profiles/schema';
 import type { Connection } from './service';

@@ -2,7 +2,7 @@
 // normalised (upper-case ISO code, canonical decimal string); what cannot is kept as bounded text in its own
 // field, so an odd value is shown as it came and never makes a checkout unreadable.
 import * as z from 'zod/mini';
-import { type Money, parseAmount } from '../money';
+import { type Money, parseAmount } from '../money/money';
 import { normaliseCurrency } from '../product/price';
 
 /** Longest text kept of an amount or currency that could not be read (the record caps them the same). */

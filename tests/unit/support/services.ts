@@ -4,11 +4,11 @@ import { readCheckouts } from '../../../utils/checkouts/store';
 import { profilesStorage } from '../../../utils/profiles/storage';
 import type { CreatedCheckout, ServiceAdapter } from '../../../utils/services/adapter';
 import type { CheckoutReport } from '../../../utils/services/types';
-import { sessionKeysStorage } from '../../../utils/connectionStorage';
+import { sessionKeysStorage } from '../../../utils/settings/connectionStorage';
 import type { ServiceId } from '../../../utils/services/registry';
-import { DEFAULT_SAFETY, defaultSettings, type Safety, settingsStorage } from '../../../utils/settings';
-import { createSmartcheckoutAdapter } from '../../../utils/smartcheckout/adapter';
-import type { SmartcheckoutClient } from '../../../utils/smartcheckout/client';
+import { DEFAULT_SAFETY, defaultSettings, type Safety, settingsStorage } from '../../../utils/settings/settings';
+import { createSmartcheckoutAdapter } from '../../../utils/services/smartcheckout/adapter';
+import type { SmartcheckoutClient } from '../../../utils/services/smartcheckout/client';
 
 /** A Smartcheckout double as the tests script it: create → id, get → status. */
 export interface CheckoutProvider {

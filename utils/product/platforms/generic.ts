@@ -1,14 +1,12 @@
 import { collectLabelledTexts } from '../identifiers';
-import { setOption } from '../pageText';
 import { letters, NOT_NAME, renderedText } from '../name';
 import { type LocaleHints, parsePriceText } from '../price';
 import { REPORT_LIMITS } from '../reportLimits';
-import { leadingTextOf, labelFor, textOf } from './types';
+import { textOf } from './types';
+import { indexPage, inSkippedArea, isHidden, MAX_CANDIDATES, type PageIndex, STRUCK_TAGS } from './pageIndex';
+import { collectSelected, selectedOptions } from './genericOptions';
 import { variantIdInUrl } from '../url';
 
-const MAX_CANDIDATES = 400;
-const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
-const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery|format|edition|capacity|material)/i;
 /** Classes and labels of a former or list price ("was", "UVP", struck through): used only when nothing else is shown. */
 const FORMER = /(?<![a-z])(?:old|was|regular|strike|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\.)/i;
 /**
@@ -18,17 +16,6 @@ const FORMER = /(?<![a-z])(?:old|was|regular|strike|line-through|list|compare|or
 const NOT_PAID = /unit|per-|save|saving|sparen|discount|install?ment|financ|monthly|month|monat|mensu|cuotas|raten|klarna|afterpay|affirm|as low as|shipping|delivery|versand|livraison|envío|base-?price|grundpreis|\d\s*[x×]\s*\p{Sc}?\s*\d|\/\s*(?:mo|\d*\s*(?:kg|g|l|ml|m|oz|lb|ea|each|stk|unit|piece))\b/iu;
 /** Classes and labels of the price paid now. */
 const CURRENT = /(?<![a-z])(?:sale|special|final|current|now|our.?price|offer|promo|deal|jetzt|nur|you pay)/i;
-/** At most this many elements are indexed: a size budget for giant pages (ancestors come first, so areas stay known). */
-const MAX_INDEXED = 60_000;
-const PRICE_MARK = /price/i;
-const SWATCH_MARK = /selected|current|active/i;
-
-/** Areas that describe other products or the site: header, nav, footer, related products, carousels. */
-const SKIP_TAGS = new Set(['header', 'nav', 'footer']);
-const SKIP_CLASS = /recommend|related|carousel|upsell|cross-?sell|also-|similar-|mini-?cart|cart-(?:drawer|flyout|popup|dropdown)|slick-track|swiper-wrapper/i;
-const STRUCK_TAGS = new Set(['del', 's', 'strike']);
-/** Any of the marks above, for one cheap test per element. */
-const ANY_MARK = /* @__PURE__ */ (() => new RegExp(`${PRICE_MARK.source}|${SWATCH_MARK.source}|${SKIP_CLASS.source}`, 'i'))();
 
 /** A price shown on the page; `current` when the page marks it as the price paid now. */
 export interface VisiblePrice {
@@ -87,60 +74,6 @@ export interface GenericFacts {
   selected: [string, string | null][];
 }
 
-/**
- * The elements the generic reader looks at, found in one pass over the page. Chromium matches case-insensitive
- * substring selectors (`[class*="price" i]`) slowly, element by element and selector by selector; one loop
- * with a regular expression per attribute is several times faster on large pages.
- */
-interface PageIndex {
-  /** Class or id naming a price, `itemprop="price"`, or `data-price`; in document order. */
-  prices: Element[];
-  /** Pressed, checked or selected controls, or a class naming selected/current/active; in document order. */
-  swatches: Element[];
-  /** Roots of areas about other products or the site. */
-  skipRoots: Set<Element>;
-}
-
-/** In document order; `a` and `b` are each in document order already. */
-function mergeInOrder(a: Element[], b: Element[]): Element[] {
-  if (!a.length || !b.length) return a.length ? a : b;
-  const merged = [...new Set([...a, ...b])];
-  return merged.sort((x, y) => (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-}
-
-function indexPage(doc: Document): PageIndex {
-  const index: PageIndex = { prices: [], swatches: [], skipRoots: new Set() };
-  // Presence and exact-value selectors are fast; only the substring tests on class and id run here.
-  const marked = doc.querySelectorAll('header, nav, footer, [class], [id]');
-  const count = Math.min(marked.length, MAX_INDEXED);
-  for (let i = 0; i < count; i += 1) {
-    const element = marked[i]!;
-    const classes = element.getAttribute('class') ?? '';
-    const id = element.getAttribute('id') ?? '';
-    // One cheap test first: most elements carry none of the marks.
-    if (!SKIP_TAGS.has(element.localName) && !ANY_MARK.test(classes) && !ANY_MARK.test(id)) continue;
-    if (SKIP_TAGS.has(element.localName) || SKIP_CLASS.test(classes) || /related/i.test(id)) index.skipRoots.add(element);
-    if (PRICE_MARK.test(classes) || PRICE_MARK.test(id)) index.prices.push(element);
-    if (SWATCH_MARK.test(classes)) index.swatches.push(element);
-  }
-  const limit = (list: NodeListOf<Element>) => [...list].slice(0, MAX_INDEXED);
-  index.prices = mergeInOrder(index.prices, limit(doc.querySelectorAll('[itemprop="price"], [data-price]')));
-  index.swatches = mergeInOrder(index.swatches, limit(doc.querySelectorAll('[aria-checked="true"], [aria-pressed="true"], [aria-selected="true"]')));
-  return index;
-}
-
-/** True when `element` (or an ancestor) is an area about other products or the site, or a struck-out price. */
-function inSkippedArea(index: PageIndex, element: Element, struck = false): boolean {
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    if (index.skipRoots.has(node) || (struck && STRUCK_TAGS.has(node.localName))) return true;
-  }
-  return false;
-}
-
-function isHidden(element: Element): boolean {
-  const html = element as HTMLElement;
-  return html.hidden || element.closest('[hidden], [aria-hidden="true"]') !== null || html.style?.display === 'none';
-}
 
 /**
  * The product's heading: of the visible `h1`s (not screen-reader texts), the one sharing the most text with what
@@ -256,74 +189,6 @@ function visiblePrices(heading: HeadingFacts, hints: LocaleHints): { prices: Vis
   return { prices, area };
 }
 
-function labelOf(doc: Document, control: Element): string | null {
-  const id = control.getAttribute('id');
-  const label =
-    (id ? textOf(labelFor(doc, id)) : null) ??
-    control.getAttribute('aria-label') ??
-    textOf(control.closest('fieldset')?.querySelector('legend')) ??
-    control.getAttribute('name');
-  return label?.replace(/[:*]/g, '').replace(/\s+/g, ' ').trim() || null;
-}
-
-function optionName(raw: string): string {
-  if (/colou?r|couleur|farbe|kleur|color/i.test(raw)) return 'Color';
-  if (/size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia/i.test(raw)) return 'Size';
-  const clean = raw.replace(/^attribute_(pa_)?|^super_attribute.*$/i, '').replace(/[_-]+/g, ' ').trim();
-  return clean ? clean.charAt(0).toUpperCase() + clean.slice(1) : 'Option';
-}
-
-/**
- * What is selected now, as [option group, value] pairs: selects and radios of option groups, and pressed or checked
- * swatches. Runs in the page; `selectedOptions` checks the names and values.
- */
-function collectSelected(doc: Document, index: PageIndex): [string, string | null][] {
-  const selected: [string, string | null][] = [];
-  for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
-    if (inSkippedArea(index, select)) continue;
-    const label = labelOf(doc, select);
-    if (!label || !OPTION_HINT.test(`${label} ${select.name} ${select.id} ${select.className}`)) continue;
-    const option = select.selectedOptions[0];
-    if (option && option.value && !option.disabled) selected.push([label, textOf(option)]);
-  }
-  for (const radio of [...doc.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].slice(0, 40)) {
-    const group = `${radio.name} ${labelOf(doc, radio) ?? ''}`;
-    if (!OPTION_HINT.test(group) || inSkippedArea(index, radio)) continue;
-    const label = radio.id ? textOf(labelFor(doc, radio.id)) : null;
-    selected.push([radio.name, label ?? radio.getAttribute('aria-label') ?? radio.value]);
-  }
-  for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
-    if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
-    const container = swatch.parentElement?.closest('[class], [id], [role="radiogroup"], fieldset');
-    let context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
-    // A selected element that reads "Color: 69 NAVY" names its option itself.
-    // (The match needs at most its first 23 characters: the start of the text is enough.)
-    if (!OPTION_HINT.test(context) && swatch.childElementCount < 4) context = leadingTextOf(swatch, 40)?.match(/^([^:]{2,20}):\s*\S/)?.[1] ?? '';
-    if (!OPTION_HINT.test(context)) continue;
-    const value =
-      swatch.getAttribute('data-value') ??
-      swatch.getAttribute('title') ??
-      swatch.getAttribute('aria-label') ??
-      swatch.querySelector('img')?.getAttribute('alt') ??
-      swatch.querySelector('[title]')?.getAttribute('title') ??
-      textOf(swatch);
-    selected.push([context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^[^:]{2,20}:\s*/, '') ?? null]);
-  }
-  return selected;
-}
-
-/** The selected options of `pairs` (from `collectSelected`), by their usual names ("Color", "Size"), the first of each. */
-function selectedOptions(pairs: [string, string | null][]): Record<string, string> {
-  const selected: Record<string, string> = {};
-  for (const [name, raw] of pairs) {
-    // The option's own name shown as its value is a placeholder; a price after the value is not part of it ("Hardcover - $11.37").
-    const value = raw?.replace(/\s*[-–:(]?\s*\p{Sc}\s?\d[\d.,]*\)?$/u, '').trim();
-    const key = name && optionName(name);
-    if (!key || !value || PLACEHOLDER.test(value) || value.length > 80 || [name, key].some((n) => letters(n) === letters(value))) continue;
-    setOption(selected, key, value);
-  }
-  return selected;
-}
 
 /**
  * What any product page shows, read in the page: the product's heading for each name JSON-LD may give it (the

@@ -1,4 +1,4 @@
-import { fromUnits, times } from '../../money';
+import { fromUnits, times } from '../../money/money';
 import type { ServiceAdapter } from '../adapter';
 import { clientOptions } from '../clientOptions';
 import type { Connection } from '../service';

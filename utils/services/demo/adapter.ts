@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ServiceAdapter } from '../adapter';
-import { t } from '../../i18n';
-import { fromUnits, times } from '../../money';
+import { t } from '../../shared/i18n';
+import { fromUnits, times } from '../../money/money';
 import { ServiceError } from '../errors';
 import { DEMO_PROCESSING_MS, demoCheckoutId, demoFails, demoPlanOf } from './simulation';
 

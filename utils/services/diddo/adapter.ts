@@ -1,5 +1,5 @@
-import { t } from '../../i18n';
-import { toUnits } from '../../money';
+import { t } from '../../shared/i18n';
+import { toUnits } from '../../money/money';
 import type { Profile } from '../../profiles/schema';
 import type { ServiceAdapter } from '../adapter';
 import { clientOptions } from '../clientOptions';

@@ -1,4 +1,4 @@
-import { fromUnits, times } from '../../money';
+import { fromUnits, times } from '../../money/money';
 import { describeVariant } from '../../product/describe';
 import type { ServiceAdapter } from '../adapter';
 import { clientOptions } from '../clientOptions';

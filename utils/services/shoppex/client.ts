@@ -1,4 +1,4 @@
-import type { Money } from '../../money';
+import type { Money } from '../../money/money';
 import { decimalToJsonNumber, decimalToUnits, isDecimalAmount } from '../amount';
 import { ServiceError, isServiceError } from '../errors';
 import { clip, isHttpUrl, isRecord, timeToMs } from '../fields';

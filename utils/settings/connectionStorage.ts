@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import { connectedServices, connectionOf, type SessionKeys } from './connections';
 import { type ServiceSettings, cleanApiKey, settingsStorage, type Settings } from './settings';
-import { defineParsedItem } from './storage/parsedItem';
-import { SERVICE_IDS, type ServiceId } from './services/registry';
+import { defineParsedItem } from '../storage/parsedItem';
+import { SERVICE_IDS, type ServiceId } from '../services/registry';
 
 /**
  * Keys the user asked to forget when the browser closes. `storage.session` lives in memory, is dropped when the

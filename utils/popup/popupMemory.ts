@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { SERVICE_IDS, type ServiceId } from './services/registry';
-import { defineParsedItem } from './storage/parsedItem';
+import { SERVICE_IDS, type ServiceId } from '../services/registry';
+import { defineParsedItem } from '../storage/parsedItem';
 
 const MAX_SITES = 200;
 const MAX_TARGETS = 50;

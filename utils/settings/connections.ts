@@ -1,9 +1,9 @@
 /** Which checkout services are connected, worked out from the settings and session keys (`connectionStorage.ts` keeps them). */
 import type { ServiceSettings, Settings } from './settings';
-import { isSimulated, SERVICE_IDS, serviceOf, type ServiceId } from './services/registry';
-import type { Connection } from './services/service';
+import { isSimulated, SERVICE_IDS, serviceOf, type ServiceId } from '../services/registry';
+import type { Connection } from '../services/service';
 
-export type { Connection } from './services/service';
+export type { Connection } from '../services/service';
 
 export type SessionKeys = Partial<Record<ServiceId, string>>;
 

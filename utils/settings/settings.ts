@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 import { isLoopbackHost } from './hostAccess';
-import { t } from './i18n';
-import { defineParsedItem } from './storage/parsedItem';
-import { withoutSecrets } from './storage/redact';
-import { moneySchema } from './money';
-import { SERVICE_IDS, type ServiceId } from './services/registry';
+import { t } from '../shared/i18n';
+import { defineParsedItem } from '../storage/parsedItem';
+import { withoutSecrets } from '../storage/redact';
+import { moneySchema } from '../money/money';
+import { SERVICE_IDS, type ServiceId } from '../services/registry';
 
 /** Validates an API base URL: https, or plain http on this machine only (a local proxy or sandbox). */
 export function checkBaseUrl(value: string): string | null {

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { offerSchema } from './checkouts/recordSchema';
-import { moneySchema } from './money';
-import { productSnapshotSchema } from './product/snapshot';
-import { SERVICE_IDS } from './services/registry';
+import { offerSchema } from '../checkouts/recordSchema';
+import { moneySchema } from '../money/money';
+import { productSnapshotSchema } from '../product/snapshot';
+import { SERVICE_IDS } from '../services/registry';
 
 /** Every message an extension page may send the background; the background checks each one against this. */
 export const messageSchema = z.discriminatedUnion('type', [

@@ -1,8 +1,8 @@
-import type { Money } from '../money';
-import { cleanPageText, cleanUserText, isSafeKey } from '../product/pageText';
-import { type Profile, toShippingAddress } from '../profiles/schema';
-import { type ProductSnapshot, type Variant } from '../product/snapshot';
-import { describeVariant } from '../product/describe';
+import type { Money } from '../../money/money';
+import { cleanPageText, cleanUserText, isSafeKey } from '../../product/pageText';
+import { type Profile, toShippingAddress } from '../../profiles/schema';
+import { type ProductSnapshot, type Variant } from '../../product/snapshot';
+import { describeVariant } from '../../product/describe';
 
 /** Longest user's own instructions, and longest text the user selected on the page. */
 export const MAX_INSTRUCTIONS = 2000;

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { buildUserData, purchaseDetails } from '../checkouts/userData';
-import type { ServiceAdapter } from '../services/adapter';
-import type { Connection } from '../services/service';
-import type { CheckoutOutcome } from '../services/types';
+import { buildUserData, purchaseDetails } from './userData';
+import type { ServiceAdapter } from '../adapter';
+import type { Connection } from '../service';
+import type { CheckoutOutcome } from '../types';
 import { createSmartcheckoutClient, type SmartcheckoutClient } from './client';
 import { testConnection } from './connection';
 

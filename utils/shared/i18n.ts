@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type english from '../public/_locales/en/messages.json';
+import type english from '../../public/_locales/en/messages.json';
 
 /** A message name in `public/_locales/<locale>/messages.json`. */
 export type MessageKey = keyof typeof english;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { CheckoutRecord } from './checkouts/record';
-import { t, tCount } from './i18n';
+import type { CheckoutRecord } from '../checkouts/record';
+import { t, tCount } from '../shared/i18n';
 
 const OPEN_STATES = new Set(['confirmed', 'starting', 'processing']);
 

@@ -1,14 +1,14 @@
-import { readSomeCheckouts } from './checkouts/store';
-import type { CheckoutRecord } from './checkouts/record';
-import type { SessionKeys } from './connections';
-import { sessionKeysStorage } from './connectionStorage';
-import { t } from './i18n';
+import { readSomeCheckouts } from '../checkouts/store';
+import type { CheckoutRecord } from '../checkouts/record';
+import type { SessionKeys } from '../settings/connections';
+import { sessionKeysStorage } from '../settings/connectionStorage';
+import { t } from '../shared/i18n';
 import { popupCheckoutStorage, serviceBySiteStorage } from './popupMemory';
 import { type PopupTarget, popupTargetKey, RECENT_COUNT } from './popupTarget';
-import { type Detection, detectInTab, linkTarget } from './product/detectInTab';
-import { profilesStorage, type ProfilesState } from './profiles/storage';
-import type { ServiceId } from './services/registry';
-import { type Settings, settingsStorage } from './settings';
+import { type Detection, detectInTab, linkTarget } from '../product/detectInTab';
+import { profilesStorage, type ProfilesState } from '../profiles/storage';
+import type { ServiceId } from '../services/registry';
+import { type Settings, settingsStorage } from '../settings/settings';
 
 /** Everything the popup shows when it opens, each part read from the page or storage and checked against its schema. */
 export interface PopupStart {

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { readReportedMoney } from '../services/reportedMoney';
+import { readReportedMoney } from '../reportedMoney';
 import { SmartcheckoutError, parseRetryAfter } from './errors';
 import {
   type CheckoutCreated,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { serviceValue } from '../services/reportedMoney';
+import { serviceValue } from '../reportedMoney';
 
 /** Statuses the contract documents; anything else is treated as still in progress. */
 export const KNOWN_STATUSES = ['processing', 'completed', 'failed'] as const;

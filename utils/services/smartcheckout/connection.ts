@@ -1,5 +1,5 @@
 import type { SmartcheckoutClient } from './client';
-import type { ConnectionTest } from '../services/adapter';
+import type { ConnectionTest } from '../adapter';
 import { isSmartcheckoutError } from './errors';
 
 export type ConnectionResult = ConnectionTest;

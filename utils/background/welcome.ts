@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
-import { defineParsedItem } from './storage/parsedItem';
+import { defineParsedItem } from '../storage/parsedItem';
 
 /** Whether the welcome page is finished with: done (the user reached the last step) or dismissed. Never shown again then. */
 export const welcomeStorage = defineParsedItem('local:welcome', {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { currencyFromText, normaliseCurrency, normalisePrice } from './product/price';
+import { currencyFromText, normaliseCurrency, normalisePrice } from '../product/price';
 
 /** An amount as a decimal string ("60.00") with its ISO 4217 currency. */
 export const moneySchema = z.object({

@@ -1,4 +1,4 @@
-import type { Detection } from './product/detectInTab';
+import type { Detection } from '../product/detectInTab';
 
 /** How many purchases the popup lists under "Recent purchases". */
 export const RECENT_COUNT = 5;

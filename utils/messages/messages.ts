@@ -5,9 +5,9 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type * as z from 'zod/mini';
-import type { CheckoutRecord } from './checkouts/record';
+import type { CheckoutRecord } from '../checkouts/record';
 import type { messageSchema } from './messageSchema';
-import type { PopupStart } from './popupStart';
+import type { PopupStart } from '../popup/popupStart';
 
 export type Message = z.input<typeof messageSchema>;
 /** A message as the background reads it (defaults filled in). */

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { completionAlert } from './checkouts/alert';
-import { hasOddAmount } from './checkouts/limits';
-import { describeOffer } from './checkouts/reread';
-import { t } from './i18n';
-import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink, NOTIFICATION_EVENTS, type NotificationEvent } from './checkouts/record';
-import { isSimulated, serviceOf } from './services/registry';
+import { completionAlert } from '../checkouts/alert';
+import { hasOddAmount } from '../checkouts/limits';
+import { describeOffer } from '../checkouts/reread';
+import { t } from '../shared/i18n';
+import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink, NOTIFICATION_EVENTS, type NotificationEvent } from '../checkouts/record';
+import { isSimulated, serviceOf } from '../services/registry';
 
 const PREFIX = 'checkout:';
 

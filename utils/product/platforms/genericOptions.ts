@@ -1,0 +1,80 @@
+import { setOption } from '../pageText';
+import { letters } from '../name';
+import { inSkippedArea, MAX_CANDIDATES, type PageIndex } from './pageIndex';
+import { leadingTextOf, labelFor, textOf } from './types';
+
+/** Selected options on any product page: selects, radios and swatches of option groups, then their names checked. */
+
+const PLACEHOLDER = /^(choose|select|pick|choisi|sélection|wähle|bitte|elige|selecciona|scegli|kies|—|-|\s*$)/i;
+const OPTION_HINT = /(colou?r|couleur|farbe|kleur|color|size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia|izm|storlek|swatch|variant|dimension|style|finish|upholstery|format|edition|capacity|material)/i;
+
+/** The name of an option control: its label, aria-label, fieldset legend or name. */
+function labelOf(doc: Document, control: Element): string | null {
+  const id = control.getAttribute('id');
+  const label =
+    (id ? textOf(labelFor(doc, id)) : null) ??
+    control.getAttribute('aria-label') ??
+    textOf(control.closest('fieldset')?.querySelector('legend')) ??
+    control.getAttribute('name');
+  return label?.replace(/[:*]/g, '').replace(/\s+/g, ' ').trim() || null;
+}
+
+/** An option group by its usual name ("Color", "Size"), else its own name made readable. */
+function optionName(raw: string): string {
+  if (/colou?r|couleur|farbe|kleur|color/i.test(raw)) return 'Color';
+  if (/size|taille|gr(ö|oe)(ß|ss)e|talla|maat|tamanho|taglia/i.test(raw)) return 'Size';
+  const clean = raw.replace(/^attribute_(pa_)?|^super_attribute.*$/i, '').replace(/[_-]+/g, ' ').trim();
+  return clean ? clean.charAt(0).toUpperCase() + clean.slice(1) : 'Option';
+}
+
+/**
+ * What is selected now, as [option group, value] pairs: selects and radios of option groups, and pressed or checked
+ * swatches. Runs in the page; `selectedOptions` checks the names and values.
+ */
+export function collectSelected(doc: Document, index: PageIndex): [string, string | null][] {
+  const selected: [string, string | null][] = [];
+  for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
+    if (inSkippedArea(index, select)) continue;
+    const label = labelOf(doc, select);
+    if (!label || !OPTION_HINT.test(`${label} ${select.name} ${select.id} ${select.className}`)) continue;
+    const option = select.selectedOptions[0];
+    if (option && option.value && !option.disabled) selected.push([label, textOf(option)]);
+  }
+  for (const radio of [...doc.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].slice(0, 40)) {
+    const group = `${radio.name} ${labelOf(doc, radio) ?? ''}`;
+    if (!OPTION_HINT.test(group) || inSkippedArea(index, radio)) continue;
+    const label = radio.id ? textOf(labelFor(doc, radio.id)) : null;
+    selected.push([radio.name, label ?? radio.getAttribute('aria-label') ?? radio.value]);
+  }
+  for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
+    if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
+    const container = swatch.parentElement?.closest('[class], [id], [role="radiogroup"], fieldset');
+    let context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
+    // A selected element that reads "Color: 69 NAVY" names its option itself.
+    // (The match needs at most its first 23 characters: the start of the text is enough.)
+    if (!OPTION_HINT.test(context) && swatch.childElementCount < 4) context = leadingTextOf(swatch, 40)?.match(/^([^:]{2,20}):\s*\S/)?.[1] ?? '';
+    if (!OPTION_HINT.test(context)) continue;
+    const value =
+      swatch.getAttribute('data-value') ??
+      swatch.getAttribute('title') ??
+      swatch.getAttribute('aria-label') ??
+      swatch.querySelector('img')?.getAttribute('alt') ??
+      swatch.querySelector('[title]')?.getAttribute('title') ??
+      textOf(swatch);
+    selected.push([context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^[^:]{2,20}:\s*/, '') ?? null]);
+  }
+  return selected;
+}
+
+/** The selected options of `pairs` (from `collectSelected`), by their usual names ("Color", "Size"), the first of each. */
+export function selectedOptions(pairs: [string, string | null][]): Record<string, string> {
+  const selected: Record<string, string> = {};
+  for (const [name, raw] of pairs) {
+    // The option's own name shown as its value is a placeholder; a price after the value is not part of it ("Hardcover - $11.37").
+    const value = raw?.replace(/\s*[-–:(]?\s*\p{Sc}\s?\d[\d.,]*\)?$/u, '').trim();
+    const key = name && optionName(name);
+    if (!key || !value || PLACEHOLDER.test(value) || value.length > 80 || [name, key].some((n) => letters(n) === letters(value))) continue;
+    setOption(selected, key, value);
+  }
+  return selected;
+}
