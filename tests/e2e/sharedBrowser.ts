@@ -49,6 +49,8 @@ export async function launchSharedBrowser(userDataDir: string, extensionPath: st
 
   const freshInstall = async () => {
     await closeTabs(context);
+    // What an earlier test granted (clipboard access) a new profile would not have.
+    await context.clearPermissions();
     const cdp = await context.browser()!.newBrowserCDPSession();
     try {
       const old = context.serviceWorkers().find(isBackground);
