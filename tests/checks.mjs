@@ -26,6 +26,7 @@ async function step(...steps) {
   if (failed.length > 0) finish(`FAILED: ${failed.join(', ')}`, 1);
 }
 
+/** Prints each step's time, the verdict and the suite's wall time, then exits with `code`. */
 function finish(verdict, code) {
   console.log(`\n${timings.join('\n')}\n${verdict}. Wall time: ${seconds(started)} s (${((Date.now() - started) / 60000).toFixed(1)} min)`);
   process.exit(code);
