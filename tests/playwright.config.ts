@@ -6,8 +6,9 @@ export default defineConfig({
   // Generous: a test that waits for a purchase to complete takes 20–45 s on an idle 2-core machine, twice that on a busy one.
   timeout: 120_000,
   expect: { timeout: 15_000 },
-  // Each test starts its own browser with the extension; two cores run two at a time comfortably.
-  workers: process.env.CI ? 2 : undefined,
+  // Most tests share one browser per worker and spend their time waiting on the sandbox's timers, not on the CPU:
+  // three run side by side on two cores (`--workers` overrides this).
+  workers: process.env.CI ? 3 : undefined,
   fullyParallel: true,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: '../playwright-report' }]],

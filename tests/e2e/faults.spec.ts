@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { expect, launchWithExtension, type Sandbox, stopServiceWorker, storedCheckouts, test } from './fixtures';
+import { expect, FRESH_PROFILE, launchWithExtension, type Sandbox, stopServiceWorker, storedCheckouts, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { PopupPage } from './pages/PopupPage';
 import { seedStorage } from './seed';
@@ -15,7 +15,7 @@ async function popupFor(context: BrowserContext, extensionId: string, tabId: num
   return popup;
 }
 
-test('a purchase completes and notifies once even though the service worker was stopped while polling', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+test('a purchase completes and notifies once even though the service worker was stopped while polling', { tag: FRESH_PROFILE }, async ({ context, sandbox, extensionId, clickAction, seed }) => {
   test.setTimeout(120_000);
   await seed();
   const options = new OptionsPage(await context.newPage(), extensionId);
@@ -101,7 +101,7 @@ test('a pending purchase resumes and completes after the browser restarts', asyn
   }
 });
 
-test('a corrupt purchase record does not stop the others from being polled and shown', async ({ context, sandbox, extensionId, clickAction, seed }) => {
+test('a corrupt purchase record does not stop the others from being polled and shown', { tag: FRESH_PROFILE }, async ({ context, sandbox, extensionId, clickAction, seed }) => {
   await seed();
   const options = new OptionsPage(await context.newPage(), extensionId);
   await options.open();
@@ -123,7 +123,7 @@ test('a corrupt purchase record does not stop the others from being polled and s
   expect(raw).toContainEqual({ id: 42, state: 'exploded' });
 });
 
-test('chaos: 12 purchases, the worker stopped 20 times, 5xx, 429, 404 too early, answers about another id and slow answers: each ends true, posted and notified once', async ({ context, sandbox, extensionId, seed }) => {
+test('chaos: 12 purchases, the worker stopped 20 times, 5xx, 429, 404 too early, answers about another id and slow answers: each ends true, posted and notified once', { tag: FRESH_PROFILE }, async ({ context, sandbox, extensionId, seed }) => {
   test.setTimeout(300_000);
   // Started by messages, as popups that were not asked to confirm would send them.
   await seed({ safety: { confirmEachPurchase: false } });
@@ -205,7 +205,7 @@ for (const scenario of ['post_500', 'post_408', 'post_409']) {
   });
 }
 
-test('the worker stopped right after "Confirm purchase", under 5xx, 429 and slow answers: the popup never says nothing was bought while a checkout may exist, and nothing is bought twice', async ({ context, sandbox, shopPopup, seed }) => {
+test('the worker stopped right after "Confirm purchase", under 5xx, 429 and slow answers: the popup never says nothing was bought while a checkout may exist, and nothing is bought twice', { tag: FRESH_PROFILE }, async ({ context, sandbox, shopPopup, seed }) => {
   test.setTimeout(240_000);
   await seed();
   const scenarios = ['post_slow', 'post_slow,get_500', 'post_slow,get_429,get_slow', 'post_500', 'post_409', 'post_429'];

@@ -1,9 +1,12 @@
 import { type BrowserContext, chromium, expect, test as base, type Page, type Worker } from '@playwright/test';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import { startSandbox } from '../sandbox/index.mjs';
 import { PopupPage } from './pages/PopupPage';
 import { type Setup, seedStorage } from './seed';
+import { backgroundWorker, launchSharedBrowser, needsOwnBrowser, type SharedBrowser } from './sharedBrowser';
 
 export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
@@ -64,7 +67,7 @@ interface ExtensionFixtures {
   seed: (setup?: Setup) => Promise<void>;
 }
 
-export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string; keepWelcome: boolean }>({
+export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: string; keepWelcome: boolean }, { sharedBrowser: () => Promise<SharedBrowser> }>({
   /** The browser's UI language, which decides the extension's (`test.use({ lang: 'de' })`). */
   lang: ['en-US', { option: true }],
   /** Leave the welcome page a first install opens (`test.use({ keepWelcome: true })`); otherwise it is closed. */
@@ -77,7 +80,26 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: st
     await sandbox.close();
   },
 
-  context: async ({ lang, keepWelcome }, use, testInfo) => {
+  // One browser per Playwright worker, started when a test first asks for it.
+  sharedBrowser: [
+    async ({}, use) => {
+      const profileDir = mkdtempSync(join(tmpdir(), 'smartcheckout-e2e-'));
+      let started: Promise<SharedBrowser> | undefined;
+      await use(() => (started ??= launchSharedBrowser(profileDir, EXTENSION_PATH)));
+      if (started) await (await started).context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({ lang, keepWelcome, sharedBrowser }, use, testInfo) => {
+    if (!needsOwnBrowser(testInfo, { lang, keepWelcome })) {
+      // Most tests start from what a person sees after a first install, in a browser shared with the worker's other tests.
+      const shared = await sharedBrowser();
+      await shared.freshInstall();
+      await use(shared.context);
+      return;
+    }
     const context = await launchWithExtension(testInfo.outputPath('profile'), lang);
     // A fresh profile is a first install: the welcome page opens. Most tests start from what a person sees after it.
     if (!keepWelcome) await (await welcomePage(context)).close();
@@ -86,10 +108,7 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: st
   },
 
   serviceWorker: async ({ context }, use) => {
-    await use(async () => {
-      const alive = context.serviceWorkers().find((w) => w.url().endsWith('/background.js'));
-      return alive ?? (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().endsWith('/background.js') }));
-    });
+    await use(() => backgroundWorker(context));
   },
 
   extensionId: async ({ serviceWorker }, use) => {
@@ -141,3 +160,4 @@ export const test = base.extend<ExtensionFixtures & { sandbox: Sandbox; lang: st
 });
 
 export { expect } from '@playwright/test';
+export { FRESH_PROFILE } from './sharedBrowser';

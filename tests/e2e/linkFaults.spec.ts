@@ -1,5 +1,5 @@
 import { CREEM_MERINO_PRODUCT_ID } from '../sandbox/index.mjs';
-import { expect, stopServiceWorker, test } from './fixtures';
+import { expect, FRESH_PROFILE, stopServiceWorker, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { GRETE } from './seed';
 
@@ -17,7 +17,7 @@ type Service = 'shoppex' | 'creem';
 /** What happens to the link at the service while the worker is stopped; null when the service never created one. */
 type End = 'pay' | 'expire' | null;
 
-test('chaos for checkout links: created under 5xx, 429 and slow answers, paid or expired while the worker is stopped, answers in lower case: each ends true, created and notified once', async ({ context, sandbox, extensionId, seed }) => {
+test('chaos for checkout links: created under 5xx, 429 and slow answers, paid or expired while the worker is stopped, answers in lower case: each ends true, created and notified once', { tag: FRESH_PROFILE }, async ({ context, sandbox, extensionId, seed }) => {
   test.setTimeout(120_000);
   await seed({ services: ['shoppex', 'creem'], profiles: [GRETE] });
   const options = new OptionsPage(await context.newPage(), extensionId);

@@ -1,5 +1,5 @@
 import type { Worker } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, FRESH_PROFILE, test } from './fixtures';
 import { OptionsPage } from './pages/OptionsPage';
 import { GRETE } from './seed';
 
@@ -172,7 +172,7 @@ test('Shoppex answers that write the currency in lower case ("usd") and amounts 
   await expect(history).not.toContainText('Could not be read');
 });
 
-test('a stored record that cannot be read is listed as such in the popup and the history, and "Clear finished purchases" keeps it', async ({ context, sandbox, extensionId, popupFor, seed, serviceWorker }) => {
+test('a stored record that cannot be read is listed as such in the popup and the history, and "Clear finished purchases" keeps it', { tag: FRESH_PROFILE }, async ({ context, sandbox, extensionId, popupFor, seed, serviceWorker }) => {
   await seed({ services: ['shoppex'], profiles: [GRETE] });
   const broken = { id: 'intent-broken', service: 'shoppex', state: 'paid', createdAt: Date.now() - 60_000, quoted: 'twenty-nine', product: { url: 'https://shop.example/p', name: 'Linen Apron' } };
   const popup = await popupFor(`${sandbox.shopUrl}/products/merino-tee`);
