@@ -101,7 +101,8 @@ function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], ge
   // Structured prices the page does not show, beside a price it shows as the current one: the page is right.
   const current = visible.find((v) => v.current);
   if (current && rest.length) return current;
-  if (!rest.length) return visible[0] ?? (generic.shownZero ? { price: '0.00', currency: [...preferred, ...fallback].find((s) => s?.currency)?.currency ?? null } : null);
+  const zero = generic.shownZero && { price: '0.00', currency: generic.shownZero.currency ?? [...preferred, ...fallback].find((s) => s?.currency)?.currency ?? null };
+  if (!rest.length) return visible[0] ?? zero;
   if (visible.length) return rest[0]!;
   return rest.reduce((low, c) => (Number(c.price) < Number(low.price) ? c : low));
 }

@@ -44,8 +44,8 @@ export interface GenericProduct {
   marked: boolean;
   /** Every amount shown as paid in the areas around the heading (not only the nearest), for agreement with markup. */
   nearbyPrices: string[];
-  /** An area around the heading shows a price of zero or "free": the one case a zero price is read. */
-  shownZero: boolean;
+  /** A price of zero or "free" shown around the heading: the one case a zero price is read. */
+  shownZero: { price: string; currency: string | null } | null;
   /** Texts of the product's part of the page (the main area around its heading and price) that may label identifiers. */
   labelTexts: string[];
   /** Options the shopper has selected, read from selects, radios and pressed or checked swatches. */
@@ -176,7 +176,8 @@ function collectPrices(doc: Document, index: PageIndex, heading: Element | null,
 /** A price element read: its amount and whether the page marks it as former, "from" or paid now; null when not paid. */
 function readPriceFacts({ text, label, marks: own, ancestorMarks, struck }: PriceFacts, hints: LocaleHints) {
   const marks = `${own} ${label}`;
-  if (NOT_PAID.test(`${marks} ${text}`) || UNIT_OR_FEE.test(`${label} ${text}`)) return null;
+  // Only its own text: the words before it may close the amount before ("12,90 € pro Meter").
+  if (NOT_PAID.test(`${marks} ${text}`) || UNIT_OR_FEE.test(text)) return null;
   const parsed = parsePriceText(text, { ...hints, currencyText: label });
   if (!parsed) return null;
   // Words before the first digit ("Was $120", "原價 NT$1,280") label the amount as the label before it does.
@@ -195,7 +196,9 @@ function readPriceFacts({ text, label, marks: own, ancestorMarks, struck }: Pric
  */
 function visiblePrices(heading: HeadingFacts, hints: LocaleHints) {
   // Read once for the areas around the heading; the whole page's prices only when no nearer area shows one.
-  const read = heading.prices.map((facts) => (heading.scopes[facts.scope]?.body ? undefined : readPriceFacts(facts, hints)));
+  // (The heading's own parent is near even when it is the body.)
+  const near = (scope: number) => !heading.scopes[scope]?.body || (scope === 0 && heading.scopes.length > 1);
+  const read = heading.prices.map((facts) => (near(facts.scope) ? readPriceFacts(facts, hints) : undefined));
   let found: (VisiblePrice & { former: boolean; from: boolean; group: number })[] = [];
   let area = heading.scopes.length - 1;
   for (let at = 0; at < heading.scopes.length; at += 1) {
@@ -229,7 +232,7 @@ function visiblePrices(heading: HeadingFacts, hints: LocaleHints) {
     // Only the page's own marks count as "current" when structured data and a price further out agree.
     marked,
     nearby: [...new Set(around.filter((p) => +p!.price > 0).map((p) => p!.price))],
-    shownZero: around.some((p) => +p!.price === 0),
+    shownZero: around.find((p) => +p!.price === 0) ?? null,
   };
 }
 
@@ -264,7 +267,7 @@ export function collectGeneric(doc: Document, jsonLdNames: (string | null)[], re
  */
 export function readGeneric(facts: GenericFacts, jsonLdName: string | null, url: URL, hints: LocaleHints): GenericProduct {
   const heading = facts.headings.find((h) => h.names.includes(jsonLdName)) ?? facts.headings[0];
-  const { prices, area, marked, nearby, shownZero } = heading ? visiblePrices(heading, hints) : { prices: [], area: -1, marked: false, nearby: [], shownZero: false };
+  const { prices, area, marked, nearby, shownZero } = heading ? visiblePrices(heading, hints) : { prices: [], area: -1, marked: false, nearby: [], shownZero: null };
   const root = heading?.scopes[area]?.root;
   return { name: heading?.name ?? null, visiblePrices: prices, marked, nearbyPrices: nearby, shownZero, labelTexts: (root === undefined ? null : facts.roots[root]) ?? [], selected: selectedOptions(facts.selected), urlVariantId: variantIdInUrl(url) };
 }
