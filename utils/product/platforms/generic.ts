@@ -9,9 +9,9 @@ import { variantIdInUrl } from '../url';
 
 /**
  * Classes and labels of a former or list price ("was", "UVP", "prima", "было", "原價"), struck or not: used only when
- * nothing else is shown. Words that also begin other words ("prima" in "primary", "prev" in "preview") end there.
+ * nothing else is shown. Words that also begin other words ("was" in "Waschmaschine", "prima" in "primary", "prev" in "preview") end there.
  */
-const FORMER = /(?<![a-z])(?:old|was|regular|strike|crossed|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\.|prev(?:ious)?(?!\p{L})|prima(?!\p{L})|prej(?:šnja)?(?!\p{L})|было|старая|原[價价]|定[價价]|建議售價|市[價价]|정가)/iu;
+const FORMER = /(?<![a-z])(?:old|was(?!\p{L})|regular|strike|crossed|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\.|prev(?:ious)?(?!\p{L})|prima(?!\p{L})|prej(?:šnja)?(?!\p{L})|было|старая|原[價价]|定[價价]|建議售價|市[價价]|정가)/iu;
 /** A "from" price ("From $29", "ab 19 €", "à partir de", "desde", "NT$990起"): not the price of a specific offer. */
 const FROM = /(?<!\p{L})(?:from|ab|à partir de|a partir de|desde|da|od|от|starting at)\s*:?\s*\p{Sc}?\s*$/iu;
 /** The same after the amount: "990起", "10,000원~". */
