@@ -89,6 +89,10 @@ describe('a "from" price beside a specific one', () => {
     expect(detect(page('Deal', beside), lang).price).toBe(price);
   });
 
+  it('structured data giving the "from" price does not beat the specific price shown', () => {
+    expect(detect(product('Deal', '29.00', 'USD') + page('Deal', '<span class="price">From $29.00</span> <span class="price">$45.00</span>')).price).toBe('45.00');
+  });
+
   it('a "from" price alone is still the price', () => {
     expect(detect(page('Dress', '<span class="price">From $29.00</span>')).price).toBe('29.00');
   });

@@ -225,7 +225,7 @@ function visiblePrices(heading: HeadingFacts, hints: LocaleHints) {
   const prices: VisiblePrice[] = (beside ? [beside, ...found.filter((p) => p !== beside)] : found).map(({ price, currency, current }) => ({ price, currency, current }));
   const marked = prices.some((p) => p.current);
   if (prices[0]?.currency && new Set(prices.map((p) => p.price)).size === 1) prices[0].current = true;
-  const around = read.filter((p) => p && !p.former);
+  const around = read.filter((p) => p && !p.former && !p.from);
   return {
     prices,
     area,
