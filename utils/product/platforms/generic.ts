@@ -195,10 +195,8 @@ function readPriceFacts({ text, label, marks: own, ancestorMarks, struck }: Pric
  * and whether an area around the heading shows a price of zero or "free".
  */
 function visiblePrices(heading: HeadingFacts, hints: LocaleHints) {
-  // Read once for the areas around the heading; the whole page's prices only when no nearer area shows one.
-  // (The heading's own parent is near even when it is the body.)
-  const near = (scope: number) => !heading.scopes[scope]?.body || (scope === 0 && heading.scopes.length > 1);
-  const read = heading.prices.map((facts) => (near(facts.scope) ? readPriceFacts(facts, hints) : undefined));
+  // Read once for the areas around the heading (not the whole page: its prices only when no nearer area shows one).
+  const read = heading.prices.map((facts) => (heading.scopes[facts.scope]?.body ? undefined : readPriceFacts(facts, hints)));
   let found: (VisiblePrice & { former: boolean; from: boolean; group: number })[] = [];
   let area = heading.scopes.length - 1;
   for (let at = 0; at < heading.scopes.length; at += 1) {
