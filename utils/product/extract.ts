@@ -5,7 +5,7 @@ import { type JsonLdProduct, readJsonLd } from './jsonLd';
 import { readMicrodata } from './microdata';
 import { cleanName, chooseName } from './name';
 import { readOpenGraph, readPageMeta } from './openGraph';
-import { readGeneric, type VisiblePrice } from './platforms/generic';
+import { type GenericProduct, readGeneric } from './platforms/generic';
 import { readPlatform } from './platforms/platformProduct';
 import { currencyFromText, type LocaleHints, normaliseCurrency } from './price';
 import { canonicalProductUrl, variantIdParam } from './url';
@@ -82,21 +82,27 @@ type PriceCandidate = { price?: string | null; currency?: string | null } | null
 
 /**
  * Chooses the price. A price the page also shows near the title wins. Otherwise the selected variant's or
- * the platform's own price; otherwise the product-level structured prices, the lowest when they disagree
- * and the page shows none (a sale price is the lower one). With no structured price, the price shown.
+ * the platform's own price; then a structured price the page shows a little further out, over a lone nearby amount
+ * the page does not mark as paid (a fee, a unit price); otherwise the product-level structured prices, the lowest
+ * when they disagree and the page shows none (a sale price is the lower one). With no structured price, the price
+ * shown. An amount of zero is no price, unless the page shows zero or "free" near the title.
  */
-function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], visible: VisiblePrice[]) {
-  const usable = (list: PriceCandidate[]) => list.filter((s) => !!s?.price).map((s) => ({ price: s!.price!, currency: s!.currency ?? null }));
+function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], generic: Pick<GenericProduct, 'visiblePrices' | 'marked' | 'nearbyPrices' | 'shownZero'>) {
+  const visible = generic.visiblePrices;
+  const usable = (list: PriceCandidate[]) => list.filter((s) => !!s?.price && +s.price > 0).map((s) => ({ price: s!.price!, currency: s!.currency ?? null }));
   const first = usable(preferred);
   const rest = usable(fallback);
   const shown = new Set(visible.map((v) => v.price));
   const confirmed = [...first, ...rest].find((c) => shown.has(c.price));
   if (confirmed) return { ...confirmed, currency: confirmed.currency ?? visible.find((v) => v.price === confirmed.price)?.currency ?? null };
   if (first.length) return first[0]!;
+  const agreed = generic.marked ? null : rest.find((c) => generic.nearbyPrices.includes(c.price));
+  if (agreed) return agreed;
   // Structured prices the page does not show, beside a price it shows as the current one: the page is right.
   const current = visible.find((v) => v.current);
   if (current && rest.length) return current;
-  if (!rest.length) return visible[0] ?? null;
+  const zero = generic.shownZero && { price: '0.00', currency: generic.shownZero.currency ?? [...preferred, ...fallback].find((s) => s?.currency)?.currency ?? null };
+  if (!rest.length) return visible[0] ?? zero;
   if (visible.length) return rest[0]!;
   return rest.reduce((low, c) => (Number(c.price) < Number(low.price) ? c : low));
 }
@@ -144,7 +150,7 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   const structuredName = platform?.name ?? jsonLd?.name ?? microdata?.name ?? null;
   const name = cleanName(chooseName(structuredName, generic.name, og?.name ?? null, title) ?? (title.trim() || null), pageMeta.siteName);
 
-  const priced = choosePrice([chosen, platform], [jsonLd, microdata, og], generic.visiblePrices);
+  const priced = choosePrice([chosen, platform], [jsonLd, microdata, og], generic);
   const currency =
     priced?.currency ??
     platform?.currency ??

@@ -7,13 +7,25 @@ import { indexPage, inSkippedArea, isHidden, MAX_CANDIDATES, type PageIndex, STR
 import { collectSelected, selectedOptions } from './genericOptions';
 import { variantIdInUrl } from '../url';
 
-/** Classes and labels of a former or list price ("was", "UVP", struck through): used only when nothing else is shown. */
-const FORMER = /(?<![a-z])(?:old|was|regular|strike|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\.)/i;
+/**
+ * Classes and labels of a former or list price ("was", "UVP", "prima", "было", "原價"), struck or not: used only when
+ * nothing else is shown. Words that also begin other words ("was" in "Waschmaschine", "prima" in "primary", "prev" in "preview") end there.
+ */
+const FORMER = /(?<![a-z])(?:old|was(?!\p{L})|regular|strike|crossed|line-through|list|compare|original|before|rrp|uvp|msrp|statt|vorher|avant|antes|reg\.|prev(?:ious)?(?!\p{L})|prima(?!\p{L})|prej(?:šnja)?(?!\p{L})|было|старая|原[價价]|定[價价]|建議售價|市[價价]|정가)/iu;
+/** A "from" price ("From $29", "ab 19 €", "à partir de", "desde", "NT$990起"): not the price of a specific offer. */
+const FROM = /(?<!\p{L})(?:from|ab|à partir de|a partir de|desde|da|od|от|starting at)\s*:?\s*\p{Sc}?\s*$/iu;
+/** The same after the amount: "990起", "10,000원~". */
+const FROM_AFTER = /\d\D{0,4}(?:起|[~～])\s*$/u;
 /**
  * Classes, labels and texts of prices that are never the product's: instalments ("4 × 7,50 €", "/mo"), unit
  * prices ("/ kg"), savings, shipping thresholds.
  */
-const NOT_PAID = /unit|per-|save|saving|sparen|discount|install?ment|financ|monthly|month|monat|mensu|cuotas|raten|klarna|afterpay|affirm|as low as|shipping|delivery|versand|livraison|envío|base-?price|grundpreis|\d\s*[x×]\s*\p{Sc}?\s*\d|\/\s*(?:mo|\d*\s*(?:kg|g|l|ml|m|oz|lb|ea|each|stk|unit|piece))\b/iu;
+const NOT_PAID = /unit|per-|save|saving|sparen|discount|install?ment|financ|monthly|month|monat|mensu|cuotas|raten|klarna|afterpay|affirm|as low as|shipping|delivery|versand|livraison|envío|base-?price|grundpreis|\d\s*[x×]\s*\p{Sc}?\s*\d|\/\s*(?:mo|\d*\s*(?:kg|g|l|ml|m|m2|oz|lb|ea|each|stk|unit|piece|кг|г|л|м|шт))(?![a-z])/iu;
+/**
+ * Words of unit prices ("per metre", "pro kg", "je Stück", "al kg", "за 1 кг", "每公斤") and of fees ("recycling fee",
+ * "Gebühr", "éco-participation"): amounts shown near the price that are not the product's.
+ */
+const UNIT_OR_FEE = /(?<!\p{L})(?:per|pro|je|par|al|za|за|le)\s+(?:\d+\s*)?(?:kg|g|gr|l|lt|ml|m|m2|m²|cm|mq|metre|meter|metro|mètre|litre|liter|litro|unit|piece|stück|stk|pezzo|pièce|кг|г|л|м|шт|100)(?!\p{L})|每(?:公斤|千克|公克|克|斤|100|米|公尺|升|毫升)|(?<!\p{L})(?:fee|fees|surcharge|deposit|pfand|ecotax|eco-?tax|[ée]co-?participation|[ée]co-?contribution|recycl|raee|contributo)|gebühr/iu;
 /** Classes and labels of the price paid now. */
 const CURRENT = /(?<![a-z])(?:sale|special|final|current|now|our.?price|offer|promo|deal|jetzt|nur|you pay)/i;
 
@@ -28,6 +40,12 @@ export interface GenericProduct {
   name: string | null;
   /** Prices shown near the product title, the price paid now first (with the currency their text names). */
   visiblePrices: VisiblePrice[];
+  /** Whether the page itself marks one of `visiblePrices` as paid now (a class or a word, not being alone). */
+  marked: boolean;
+  /** Every amount shown as paid in the areas around the heading (not only the nearest), for agreement with markup. */
+  nearbyPrices: string[];
+  /** A price of zero or "free" shown around the heading: the one case a zero price is read. */
+  shownZero: { price: string; currency: string | null } | null;
   /** Texts of the product's part of the page (the main area around its heading and price) that may label identifiers. */
   labelTexts: string[];
   /** Options the shopper has selected, read from selects, radios and pressed or checked swatches. */
@@ -155,28 +173,46 @@ function collectPrices(doc: Document, index: PageIndex, heading: Element | null,
   return { scopes: scopes.map((scope) => ({ body: scope === doc.body, root: rootOf(scope) })), prices };
 }
 
+/** A price element read: its amount and whether the page marks it as former, "from" or paid now; null when not paid. */
+function readPriceFacts({ text, label, marks: own, ancestorMarks, struck }: PriceFacts, hints: LocaleHints) {
+  const marks = `${own} ${label}`;
+  // Only its own text: the words before it may close the amount before ("12,90 € pro Meter").
+  if (NOT_PAID.test(`${marks} ${text}`) || UNIT_OR_FEE.test(text)) return null;
+  const parsed = parsePriceText(text, { ...hints, currencyText: label });
+  if (!parsed) return null;
+  // Words before the first digit ("Was $120", "原價 NT$1,280") label the amount as the label before it does.
+  const lead = `${label} ${text.replace(/\d.*$/su, '')}`;
+  const former = FORMER.test(lead) || struck || FORMER.test(own) || FORMER.test(ancestorMarks);
+  const from = FROM.test(lead) || FROM_AFTER.test(text);
+  return { ...parsed, former, from, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`) };
+}
+
 /**
- * The prices shown near the title, of the first area that shows one paid now: not instalments, unit prices, savings
- * or shipping thresholds. Former prices (struck through, "was", "UVP") count only when nothing else is shown; the
- * price marked as paid now ("sale", "now") comes first. Also which area the prices were found in.
+ * The prices shown near the title, of the first area that shows one paid now: not instalments, unit prices, fees,
+ * savings or shipping thresholds. Former prices (struck through, "was", "UVP") count only when nothing else is shown,
+ * nor "from" prices beside a specific one; the price marked as paid now ("sale", "now") comes first. Also which area
+ * the prices were found in, the paid prices of every area around the heading (what structured data may agree with),
+ * and whether an area around the heading shows a price of zero or "free".
  */
-function visiblePrices(heading: HeadingFacts, hints: LocaleHints): { prices: VisiblePrice[]; area: number } {
-  let found: (VisiblePrice & { former: boolean; group: number })[] = [];
+function visiblePrices(heading: HeadingFacts, hints: LocaleHints) {
+  // Read once for the areas around the heading (not the whole page: its prices only when no nearer area shows one).
+  const read = heading.prices.map((facts) => (heading.scopes[facts.scope]?.body ? undefined : readPriceFacts(facts, hints)));
+  let found: (VisiblePrice & { former: boolean; from: boolean; group: number })[] = [];
   let area = heading.scopes.length - 1;
   for (let at = 0; at < heading.scopes.length; at += 1) {
-    for (const { scope, text, label, marks: own, ancestorMarks, struck, group } of heading.prices) {
-      const marks = `${own} ${label}`;
-      if (scope !== at || NOT_PAID.test(`${marks} ${text}`)) continue;
-      const parsed = parsePriceText(text, { ...hints, currencyText: label });
-      const former = FORMER.test(label) || struck || FORMER.test(own) || FORMER.test(ancestorMarks);
-      if (parsed && +parsed.price > 0) found.push({ ...parsed, former, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`), group });
-    }
+    heading.prices.forEach((facts, i) => {
+      if (facts.scope !== at) return;
+      const parsed = read[i] === undefined ? readPriceFacts(facts, hints) : read[i];
+      if (parsed && +parsed.price > 0) found.push({ ...parsed, group: facts.group });
+    });
     // A price shown struck elsewhere is a former price, also where a container repeats it ("Starting at $979.97").
     const struck = new Set(found.filter((p) => p.former).map((p) => p.price));
     const paid = found.filter((p) => !p.former && !struck.has(p.price));
     if (paid.length) {
       area = at;
-      found = paid;
+      // A "from" price beside a specific one is the lowest of a list, not this offer's.
+      const specific = paid.filter((p) => !p.from);
+      found = specific.length ? specific : paid;
       break;
     }
   }
@@ -184,11 +220,19 @@ function visiblePrices(heading: HeadingFacts, hints: LocaleHints): { prices: Vis
   // The nearest price comes first, or the one beside it marked as paid now ("$64.95 Now $52.00"); a single
   // price shown with its currency is the current one.
   const beside = found.find((p) => p.current && p.group === found[0]?.group);
-  const prices = (beside ? [beside, ...found.filter((p) => p !== beside)] : found).map(({ price, currency, current }) => ({ price, currency, current }));
+  const prices: VisiblePrice[] = (beside ? [beside, ...found.filter((p) => p !== beside)] : found).map(({ price, currency, current }) => ({ price, currency, current }));
+  const marked = prices.some((p) => p.current);
   if (prices[0]?.currency && new Set(prices.map((p) => p.price)).size === 1) prices[0].current = true;
-  return { prices, area };
+  const around = read.filter((p) => p && !p.former && !p.from);
+  return {
+    prices,
+    area,
+    // Only the page's own marks count as "current" when structured data and a price further out agree.
+    marked,
+    nearby: [...new Set(around.filter((p) => +p!.price > 0).map((p) => p!.price))],
+    shownZero: around.find((p) => +p!.price === 0) ?? null,
+  };
 }
-
 
 /**
  * What any product page shows, read in the page: the product's heading for each name JSON-LD may give it (the
@@ -221,7 +265,7 @@ export function collectGeneric(doc: Document, jsonLdNames: (string | null)[], re
  */
 export function readGeneric(facts: GenericFacts, jsonLdName: string | null, url: URL, hints: LocaleHints): GenericProduct {
   const heading = facts.headings.find((h) => h.names.includes(jsonLdName)) ?? facts.headings[0];
-  const { prices, area } = heading ? visiblePrices(heading, hints) : { prices: [], area: -1 };
+  const { prices, area, marked, nearby, shownZero } = heading ? visiblePrices(heading, hints) : { prices: [], area: -1, marked: false, nearby: [], shownZero: null };
   const root = heading?.scopes[area]?.root;
-  return { name: heading?.name ?? null, visiblePrices: prices, labelTexts: (root === undefined ? null : facts.roots[root]) ?? [], selected: selectedOptions(facts.selected), urlVariantId: variantIdInUrl(url) };
+  return { name: heading?.name ?? null, visiblePrices: prices, marked, nearbyPrices: nearby, shownZero, labelTexts: (root === undefined ? null : facts.roots[root]) ?? [], selected: selectedOptions(facts.selected), urlVariantId: variantIdInUrl(url) };
 }
