@@ -118,3 +118,32 @@ describe("the product's id in the address", () => {
     expect(detect('<h1>Cue stick</h1><p>SKU: CS-1</p>', 'https://city.example/d/cue-stick/6228494422.html')).toMatchObject({ sku: 'CS-1' });
   });
 });
+
+describe('the selected variant id the option controls state', () => {
+  const page = (controls: string) => `<h1>Tee</h1><p class="price">€10.00</p>${controls}`;
+  it.each([
+    ['a selected option with data-variant-id', '<label for="s">Size</label><select id="s"><option value="s" data-variant-id="41001">S</option><option value="m" data-variant-id="41002" selected>M</option></select>', '41002'],
+    ['a checked radio with data-sku', '<fieldset><legend>Size</legend><input type="radio" name="size" id="m" value="M" data-sku="TEE-M-01" checked><label for="m">M</label></fieldset>', 'TEE-M-01'],
+    ['a pressed swatch with an id as data-value', '<div class="color-swatches"><button aria-pressed="true" class="swatch" data-value="8801234" title="Navy">Navy</button></div>', '8801234'],
+  ])('%s', (_, controls, id) => {
+    expect(detect(page(controls)).variant?.id).toBe(id);
+  });
+
+  it.each([
+    ['a data-value that is a size', '<fieldset><legend>Size</legend><input type="radio" name="size" id="m" value="M" data-value="38" checked><label for="m">38</label></fieldset>'],
+    ['an unselected option', '<label for="s">Size</label><select id="s"><option value="" selected>Choose</option><option value="m" data-variant-id="41002">M</option></select>'],
+  ])('%s states no id', (_, controls) => {
+    expect(detect(page(controls)).variant?.id ?? null).toBeNull();
+  });
+
+  it('the URL names the variant before the selected control does', () => {
+    const controls = '<label for="s">Size</label><select id="s"><option value="m" data-variant-id="41002" selected>M</option></select>';
+    expect(detect(page(controls), 'https://shop.example/p/tee?variant=41001').variant?.id).toBe('41001');
+  });
+
+  it("a stated SKU picks the structured data's variant", () => {
+    const sizes = ld({ '@type': 'ProductGroup', name: 'Tee', hasVariant: ['S', 'M'].map((size, at) => ({ '@type': 'Product', sku: `TEE-10-${size}`, productID: `${at + 1}`, size, offers: { price: '10', priceCurrency: 'EUR' } })) });
+    const controls = '<fieldset><legend>Size</legend><input type="radio" name="size" id="m" value="x" data-sku="TEE-10-M" checked><label for="m">Medium</label></fieldset>';
+    expect(detect(`${sizes}${page(controls)}`).variant).toMatchObject({ id: '2', sku: 'TEE-10-M' });
+  });
+});

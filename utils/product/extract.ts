@@ -145,7 +145,7 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   const title = report.title;
 
   const selected = { ...generic.selected, ...(platform?.selected ?? {}) };
-  const ids = [platform?.variantId, generic.urlVariantId];
+  const ids = [platform?.variantId, generic.urlVariantId, ...generic.selectedIds];
   const chosen = jsonLd ? pickJsonLdVariant(jsonLd, ids, selected, report.cartId ?? undefined, pageUrl) : null;
 
   // Name: the product's own name from the most specific source, as the page renders it.
@@ -170,7 +170,8 @@ export function productFromReport(report: PageReport): ExtractedProduct {
     ...(chosen?.options ?? {}),
     ...selected,
   };
-  const variantId = chosen?.id ?? platform?.variantId ?? generic.urlVariantId ?? microdata?.productId ?? jsonLd?.productId ?? null;
+  // The id the selected option states comes after the URL's and before the product's own ids.
+  const variantId = chosen?.id ?? platform?.variantId ?? generic.urlVariantId ?? generic.selectedIds[0] ?? microdata?.productId ?? jsonLd?.productId ?? null;
   // A JSON-LD product whose nodes are its variants has no SKU of its own: the first node's is one size's.
   const ownJsonLdSku = jsonLd && !jsonLd.variants.length ? jsonLd.sku : null;
   const variantSku = chosen?.sku ?? platform?.sku ?? null;
