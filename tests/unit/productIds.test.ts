@@ -124,12 +124,14 @@ describe('the selected variant id the option controls state', () => {
   it.each([
     ['a selected option with data-variant-id', '<label for="s">Size</label><select id="s"><option value="s" data-variant-id="41001">S</option><option value="m" data-variant-id="41002" selected>M</option></select>', '41002'],
     ['a checked radio with data-sku', '<fieldset><legend>Size</legend><input type="radio" name="size" id="m" value="M" data-sku="TEE-M-01" checked><label for="m">M</label></fieldset>', 'TEE-M-01'],
-    ['a pressed swatch with an id as data-value', '<div class="color-swatches"><button aria-pressed="true" class="swatch" data-value="8801234" title="Navy">Navy</button></div>', '8801234'],
+    ['a pressed swatch with data-variant-id', '<div class="color-swatches"><button aria-pressed="true" class="swatch" data-variant-id="8801234" title="Navy">Navy</button></div>', '8801234'],
+    ['a checked radio with an id as data-value', '<fieldset><legend>Size</legend><input type="radio" name="size" id="m" value="M" data-value="5512-0038" checked><label for="m">38</label></fieldset>', '5512-0038'],
   ])('%s', (_, controls, id) => {
     expect(detect(page(controls)).variant?.id).toBe(id);
   });
 
   it.each([
+    ['a swatch whose data-value is its colour code', '<div class="color-swatches"><button aria-pressed="true" class="swatch" data-value="1110356">Navy</button></div>'],
     ['a data-value that is a size', '<fieldset><legend>Size</legend><input type="radio" name="size" id="m" value="M" data-value="38" checked><label for="m">38</label></fieldset>'],
     ['an unselected option', '<label for="s">Size</label><select id="s"><option value="" selected>Choose</option><option value="m" data-variant-id="41002">M</option></select>'],
   ])('%s states no id', (_, controls) => {

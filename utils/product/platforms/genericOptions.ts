@@ -32,14 +32,15 @@ const VARIANT_ID_ATTRIBUTES = ['data-variant-id', 'data-variantid', 'data-varian
 
 /**
  * The variant id a selected control states (`data-variant-id`, `data-sku`…, or a `data-value` that is an id and not a
- * size or colour: at least four digits, no spaces), as written; `readSelectedIds` checks it.
+ * size or colour: at least four digits, no spaces), as written; `readSelectedIds` checks it. A swatch's `data-value`
+ * is its option's value (a colour code), so `withValue` is false for swatches.
  */
-function statedVariantId(control: Element | null | undefined): string | null {
+function statedVariantId(control: Element | null | undefined, withValue = true): string | null {
   for (const name of VARIANT_ID_ATTRIBUTES) {
     const value = control?.getAttribute(name)?.trim();
     if (value) return value.length <= 40 ? value : null;
   }
-  const value = control?.getAttribute('data-value')?.trim();
+  const value = withValue ? control?.getAttribute('data-value')?.trim() : null;
   return value && /^(?=(?:\D*\d){4})[\w.-]{5,40}$/.test(value) ? value : null;
 }
 
@@ -54,8 +55,8 @@ export function readSelectedIds(stated: string[]): string[] {
  * values.
  */
 export function collectSelected(doc: Document, index: PageIndex, ids: string[] = []): [string, string | null][] {
-  const stated = (control: Element | null | undefined) => {
-    const id = statedVariantId(control);
+  const stated = (control: Element | null | undefined, withValue?: boolean) => {
+    const id = statedVariantId(control, withValue);
     if (id && ids.length < 20) ids.push(id);
   };
   const selected: [string, string | null][] = [];
@@ -92,7 +93,7 @@ export function collectSelected(doc: Document, index: PageIndex, ids: string[] =
       swatch.querySelector('[title]')?.getAttribute('title') ??
       textOf(swatch);
     selected.push([context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^[^:]{2,20}:\s*/, '') ?? null]);
-    stated(swatch);
+    stated(swatch, false);
   }
   return selected;
 }
