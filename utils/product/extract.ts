@@ -181,7 +181,7 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   const labelled = readLabelled(generic.labelTexts);
   // A code the page labels as the product's is its SKU, not the selected variant's; a product-level SKU in structured
   // data stays first (a page may also print an internal number).
-  const productCode = ownJsonLdSku ?? microdata?.sku ?? og?.sku ? null : labelled.code;
+  const productCode = (ownJsonLdSku ?? microdata?.sku ?? og?.sku) ? null : labelled.code;
   const productIds = mergeIds({ sku: productCode }, known, labelled.ids, jsonLd);
   const shown = new Set([labelled.code, labelled.ids.sku].filter(Boolean));
   let skuSource: SkuSource | null = !productIds.sku ? null : !known.sku ? 'visible' : shown.has(known.sku) ? 'agreed' : productCode ? 'labelled' : 'structured';
