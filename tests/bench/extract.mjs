@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import { baselineExtract } from './baseline.mjs';
 import { loadModule, loadPriceParser, scorePriceStrings } from './priceStrings.mjs';
-import { score, summarise } from './score.mjs';
+import { score, skuSourceBreakdown, summarise } from './score.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string' }, 'skip-build': { type: 'boolean', default: false }, only: { type: 'string' }, 'show-misses': { type: 'boolean', default: false } } });
@@ -112,6 +112,10 @@ for (const key of Object.keys(targets)) {
   console.log(`${pad(key, 10)} ${pad(`${mine[key].toFixed(1)} %`, 9)} ${pad(`${base[key].toFixed(1)} %`, 9)} ≥ ${targets[key]} % ${mine[key] >= targets[key] ? 'PASS' : 'MISS'}`);
 }
 console.log(`(variant scored on ${mine.counts.variant} pages with variants; sku on ${mine.counts.sku} pages that name one: truth.json has no product SKU field, so the expected values are the page's source_expectations.sku and its selected variant's sku)`);
+console.log(`\n${pad('SKU by source', 34)} ${pad('pages', 6)} ${pad('scored', 7)} right`);
+for (const kind of skuSourceBreakdown(scored.map((s) => ({ source: s.detected.skuSource, sku: s.mine.sku })))) {
+  console.log(`${pad(kind.label, 34)} ${pad(kind.pages, 6)} ${pad(kind.scored, 7)} ${kind.scored ? `${kind.correct} (${((100 * kind.correct) / kind.scored).toFixed(0)} %)` : '—'}`);
+}
 console.log(`gtin ${mine.gtin.toFixed(1)} % (${mine.counts.gtin} pages), brand ${mine.brand.toFixed(1)} % (${mine.counts.brand} pages): for information, no target`);
 
 const priceStrings = join(corpus, 'price-strings.json');
@@ -131,6 +135,7 @@ if (values.out) {
     currency: detected.currency,
     variant: detected.variant ? { id: detected.variant.id, sku: detected.variant.sku, options: detected.variant.options } : null,
     sku: detected.sku ?? null,
+    skuSource: detected.skuSource ?? null,
     mpn: detected.mpn ?? null,
     gtin: detected.gtin ?? null,
     brand: detected.brand ?? null,

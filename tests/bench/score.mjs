@@ -79,3 +79,25 @@ export function summarise(scores) {
     counts: { variant: scored('variant').length, sku: scored('sku').length, gtin: scored('gtin').length, brand: scored('brand').length },
   };
 }
+
+/** Where a detected SKU came from (`skuSource` of the product), as the report names it; `none` when no SKU was found. */
+export const SKU_SOURCES = {
+  agreed: 'structured data agreed (shown too)',
+  structured: 'structured data only',
+  visible: 'visible only (labelled)',
+  labelled: 'labelled code over structured',
+  url: 'URL id',
+  none: 'no SKU',
+};
+
+/**
+ * Per kind of SKU source: how many pages took their SKU from it, how many of those the corpus scores, how many are
+ * right. `rows` pairs each page's `skuSource` with its SKU score (null when not scored).
+ */
+export function skuSourceBreakdown(rows) {
+  return Object.entries(SKU_SOURCES).map(([kind, label]) => {
+    const mine = rows.filter((row) => (row.source ?? 'none') === kind);
+    const scored = mine.filter((row) => row.sku !== null && row.sku !== undefined);
+    return { kind, label, pages: mine.length, scored: scored.length, correct: scored.filter((row) => row.sku).length };
+  });
+}

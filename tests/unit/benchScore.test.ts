@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedSkus, score, summarise } from '../bench/score.mjs';
+import { expectedSkus, score, skuSourceBreakdown, summarise } from '../bench/score.mjs';
 
 const entry = {
   page_url: 'https://shop.example/p/1?utm_source=x',
@@ -19,5 +19,19 @@ describe('detection benchmark scoring', () => {
     const scores = [score(entry, { sku: 'L-1' }), score(none, { sku: 'X' })];
     expect(scores.map((s) => s.sku)).toEqual([true, null]);
     expect(summarise(scores)).toMatchObject({ sku: 100, counts: { sku: 1 } });
+  });
+});
+
+describe('the SKU by where it came from', () => {
+  it('counts pages, scored pages and right ones per source, pages without a SKU apart', () => {
+    const rows = [
+      { source: 'agreed', sku: true },
+      { source: 'agreed', sku: null },
+      { source: 'url', sku: false },
+      { source: 'url', sku: true },
+      { source: null, sku: false },
+    ];
+    const kinds = Object.fromEntries(skuSourceBreakdown(rows).map(({ kind, pages, scored, correct }) => [kind, [pages, scored, correct]]));
+    expect(kinds).toEqual({ agreed: [2, 1, 1], structured: [0, 0, 0], visible: [0, 0, 0], labelled: [0, 0, 0], url: [2, 2, 1], none: [1, 1, 0] });
   });
 });

@@ -1,6 +1,6 @@
 import { type CheckoutLinks, checkoutLinksFrom } from './checkoutLinks';
 import type { PageReport } from './collect';
-import { gtinOf, mergeIds, readLabelledIds } from './identifiers';
+import { gtinOf, mergeIds, readLabelled } from './identifiers';
 import { type JsonLdProduct, readJsonLd } from './jsonLd';
 import { readMicrodata } from './microdata';
 import { cleanName, chooseName } from './name';
@@ -8,7 +8,7 @@ import { readOpenGraph, readPageMeta } from './openGraph';
 import { type GenericProduct, readGeneric } from './platforms/generic';
 import { readPlatform } from './platforms/platformProduct';
 import { currencyFromText, type LocaleHints, normaliseCurrency } from './price';
-import { canonicalProductUrl, variantIdParam } from './url';
+import { canonicalProductUrl, productIdInUrl, variantIdParam } from './url';
 
 export interface ExtractedProduct {
   url: string;
@@ -17,8 +17,10 @@ export interface ExtractedProduct {
   price: string | null;
   currency: string | null;
   availability: string | null;
-  /** Product identifiers; `sku` is the selected variant's when a variant is selected. */
+  /** Product identifiers; `sku` is the code the page labels as the product's, else the selected variant's. */
   sku: string | null;
+  /** Where the SKU came from (see `SkuSource`). */
+  skuSource: SkuSource | null;
   mpn: string | null;
   gtin: string | null;
   brand: string | null;
@@ -26,6 +28,12 @@ export interface ExtractedProduct {
   sources: string[];
   checkoutLinks: CheckoutLinks;
 }
+/**
+ * Where a product's SKU came from: structured data the page's labelled codes also show (`agreed`), structured data
+ * only, a code the page labels where no structured data names one (`visible`), a labelled product code preferred to a
+ * structured or variant SKU that differs (`labelled`), or the product's id in the address (`url`).
+ */
+export type SkuSource = 'agreed' | 'structured' | 'visible' | 'labelled' | 'url';
 const norm = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The JSON-LD variant the shopper has selected now (live controls, then the cart form, then the URL). */
@@ -143,7 +151,7 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   const title = report.title;
 
   const selected = { ...generic.selected, ...(platform?.selected ?? {}) };
-  const ids = [platform?.variantId, generic.urlVariantId];
+  const ids = [platform?.variantId, generic.urlVariantId, ...generic.selectedIds];
   const chosen = jsonLd ? pickJsonLdVariant(jsonLd, ids, selected, report.cartId ?? undefined, pageUrl) : null;
 
   // Name: the product's own name from the most specific source, as the page renders it.
@@ -168,15 +176,26 @@ export function productFromReport(report: PageReport): ExtractedProduct {
     ...(chosen?.options ?? {}),
     ...selected,
   };
-  const variantId = chosen?.id ?? platform?.variantId ?? generic.urlVariantId ?? microdata?.productId ?? jsonLd?.productId ?? null;
+  // The id the selected option states comes after the URL's and before the product's own ids.
+  const variantId = chosen?.id ?? platform?.variantId ?? generic.urlVariantId ?? generic.selectedIds[0] ?? microdata?.productId ?? jsonLd?.productId ?? null;
   // A JSON-LD product whose nodes are its variants has no SKU of its own: the first node's is one size's.
   const ownJsonLdSku = jsonLd && !jsonLd.variants.length ? jsonLd.sku : null;
   const variantSku = chosen?.sku ?? platform?.sku ?? null;
   const sku = variantSku ?? ownJsonLdSku ?? microdata?.sku ?? null;
   const hasVariant = variantId !== null || sku !== null || Object.keys(options).length > 0;
   const known = mergeIds({ sku: variantSku, gtin: chosen?.gtin }, platform, jsonLd ? { ...jsonLd, sku: ownJsonLdSku } : null, microdata, og);
-  const labelled = known.sku ? null : readLabelledIds(generic.labelTexts);
-  const productIds = mergeIds(known, labelled, jsonLd);
+  const labelled = readLabelled(generic.labelTexts);
+  // A code the page labels as the product's is its SKU, not the selected variant's; a product-level SKU in structured
+  // data stays first (a page may also print an internal number).
+  const productCode = (ownJsonLdSku ?? microdata?.sku ?? og?.sku) ? null : labelled.code;
+  const productIds = mergeIds({ sku: productCode }, known, labelled.ids, jsonLd);
+  const shown = new Set([labelled.code, labelled.ids.sku].filter(Boolean));
+  let skuSource: SkuSource | null = !productIds.sku ? null : !known.sku ? 'visible' : shown.has(known.sku) ? 'agreed' : productCode ? 'labelled' : 'structured';
+  if (!productIds.sku) {
+    // The address names the product when nothing on the page does (marketplaces, classifieds, deal sites).
+    productIds.sku = productIdInUrl(url);
+    skuSource = productIds.sku ? 'url' : null;
+  }
   // A SKU that is a valid GTIN (a shop numbering by EAN or ISBN) is the GTIN too.
   productIds.gtin ??= gtinOf(productIds.sku);
 
@@ -199,6 +218,7 @@ export function productFromReport(report: PageReport): ExtractedProduct {
     currency: price ? currency : null,
     availability: chosen?.availability ?? jsonLd?.availability ?? microdata?.availability ?? og?.availability ?? null,
     ...productIds,
+    skuSource,
     // A variant without a SKU of its own is bought by the product's.
     variant: hasVariant ? { id: variantId, sku: sku ?? productIds.sku, options, label: chosen?.name ?? null } : null,
     sources,

@@ -51,12 +51,16 @@ export function mergeIds(...sources: (Partial<ProductIds> | null | undefined)[])
  */
 const LABELS: [RegExp, keyof ProductIds, number][] = [
   [/^(?:sku|store sku)\b/i, 'sku', 0],
-  [/^(?:item|art(?:ikel)?\.?[\s-]*n[ro]\.?|artikelnummer|bestellnummer|article|product (?:code|no)|style|r[ée]f(?:[ée]rence)?\.?|c[óo]digo|codice|品番|商品番号|商品编号|货号|상품번호|품번)/i, 'sku', 1],
+  [
+    /^(?:item|art(?:ikel)?\.?[\s-]*n[ro]\.?|artikelnummer|bestellnummer|article|product (?:code|no)|style|r[ée]f(?:[ée]rence)?\.?|c[óo]digo|codice|k[óo]d(?: produktu| tovaru)?|šifra|артикул|код товара|商品番号|商品[编編]号|商品編號|货号|貨號|品番|상품번호|품번)/i,
+    'sku',
+    1,
+  ],
   [/^(?:mpn|part (?:no|number)|herstellernummer|model(?:l)?(?:nummer)?|型号|型番|모델명)/i, 'mpn', 0],
   [/^(?:ean|upc|gtin|isbn|jan)/i, 'gtin', 0],
 ];
 /** Words every label above contains: the page's quick first test. */
-const LABEL_HINT = /sku|item|art|bestell|product|style|r[ée]f|c[óo]d|品番|商品|货号|상품|품번|mpn|part|herstell|model|型|모델|ean|upc|gtin|isbn|jan/i;
+const LABEL_HINT = /sku|item|art|bestell|product|style|r[ée]f|c[óo]d|k[óo]d|šifra|артикул|код|品番|商品|货号|貨號|상품|품번|mpn|part|herstell|model|型|모델|ean|upc|gtin|isbn|jan/i;
 /** A value as shops print identifiers: letters, digits and - . / _, with at least one digit. */
 const ID_VALUE = /^(?=.*\d)[\p{L}\p{N}][\p{L}\p{N}\-./_]{1,40}$/u;
 
@@ -85,6 +89,14 @@ export function collectLabelledTexts(root: Element | null): string[] {
  * the texts `collectLabelledTexts` found.
  */
 export function readLabelledIds(texts: string[]): Partial<ProductIds> {
+  return readLabelled(texts).ids;
+}
+
+/**
+ * The labelled identifiers (see `readLabelledIds`) and the product's own code: the SKU a label names as the
+ * product's ("SKU", "Item number", "Art.-Nr.", "Артикул"…), not one taken from a model number.
+ */
+export function readLabelled(texts: string[]): { ids: Partial<ProductIds>; code: string | null } {
   const found: Partial<ProductIds> = {};
   let skuRank = 9;
   let pending: [keyof ProductIds, number][] = [];
@@ -106,7 +118,7 @@ export function readLabelledIds(texts: string[]): Partial<ProductIds> {
       for (const [pattern, kind, rank] of labels.length ? [] : LABELS) {
         const label = body.match(pattern)?.[0];
         // The label is a whole word ("Style #", not "Stylecraft"), then its value or nothing (the value follows).
-        if (label && !/^[a-z]/i.test(body.slice(label.length).replace(/^\s*(?:#|no\.?|nr\.?|number)/i, ' '))) {
+        if (label && !/^\p{L}/u.test(body.slice(label.length).replace(/^\s*(?:#|no\.?|nr\.?|number)/i, ' '))) {
           labels.push([kind, rank]);
           value = body.slice(label.length).replace(/^[\s.]*(?:#|no\.?|nr\.?|number)?[\s.:#：]*/i, '');
         }
@@ -118,5 +130,5 @@ export function readLabelledIds(texts: string[]): Partial<ProductIds> {
     for (const [kind, rank] of value ? labels : []) take(kind, rank, value);
     pending = value || labels === pending ? [] : labels;
   }
-  return found;
+  return { ids: found, code: skuRank < 2 ? found.sku! : null };
 }

@@ -95,7 +95,7 @@ export interface JsonLdFacts {
 /** The properties `readJsonLd` reads, at any depth of a product node (offers, variants, price specifications, brand). */
 const READ_KEYS = /* @__PURE__ */ (() =>
   new Set(
-    '@type name url image contentUrl sku mpn gtin gtin8 gtin12 gtin13 gtin14 isbn brand manufacturer productID productGroupID identifier variesBy hasVariant offers price lowPrice priceCurrency priceValidUntil priceSpecification priceType availability additionalProperty value color size material pattern'.split(
+    '@type name url image contentUrl sku mpn gtin gtin8 gtin12 gtin13 gtin14 isbn brand manufacturer productID productGroupID identifier propertyID variesBy hasVariant offers price lowPrice priceCurrency priceValidUntil priceSpecification priceType availability additionalProperty value color size material pattern'.split(
       ' ',
     ),
   ))();

@@ -67,8 +67,19 @@ export function offerOf(value: unknown): { price: string | null; currency: strin
   return best ?? { price: null, currency: null, availability: null, url: null };
 }
 
-/** The product's own GTIN: any `gtin*` or `isbn` property with a valid check digit. */
-export const gtinOfNode = (node: Node) => ['gtin', 'gtin13', 'gtin12', 'gtin14', 'gtin8', 'isbn'].map((key) => gtinOf(text(first(node[key])))).find(Boolean) ?? null;
+/** Names a GTIN goes by where a node states it as a kind of id (`productID: "ean:…"`, an `identifier` PropertyValue). */
+const GTIN_KIND = /^(?:gtin(?:8|12|13|14)?|ean(?:13)?|upc|isbn(?:13)?|jan)$/i;
+
+/** A GTIN stated as a kind of id: "isbn:978…" in `productID`, or `{ propertyID: "gtin13", value }` in `identifier`. */
+function gtinAsId(node: Node): string | null {
+  const [kind, value] = String(text(first(node.productID)) ?? '').split(/:\s*/);
+  if (value && GTIN_KIND.test(kind!)) return gtinOf(value);
+  const ids = objects(node.identifier).filter((id) => GTIN_KIND.test(String(text(id.propertyID) ?? '')));
+  return ids.map((id) => gtinOf(text(first(id.value)))).find(Boolean) ?? null;
+}
+
+/** The product's own GTIN: any `gtin*` or `isbn` property with a valid check digit, else one stated as a kind of id. */
+export const gtinOfNode = (node: Node) => ['gtin', 'gtin13', 'gtin12', 'gtin14', 'gtin8', 'isbn'].map((key) => gtinOf(text(first(node[key])))).find(Boolean) ?? gtinAsId(node);
 
 /** "https://schema.org/size" → "Size"; "color" → "Color". */
 export function optionName(value: string): string {

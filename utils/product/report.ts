@@ -97,6 +97,7 @@ export const pageReportSchema = z.object({
     headings: list(headingSchema, LIMITS.headings),
     roots: list(list(z.string().check(z.maxLength(LIMITS.labelText)), LIMITS.labelTexts), LIMITS.headings * LIMITS.scopes),
     selected: list(z.tuple([text, maybe]), LIMITS.options),
+    selectedIds: z.optional(list(z.string().check(z.maxLength(LIMITS.labelText)), LIMITS.options)),
   }),
   cartId: maybe,
   checkoutLinkCandidates: list(z.object({ url: text, image: z.boolean() }), 2000),

@@ -67,7 +67,7 @@ export const productSnapshotSchema = z.object({
   price: z.nullable(z.string().check(z.regex(/^\d{1,9}(\.\d{1,4})?$/, 'Price must be a decimal number like 19.99'))),
   currency: z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO 4217 code'))),
   availability: text(60),
-  /** Product identifiers: the selected variant's SKU when a variant is selected, else the product's. */
+  /** Product identifiers: the code the page labels as the product's, else the selected variant's SKU, else the product's. */
   // Absent in snapshots made before identifiers were read: unknown.
   sku: z._default(text(120), null),
   mpn: z._default(text(120), null),

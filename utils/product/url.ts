@@ -147,3 +147,34 @@ export function variantInPath(value: string): string | null {
   }
   return null;
 }
+
+/** Query parameters that name the product itself (`?pid=`, `?itemId=`), on any page. */
+const PRODUCT_PARAMS = /^(?:pid|item_?id|product_?id|prod_?id|goods_?(?:no|id)|sku_?id)$/i;
+/** Parameters that name the product only on a product's path (`/product/view?id=12`): elsewhere a page or a list. */
+const PRODUCT_PATH_PARAMS = /^(?:id|no|code)$/i;
+const PRODUCT_PATH = /\/(?:products?|items?|itm|goods|detail|prod|deals?|view)(?:[/._-]|$)/i;
+/** Segments that introduce an item number: `/itm/<n>`, `/item/<n>`, `/deal/<n>`, `/Prod/<n>/`, `/p/<n>`, `/listing/<slug>/<n>`. */
+const ITEM_SEGMENT = /\/(?:itm|items?|deals?|prod|products?|p|listing|goods|offer|ad|vip)\/(?:[^/]+\/)?(\d{4,20})(?=[/.;]|$)/i;
+/** A last path segment ending in an item number (`…-1589482272.html`, `/6228494422.html`, `…/A-52062126`). */
+const ITEM_SLUG = /(?:^|[-_])([a-z]?\d{6,20})_?(?:\.html?)?$/i;
+/** Paths of lists, not of one product: a number there is a category, a page or a search. */
+const LIST_PATH = /\/(?:c|cat|categor(?:y|ies)|collections?|search|s|page|tag|tags|brands?|shop-by)(?:\/|$)/i;
+const ID_VALUE = /^(?=.*\d)[\p{L}\p{N}][\p{L}\p{N}._-]{0,39}$/u;
+
+/**
+ * The product's id as its address states it, for pages that give no other (marketplaces, classifieds, deal sites):
+ * a product parameter (`?pid=`, `?itemId=`, `?id=` on a product's path), an item number after a segment that
+ * introduces one (`/itm/<n>`, `/deal/<n>`), or one ending the last segment (`-<n>.html`). Null on lists and pages.
+ */
+export function productIdInUrl(url: URL): string | null {
+  const params = paramsOf(url.searchParams);
+  const named = params.find(([name, value]) => PRODUCT_PARAMS.test(name) && ID_VALUE.test(value));
+  if (named) return named[1];
+  if (LIST_PATH.test(url.pathname)) return null;
+  const onPath = PRODUCT_PATH.test(url.pathname) ? params.find(([name, value]) => PRODUCT_PATH_PARAMS.test(name) && ID_VALUE.test(value)) : null;
+  if (onPath) return onPath[1];
+  const segment = ITEM_SEGMENT.exec(url.pathname);
+  if (segment) return segment[1]!;
+  const last = url.pathname.replace(/\/+$/, '').split('/').pop() ?? '';
+  return ITEM_SLUG.exec(last)?.[1] ?? null;
+}

@@ -4,7 +4,7 @@ import { type LocaleHints, parsePriceText } from '../price';
 import { REPORT_LIMITS } from '../reportLimits';
 import { textOf } from './types';
 import { indexPage, inSkippedArea, isHidden, MAX_CANDIDATES, type PageIndex, STRUCK_TAGS } from './pageIndex';
-import { collectSelected, selectedOptions } from './genericOptions';
+import { collectSelected, readSelectedIds, selectedOptions } from './genericOptions';
 import { variantIdInUrl } from '../url';
 
 /**
@@ -52,6 +52,8 @@ export interface GenericProduct {
   selected: Record<string, string>;
   /** A variant identifier carried by the URL (`?variant=`, `?v1=`, `dwvar_…`, `colorId`, …). */
   urlVariantId: string | null;
+  /** Variant ids the selected option controls state (`data-variant-id`, `data-sku`…). */
+  selectedIds: string[];
 }
 
 /** A price element near a heading, as the page shows it; the extension decides whether it is the price paid. */
@@ -90,6 +92,8 @@ export interface GenericFacts {
   roots: string[][];
   /** Selected options as [option name, value] in page order, before their names and values are checked. */
   selected: [string, string | null][];
+  /** Variant ids the selected controls state (`data-variant-id`, `data-sku`…), as written. */
+  selectedIds?: string[];
 }
 
 
@@ -241,6 +245,7 @@ function visiblePrices(heading: HeadingFacts, hints: LocaleHints) {
  */
 export function collectGeneric(doc: Document, jsonLdNames: (string | null)[], references: (jsonLdName: string | null) => string[]): GenericFacts {
   const index = indexPage(doc);
+  const selectedIds: string[] = [];
   const roots: Element[] = [];
   const rootOf = (scope: Element) => {
     const root = scope.closest('main, [role="main"]') ?? doc.body;
@@ -255,7 +260,8 @@ export function collectGeneric(doc: Document, jsonLdNames: (string | null)[], re
   return {
     headings: [...headings].map(([heading, names]) => ({ names, name: renderedText(heading), ...collectPrices(doc, index, heading, rootOf) })),
     roots: roots.map(collectLabelledTexts),
-    selected: collectSelected(doc, index),
+    selected: collectSelected(doc, index, selectedIds),
+    selectedIds,
   };
 }
 
@@ -267,5 +273,15 @@ export function readGeneric(facts: GenericFacts, jsonLdName: string | null, url:
   const heading = facts.headings.find((h) => h.names.includes(jsonLdName)) ?? facts.headings[0];
   const { prices, area, marked, nearby, shownZero } = heading ? visiblePrices(heading, hints) : { prices: [], area: -1, marked: false, nearby: [], shownZero: null };
   const root = heading?.scopes[area]?.root;
-  return { name: heading?.name ?? null, visiblePrices: prices, marked, nearbyPrices: nearby, shownZero, labelTexts: (root === undefined ? null : facts.roots[root]) ?? [], selected: selectedOptions(facts.selected), urlVariantId: variantIdInUrl(url) };
+  return {
+    name: heading?.name ?? null,
+    visiblePrices: prices,
+    marked,
+    nearbyPrices: nearby,
+    shownZero,
+    labelTexts: (root === undefined ? null : facts.roots[root]) ?? [],
+    selected: selectedOptions(facts.selected),
+    urlVariantId: variantIdInUrl(url),
+    selectedIds: readSelectedIds(facts.selectedIds ?? []),
+  };
 }

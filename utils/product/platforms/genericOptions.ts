@@ -27,24 +27,55 @@ function optionName(raw: string): string {
   return clean ? clean.charAt(0).toUpperCase() + clean.slice(1) : 'Option';
 }
 
+/** Attributes by which a page states the variant an option control selects. */
+const VARIANT_ID_ATTRIBUTES = ['data-variant-id', 'data-variantid', 'data-variant', 'data-variation-id', 'data-product-variant-id', 'data-sku'];
+
+/**
+ * The variant id a selected control states (`data-variant-id`, `data-sku`…, or a `data-value` that is an id and not a
+ * size or colour: at least four digits, no spaces), as written; `readSelectedIds` checks it. A swatch's `data-value`
+ * is its option's value (a colour code), so `withValue` is false for swatches.
+ */
+function statedVariantId(control: Element | null | undefined, withValue = true): string | null {
+  for (const name of VARIANT_ID_ATTRIBUTES) {
+    const value = control?.getAttribute(name)?.trim();
+    if (value) return value.length <= 40 ? value : null;
+  }
+  const value = withValue ? control?.getAttribute('data-value')?.trim() : null;
+  return value && /^(?=(?:\D*\d){4})[\w.-]{5,40}$/.test(value) ? value : null;
+}
+
+/** The variant ids selected controls state (see `collectSelected`), those that read as ids, each once. */
+export function readSelectedIds(stated: string[]): string[] {
+  return [...new Set(stated.filter((id) => /^(?=.*\d)[\w.:/-]{1,40}$/.test(id)))];
+}
+
 /**
  * What is selected now, as [option group, value] pairs: selects and radios of option groups, and pressed or checked
- * swatches. Runs in the page; `selectedOptions` checks the names and values.
+ * swatches; the variant ids those controls state go to `ids`. Runs in the page; `selectedOptions` checks the names and
+ * values.
  */
-export function collectSelected(doc: Document, index: PageIndex): [string, string | null][] {
+export function collectSelected(doc: Document, index: PageIndex, ids: string[] = []): [string, string | null][] {
+  const stated = (control: Element | null | undefined, withValue?: boolean) => {
+    const id = statedVariantId(control, withValue);
+    if (id && ids.length < 20) ids.push(id);
+  };
   const selected: [string, string | null][] = [];
   for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
     if (inSkippedArea(index, select)) continue;
     const label = labelOf(doc, select);
     if (!label || !OPTION_HINT.test(`${label} ${select.name} ${select.id} ${select.className}`)) continue;
     const option = select.selectedOptions[0];
-    if (option && option.value && !option.disabled) selected.push([label, textOf(option)]);
+    if (option && option.value && !option.disabled) {
+      selected.push([label, textOf(option)]);
+      stated(option);
+    }
   }
   for (const radio of [...doc.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked')].slice(0, 40)) {
     const group = `${radio.name} ${labelOf(doc, radio) ?? ''}`;
     if (!OPTION_HINT.test(group) || inSkippedArea(index, radio)) continue;
     const label = radio.id ? textOf(labelFor(doc, radio.id)) : null;
     selected.push([radio.name, label ?? radio.getAttribute('aria-label') ?? radio.value]);
+    stated(radio);
   }
   for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
     if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
@@ -62,6 +93,7 @@ export function collectSelected(doc: Document, index: PageIndex): [string, strin
       swatch.querySelector('[title]')?.getAttribute('title') ??
       textOf(swatch);
     selected.push([context.match(OPTION_HINT)?.[0] ?? 'Option', value?.replace(/^[^:]{2,20}:\s*/, '') ?? null]);
+    stated(swatch, false);
   }
   return selected;
 }
