@@ -35,6 +35,15 @@ describe('one list of variant parameters, to read and to strip', () => {
     expect(variantIdInUrl(new URL(page))).toBeNull();
   });
 
+  it.each(['v1', 'variationId', 'childSku', 'colorId', 'dwvar_123_color', 'optionId', 'pid'])(
+    '?%s= (a platform\'s internal variation id) is read, but not put back into a canonical URL the shop gave without it',
+    (name) => {
+      const page = `https://shop.example/p/tee?${name}=84518927`;
+      expect(variantIdInUrl(new URL(page))).toBe('84518927');
+      expect(canonicalProductUrl({ canonical: '/p/tee', ogUrl: null }, page)).toBe('https://shop.example/p/tee');
+    },
+  );
+
   it('keeps everything else: other parameters, a fragment that is not parameters', () => {
     for (const url of ['https://shop.example/p/tee?q=wool&page=2', 'https://shop.example/p/tee#reviews', 'https://shop.example/p/tee?variants_shown=all']) {
       expect(withoutVariantParams(url)).toBe(url);

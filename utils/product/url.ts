@@ -2,25 +2,27 @@
 const TRACKING = [/^utm_/i, /^(gclid|gclsrc|dclid|fbclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_ga|_gl|ref_?|srsltid)$/i];
 /**
  * Query (and fragment) parameters that select a variant: the one list the detector reads a variant id from
- * (`id`, in the order given), canonicalisation keeps, and an edited variant removes. The others name an option
- * (size, colour, a WooCommerce attribute) or tell the shop to show the selected one (Amazon's `th`, `psc`).
+ * (`id`, in the order given) and an edited variant removes. `keep`: canonicalisation puts it back when the shop's
+ * canonical URL dropped it (the address the shop itself gives the variant); the others (a platform's internal
+ * variation ids, which the shops' own canonical URLs leave out) are read, not kept. The rest name an option (size,
+ * colour, a WooCommerce attribute) or tell the shop to show the selected one (Amazon's `th`, `psc`).
  */
-export const VARIANT_PARAMS: readonly { name: RegExp; id: boolean }[] = [
-  { name: /^variant$/i, id: true },
-  { name: /^variant_?id$/i, id: true },
-  { name: /^v1$/, id: true },
-  { name: /^variationId$/i, id: true },
-  { name: /^childSku$/i, id: true },
-  { name: /^colorId$/i, id: true },
-  { name: /^dwvar_.*colou?r/i, id: true },
-  { name: /^optionId$/i, id: true },
-  { name: /^pid$/i, id: true },
-  { name: /^sku$/i, id: false },
-  { name: /^size$/i, id: false },
-  { name: /^colou?r$/i, id: false },
-  { name: /^th$/, id: false },
-  { name: /^psc$/, id: false },
-  { name: /^attribute_/i, id: false },
+export const VARIANT_PARAMS: readonly { name: RegExp; id: boolean; keep: boolean }[] = [
+  { name: /^variant$/i, id: true, keep: true },
+  { name: /^variant_?id$/i, id: true, keep: true },
+  { name: /^v1$/, id: true, keep: false },
+  { name: /^variationId$/i, id: true, keep: false },
+  { name: /^childSku$/i, id: true, keep: false },
+  { name: /^colorId$/i, id: true, keep: false },
+  { name: /^dwvar_.*colou?r/i, id: true, keep: false },
+  { name: /^optionId$/i, id: true, keep: false },
+  { name: /^pid$/i, id: true, keep: false },
+  { name: /^sku$/i, id: false, keep: true },
+  { name: /^size$/i, id: false, keep: true },
+  { name: /^colou?r$/i, id: false, keep: true },
+  { name: /^th$/, id: false, keep: true },
+  { name: /^psc$/, id: false, keep: true },
+  { name: /^attribute_/i, id: false, keep: true },
 ];
 
 /** Whether the query parameter `name` selects a variant (see `VARIANT_PARAMS`). */
@@ -106,7 +108,7 @@ export function canonicalProductUrl(declaredUrls: DeclaredUrls, pageUrl: string)
   // A canonical URL on another site (a CDN or a mistake) is not trusted for the product's identity.
   if (result.hostname.replace(/^www\./, '') !== page.hostname.replace(/^www\./, '')) return cleanUrl(pageUrl);
   for (const [name, value] of paramsOf(page.searchParams)) {
-    if (isVariantParam(name) && !result.searchParams.has(name)) result.searchParams.set(name, value);
+    if (VARIANT_PARAMS.some((param) => param.keep && param.name.test(name)) && !result.searchParams.has(name)) result.searchParams.set(name, value);
   }
   return cleanUrl(result.toString());
 }
