@@ -1,4 +1,7 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PurchaseList } from '../../components/PurchaseList';
 import { fakeBrowser } from 'wxt/testing';
 import { CONFIRMATION_TTL_MS, createLifecycle, type LifecycleDeps, type StartRequest } from '../../utils/checkouts/lifecycle';
 import { offerOf } from '../../utils/checkouts/reread';
@@ -137,6 +140,18 @@ describe('a confirmed purchase belongs to the background', () => {
     expect(record).toMatchObject({ state: 'not_sent', lastError: expect.stringContaining('Shop not supported') });
     expect(notified.map((n) => n.event)).toEqual(['not_sent']);
     expect(describeNotification(record!, 'not_sent').message).toMatch(/^Merino Tee — nothing was sent: .*Shop not supported/);
+  });
+
+  it('a stored offer with a price no snapshot could have makes the record unreadable (listed, held), never a view that fails', async () => {
+    tab = { detection: { kind: 'product', product: { ...PRODUCT, price: '35.00' } }, answered: Promise.resolve() };
+    await lifecycle().start(confirmedRequest());
+    const stored = (await fakeBrowser.storage.local.get('checkouts')).checkouts as { drift: { before: { price: string } } }[];
+    stored[0]!.drift.before.price = '1,299';
+    await fakeBrowser.storage.local.set({ checkouts: stored });
+    const list = await readCheckouts();
+    expect(list.records).toHaveLength(0);
+    expect(list.unreadable).toHaveLength(1);
+    expect(() => renderToStaticMarkup(createElement(PurchaseList, { records: list.records, unreadable: list.unreadable }))).not.toThrow();
   });
 
   it('a page that cannot be read again (tab closed or elsewhere) sends what was confirmed, and says so in the history', async () => {

@@ -12,9 +12,10 @@ export const allowanceSchema = z.object({ daily: z.nullable(moneySchema), monthl
 
 /** What the page offered: compared before sending, and shown old and new when it moved. */
 export const offerSchema = z.object({
-  url: z.string().check(z.maxLength(4000)),
-  price: z.nullable(z.string()),
-  currency: z.nullable(z.string()),
+  // Read exactly as a snapshot's own fields: a view computes with the price, so an odd one must never get that far.
+  url: productUrlSchema,
+  price: productSnapshotSchema.shape.price,
+  currency: productSnapshotSchema.shape.currency,
   variant: z.nullable(variantSchema),
   /** The variant in words, in the shop's order (storage does not keep the options' order). */
   label: z._default(z.string().check(z.maxLength(500)), ''),
