@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PurchaseList } from '../../components/PurchaseList';
 import { fakeBrowser } from 'wxt/testing';
 import { CONFIRMATION_TTL_MS, createLifecycle, type LifecycleDeps, type StartRequest } from '../../utils/checkouts/lifecycle';
+import { completionAlert } from '../../utils/checkouts/alert';
 import { offerOf } from '../../utils/checkouts/reread';
 import type { NotificationEvent } from '../../utils/checkouts/record';
 import { readCheckouts } from '../../utils/checkouts/store';
@@ -265,6 +266,16 @@ describe('a completion that differs from what was approved is an alert', () => {
     const [record] = await records();
     expect(notified.map((n) => n.event)).toEqual(['over_cap']);
     expect(describeNotification(record!, 'over_cap').title).toBe(title);
+  });
+
+  it('another variant of the approved page is another product too; the page without a variant is not', () => {
+    const completed = (url: string) => ({
+      amount: '29.00', currency: 'USD', maxSpend: [usd('44.00')], maxPrice: null, ceiling: usd('44.00'),
+      product: { url: PRODUCT.url, name: PRODUCT.name, image: null, price: '29.00', currency: 'USD' },
+      reportedProduct: { url, name: null },
+    });
+    expect(completionAlert(completed('https://shop.example/products/merino-tee?variant=4243'))).toMatchObject({ kind: 'product' });
+    expect(completionAlert(completed('https://shop.example/products/merino-tee'))).toBeNull();
   });
 
   it('another product than the page approved, when the service names one', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { extractProduct } from '../../utils/product/extractProduct';
-import { canonicalProductUrl, isVariantParam, variantIdInUrl, variantInPath, withoutVariantParams } from '../../utils/product/url';
+import { canonicalProductUrl, isVariantParam, sameProduct, variantIdInUrl, variantInPath, withoutVariantParams } from '../../utils/product/url';
 
 /** A product page that names no variant of its own: whatever variant is detected comes from the address. */
 const PLAIN_PAGE = '<!doctype html><html lang="en"><head><title>Tee</title></head><body><h1>Merino Tee</h1><p>$29.00</p></body></html>';
@@ -76,5 +76,21 @@ describe('a variant named in the path', () => {
     ['not a url'],
   ])('%s names none', (url) => {
     expect(variantInPath(url)).toBeNull();
+  });
+});
+
+describe('the same product', () => {
+  const approved = 'https://shop.example/products/tee?variant=4242';
+  it.each([
+    ['the same address', approved, true],
+    ['a trailing slash, tracking, another order', 'https://shop.example/products/tee/?utm_source=mail&variant=4242', true],
+    ['no variant named (a service may leave it out)', 'https://shop.example/products/tee', true],
+    ['another variant of the page', 'https://shop.example/products/tee?variant=4243', false],
+    ['another page of the shop', 'https://shop.example/products/socks?variant=4242', false],
+    ['another shop', 'https://other.example/products/tee?variant=4242', false],
+    ['not an address', 'the tee', false],
+  ])('%s', (_name, reported, same) => {
+    expect(sameProduct(reported, approved)).toBe(same);
+    expect(sameProduct(approved, reported)).toBe(same);
   });
 });

@@ -1,5 +1,6 @@
 import { formatAmount } from '../money/money';
 import { normaliseCurrency } from '../product/price';
+import { sameProduct } from '../product/url';
 import { chargedAmount, overAllowance } from './limits';
 import type { CheckoutRecord } from './record';
 
@@ -10,16 +11,6 @@ export type CompletionAlert =
   | { kind: 'product'; reported: string; approved: string };
 
 type Completed = Pick<CheckoutRecord, 'amount' | 'currency' | 'maxSpend' | 'maxPrice' | 'ceiling' | 'product' | 'reportedProduct'>;
-
-/** Origin and path, without a trailing slash: two addresses of one product page. */
-function pageOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Whether a completed purchase went past what was approved: charged above its ceiling, charged in another currency
@@ -33,6 +24,6 @@ export function completionAlert(record: Completed): CompletionAlert | null {
   const approved = record.ceiling?.currency ?? (record.product.currency ? normaliseCurrency(record.product.currency) : null);
   if (charged && approved && charged.currency !== approved) return { kind: 'currency', charged: formatAmount(charged.units, charged.currency), approved };
   const reported = record.reportedProduct?.url;
-  if (reported && pageOf(reported) !== pageOf(record.product.url)) return { kind: 'product', reported: reported.slice(0, 300), approved: record.product.url };
+  if (reported && !sameProduct(reported, record.product.url)) return { kind: 'product', reported: reported.slice(0, 300), approved: record.product.url };
   return null;
 }

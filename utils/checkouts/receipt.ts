@@ -1,7 +1,7 @@
 import { type Money, moneyOf, moneySchema, parseAmount, toUnits } from '../money/money';
 import { describeVariant } from '../product/describe';
 import type { ProductSnapshot } from '../product/snapshot';
-import { VARIANT_PARAMS } from '../product/url';
+import { sameProduct } from '../product/url';
 import { type Profile, toShippingAddress } from '../profiles/schema';
 import type { ServiceId } from '../services/registry';
 import { digestOf } from './digest';
@@ -75,20 +75,6 @@ export interface Difference {
 
 const money = (m: Money) => `${m.amount} ${m.currency}`;
 
-/** Origin and path (no trailing slash) and the variant-selecting parameters: what names the product in a URL. */
-function productAddress(value: string): string | null {
-  try {
-    const url = new URL(value);
-    const variant = [...url.searchParams]
-      .filter(([name]) => VARIANT_PARAMS.some((param) => param.name.test(name)))
-      .map(([name, value]) => `${name}=${value}`)
-      .sort();
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}?${variant.join('&')}`;
-  } catch {
-    return null;
-  }
-}
-
 const sameName = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** Where what the service reported for `record` differs from its receipt; empty without a receipt or any difference. */
@@ -97,7 +83,7 @@ export function receiptDifferences(record: CheckoutRecord): Difference[] {
   if (!receipt) return [];
   const differences: Difference[] = [];
   const reported = record.reportedProduct;
-  if (reported?.url && productAddress(reported.url) !== productAddress(receipt.pageUrl)) {
+  if (reported?.url && !sameProduct(reported.url, receipt.pageUrl)) {
     differences.push({ kind: 'other_product', approved: receipt.pageUrl, reported: reported.url });
   }
   if (reported?.name && receipt.product.name && !sameName(reported.name, receipt.product.name)) {

@@ -3,6 +3,7 @@ import { formatAmount, times } from '../money/money';
 import type { Detection } from '../product/detectInTab';
 import { describeVariant, offerChanged } from '../product/describe';
 import type { ProductSnapshot } from '../product/snapshot';
+import { pageAddress } from '../product/url';
 import type { CheckoutRecord } from './record';
 
 /** The page's offer as the record keeps it: what the drift check compares. */
@@ -15,15 +16,6 @@ export function offerOf(product: Pick<ProductSnapshot, 'url' | 'price' | 'curren
 /** What reading the shop tab again right before sending says. */
 export type Reread = { send: true; unread: boolean } | { send: false; drift: { before: Offer; after: Offer } };
 
-/** The same product page: same origin and path (the query may select another variant of it). */
-function samePage(a: string, b: string): boolean {
-  try {
-    const [x, y] = [new URL(a), new URL(b)];
-    return x.origin === y.origin && x.pathname.replace(/\/+$/, '') === y.pathname.replace(/\/+$/, '');
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Compares the offer the user confirmed with the page read again. A moved price, currency or variant stops the
@@ -31,7 +23,9 @@ function samePage(a: string, b: string): boolean {
  */
 export function judgeReread(seen: Offer, fresh: Detection): Reread {
   if (fresh.kind !== 'product' && fresh.kind !== 'no-product') return { send: true, unread: true };
-  if (!samePage(seen.url, fresh.product.url)) return { send: true, unread: true };
+  // Another page now (the query may select another variant of the same one: that is a change of offer, below).
+  const page = pageAddress(seen.url);
+  if (page === null || page !== pageAddress(fresh.product.url)) return { send: true, unread: true };
   if (offerChanged(seen, fresh.product)) return { send: false, drift: { before: seen, after: offerOf(fresh.product) } };
   return { send: true, unread: false };
 }

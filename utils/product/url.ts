@@ -180,3 +180,25 @@ export function productIdInUrl(url: URL): string | null {
   const last = url.pathname.replace(/\/+$/, '').split('/').pop() ?? '';
   return ITEM_SLUG.exec(last)?.[1] ?? null;
 }
+
+/** Origin and path without a trailing slash: the page, whatever its query selects; null when `value` is no URL. */
+export function pageAddress(value: string): string | null {
+  try {
+    const url = new URL(value);
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Two addresses of the same product: the same page, and the same value for every variant parameter both name
+ * (one that only one of them names is no difference: a service may report the address without it).
+ */
+export function sameProduct(a: string, b: string): boolean {
+  const page = pageAddress(a);
+  if (page === null || page !== pageAddress(b)) return false;
+  const variantsOf = (value: string) => new Map(paramsOf(new URL(value).searchParams).filter(([name]) => isVariantParam(name)));
+  const [x, y] = [variantsOf(a), variantsOf(b)];
+  return [...x].every(([name, value]) => !y.has(name) || y.get(name) === value);
+}
