@@ -175,7 +175,7 @@ function describeUnchecked(cost: PurchaseCost, unchecked: string[]): string | nu
 }
 
 /** The smallest amount in each currency, the purchase's own currency first. */
-export function smallestPerCurrency(amounts: Money[], preferred: string | null): Money[] {
+function smallestPerCurrency(amounts: Money[], preferred: string | null): Money[] {
   const smallest = new Map<string, Money>();
   for (const money of amounts) {
     const current = smallest.get(money.currency);
