@@ -23,15 +23,17 @@ interface Props {
   renderMore?: (record: CheckoutRecord) => ReactNode;
   /** Stored entries that could not be read: each listed as such, with what can still be read of it. */
   unreadable?: unknown[];
+  /** Removes an unreadable entry (the history), named by `unreadableKey`. */
+  onRemoveUnreadable?: (key: string) => void;
 }
 
 /** Purchases, newest first, each with its state: amount once completed, the service's notes once failed. */
-export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice, renderMore, unreadable = [] }: Props) {
+export function PurchaseList({ records, onCheckAgain, onResolve, detailed, onCopyId, highlightId, onNotice, renderMore, unreadable = [], onRemoveUnreadable }: Props) {
   if (!records.length && !unreadable.length) return <p className="muted">{t('purchasesNone')}</p>;
   return (
     <ul className="purchases">
       {unreadable.map((entry, index) => (
-        <UnreadablePurchase key={`unreadable-${index}`} entry={entry} index={index} />
+        <UnreadablePurchase key={`unreadable-${index}`} entry={entry} index={index} onRemove={onRemoveUnreadable} />
       ))}
       {records.map((record) => (
         <li

@@ -3,7 +3,7 @@ import { describeConnection, describeServiceError } from '../../utils/checkouts/
 import { asServiceError } from '../../utils/checkouts/provider';
 import { createLifecycle, type LifecycleDeps } from '../../utils/checkouts/lifecycle';
 import { createScheduler } from '../../utils/checkouts/schedule';
-import { clearFinished, readCheckouts } from '../../utils/checkouts/store';
+import { clearFinished, readCheckouts, removeUnreadable } from '../../utils/checkouts/store';
 import { openConfirmWindow } from '../../utils/background/contextMenu';
 import { hasHostAccess } from '../../utils/settings/hostAccess';
 import { t } from '../../utils/shared/i18n';
@@ -103,6 +103,8 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
         });
       case 'checkouts:clear-finished':
         return clearFinished((overrides.now ?? Date.now)()).then((removed) => ({ ok: true as const, removed }));
+      case 'checkouts:remove-unreadable':
+        return removeUnreadable(message.key).then((removed) => ({ ok: true as const, removed }));
       case 'settings:test-connection':
         return testConnection(message);
       case 'service:query':

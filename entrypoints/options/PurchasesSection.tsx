@@ -59,8 +59,9 @@ export function PurchasesSection() {
   const services = SERVICE_IDS.filter((id) => checkouts.records.some((r) => r.service === id));
   const finished = checkouts.records.filter((r) => FINISHED.includes(r.state)).length;
 
+  const unreadable = checkouts.unreadable;
   function exportCsv() {
-    download(new Blob([checkoutsToCsv(shown)], { type: 'text/csv' }), 'smartcheckout-purchases.csv');
+    download(new Blob([checkoutsToCsv(shown, unreadable)], { type: 'text/csv' }), 'smartcheckout-purchases.csv');
   }
 
   function exportReceipt(record: CheckoutRecord) {
@@ -74,6 +75,11 @@ export function PurchasesSection() {
     } catch {
       setNotice(t('purchaseIdNotCopied', checkoutId));
     }
+  }
+
+  async function removeUnreadable(key: string) {
+    const reply = await sendMessage({ type: 'checkouts:remove-unreadable', key });
+    setNotice(t(reply.removed ? 'purchaseRemoved' : 'purchaseNotRemoved'));
   }
 
   async function clear() {
@@ -111,7 +117,7 @@ export function PurchasesSection() {
             </select>
           </>
         ) : null}
-        <button type="button" onClick={exportCsv} disabled={!shown.length}>
+        <button type="button" onClick={exportCsv} disabled={!shown.length && !checkouts.unreadable.length}>
           {t('purchasesExportCsv')}
         </button>
         <button type="button" onClick={() => setConfirmingClear(true)} disabled={!finished}>
@@ -144,6 +150,7 @@ export function PurchasesSection() {
         onNotice={setNotice}
         renderMore={(record) => (record.receipt ? <ReceiptDetails record={record} receipt={record.receipt} onExport={exportReceipt} /> : null)}
         unreadable={checkouts.unreadable}
+        onRemoveUnreadable={(key) => void removeUnreadable(key)}
       />
       {checkouts.unreadable.length ? (
         <p className="error">{tCount(checkouts.unreadable.length, 'unreadableOne', 'unreadableOther')}</p>

@@ -172,7 +172,7 @@ test('Shoppex answers that write the currency in lower case ("usd") and amounts 
   await expect(history).not.toContainText('Could not be read');
 });
 
-test('a stored record that cannot be read is listed as such in the popup and the history, and "Clear finished purchases" keeps it', { tag: FRESH_PROFILE }, async ({ context, sandbox, extensionId, popupFor, seed, serviceWorker }) => {
+test('a stored record that cannot be read is listed as such in the popup and the history, "Clear finished purchases" keeps it, "Remove record" removes it', { tag: FRESH_PROFILE }, async ({ context, sandbox, extensionId, popupFor, seed, serviceWorker }) => {
   await seed({ services: ['shoppex'], profiles: [GRETE] });
   const broken = { id: 'intent-broken', service: 'shoppex', state: 'paid', createdAt: Date.now() - 60_000, quoted: 'twenty-nine', product: { url: 'https://shop.example/p', name: 'Linen Apron' } };
   const popup = await popupFor(`${sandbox.shopUrl}/products/merino-tee`);
@@ -201,4 +201,11 @@ test('a stored record that cannot be read is listed as such in the popup and the
   await expect(history.getByRole('listitem')).toHaveCount(1);
   await expect(unreadable).toBeVisible();
   expect(await stored(await serviceWorker())).toEqual([expect.objectContaining({ id: 'intent-broken', quoted: 'twenty-nine' })]);
+
+  // Only the user removes it, after saying so twice.
+  await unreadable.getByRole('button', { name: 'Remove record' }).click();
+  await unreadable.getByRole('alertdialog').getByRole('button', { name: 'Remove for good' }).click();
+  await expect(options.page.getByRole('status').filter({ hasText: 'The record was removed.' })).toBeVisible();
+  await expect(history.getByRole('listitem')).toHaveCount(0);
+  expect(await stored(await serviceWorker())).toEqual([]);
 });

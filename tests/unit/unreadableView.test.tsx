@@ -2,8 +2,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { PurchaseList } from '../../components/PurchaseList';
-import { clearFinished, readCheckouts, updateCheckouts } from '../../utils/checkouts/store';
-import { summariseUnreadable } from '../../utils/checkouts/unreadable';
+import { checkoutsToCsv } from '../../utils/checkouts/csv';
+import { clearFinished, readCheckouts, removeUnreadable, updateCheckouts } from '../../utils/checkouts/store';
+import { summariseUnreadable, unreadableKey } from '../../utils/checkouts/unreadable';
 
 const CREATED = Date.UTC(2026, 11, 6, 12, 0);
 const broken = { id: 'intent-9', service: 'shoppex', state: 'bogus', createdAt: CREATED, product: { url: 'https://shop.example/p', name: 'Merino <b>Tee</b>' } };
@@ -53,6 +54,39 @@ describe('storage', () => {
     const seen = await updateCheckouts((records, _ledger, unreadable) => ({ records, result: unreadable }));
     expect(seen).toEqual([broken, brokenSpend]);
     expect((await fakeBrowser.storage.local.get('checkouts')).checkouts).toEqual([broken]);
+  });
+});
+
+describe('removing an unreadable record', () => {
+  it('removes only the entry the history showed, keeping readable records and the other unreadable ones', async () => {
+    const readable = validRecord();
+    await fakeBrowser.storage.local.set({ checkouts: [readable, 'garbage', broken] });
+    expect(await removeUnreadable(unreadableKey(summariseUnreadable(broken, 1)))).toBe(true);
+    expect(await readCheckouts()).toEqual({ records: [expect.objectContaining({ id: 'link-1' })], unreadable: ['garbage'] });
+  });
+
+  it('removes nothing when the entry it names moved or changed meanwhile (a stand-in id alone is not enough)', async () => {
+    await fakeBrowser.storage.local.set({ checkouts: [{ product: { name: 'A' } }, { product: { name: 'B' } }] });
+    // The view showed "B" second; "A" was removed elsewhere since, so "B" is first now and its stand-in id changed.
+    const shownKey = unreadableKey(summariseUnreadable({ product: { name: 'B' } }, 1));
+    await fakeBrowser.storage.local.set({ checkouts: [{ product: { name: 'B' } }, { product: { name: 'C' } }] });
+    expect(await removeUnreadable(shownKey)).toBe(false);
+    expect((await readCheckouts()).unreadable).toHaveLength(2);
+  });
+
+  it('asks before removing: the history shows "Remove record", never the removal itself at once', () => {
+    const html = renderToStaticMarkup(<PurchaseList records={[]} unreadable={[broken]} detailed onRemoveUnreadable={() => {}} />);
+    expect(html).toContain('>Remove record</button>');
+    expect(html).not.toContain('Remove for good');
+    expect(renderToStaticMarkup(<PurchaseList records={[]} unreadable={[broken]} />)).not.toContain('Remove record');
+  });
+});
+
+describe('CSV export', () => {
+  it('lists unreadable records first, with what can be read of them and their id', () => {
+    const [header, first] = checkoutsToCsv([], [broken]).split('\r\n');
+    expect(header).toContain('created_at');
+    expect(first).toBe(`"${new Date(CREATED).toISOString()}","Merino <b>Tee</b>","https://shop.example/p","","","","Could not be read, kept as is","","","","intent-9","Shoppex",""`);
   });
 });
 

@@ -1,5 +1,7 @@
 import { serviceOf } from '../services/registry';
+import { t } from '../shared/i18n';
 import { type CheckoutRecord, describeState } from './record';
+import { summariseUnreadable } from './unreadable';
 
 // New columns go last (`service`, then `receipt_digest`), so files read by the columns' positions still read the same.
 const COLUMNS = ['created_at', 'product', 'url', 'variant', 'quantity', 'profile', 'status', 'amount', 'currency', 'notes', 'checkout_id', 'service', 'receipt_digest'] as const;
@@ -11,10 +13,18 @@ function cell(value: string | number | null): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** The purchase history as CSV (RFC 4180, CRLF line ends), with each receipt's digest (empty for purchases without one). */
-export function checkoutsToCsv(records: CheckoutRecord[]): string {
+/**
+ * The purchase history as CSV (RFC 4180, CRLF line ends), with each receipt's digest (empty for purchases without
+ * one); stored records that cannot be read come first, with what can still be read of them and their id.
+ */
+export function checkoutsToCsv(records: CheckoutRecord[], unreadable: readonly unknown[] = []): string {
+  const unreadableRows = unreadable.map((entry, index) => {
+    const summary = summariseUnreadable(entry, index);
+    const created = summary.createdAt === null ? null : new Date(summary.createdAt).toISOString();
+    return [created, summary.productName, summary.productUrl, null, null, null, t('purchaseUnreadable'), null, null, null, summary.id, summary.service, null].map(cell).join(',');
+  });
   const rows = records.map((r) =>
     [new Date(r.createdAt).toISOString(), r.product.name, r.product.url, r.variantLabel, r.quantity, r.profileLabel, describeState(r), r.amount, r.currency, r.notes, r.checkoutId, serviceOf(r.service).name, r.receipt?.digest ?? null].map(cell).join(','),
   );
-  return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  return [COLUMNS.join(','), ...unreadableRows, ...rows].join('\r\n') + '\r\n';
 }

@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { addToLedger, type Ledger, readLedger, type SpendEntry, writeLedger } from './ledger';
 import { capRecordText, type CheckoutRecord } from './record';
 import { checkoutRecordSchema } from './recordSchema';
+import { withoutUnreadable } from './unreadable';
 
 const KEY = 'local:checkouts' as const;
 /** Purchases beyond this many (oldest first) leave the history; what they spent stays in the spend ledger. */
@@ -136,5 +137,19 @@ export function clearFinished(now: number = Date.now()): Promise<number> {
     const removed = records.filter((r) => FINISHED_STATES.includes(r.state) && r.pendingNotification === null);
     const kept = records.filter((r) => !removed.includes(r));
     return { records: kept, result: removed.length, ledger: addToLedger(ledger, removed, now) };
+  });
+}
+
+/**
+ * Removes one stored record that cannot be read (the user's decision in the history; `key` from `unreadableKey`);
+ * true when it was there. It no longer counts against the spending limits from then on.
+ */
+export function removeUnreadable(key: string): Promise<boolean> {
+  return mutex.runExclusive(async () => {
+    const { records, unreadable } = split(await checkoutsItem.getValue());
+    const kept = withoutUnreadable(unreadable, key);
+    if (kept.length === unreadable.length) return false;
+    await checkoutsItem.setValue([...records, ...kept]);
+    return true;
   });
 }

@@ -52,6 +52,20 @@ export function summariseUnreadable(entry: unknown, index: number): UnreadableSu
   };
 }
 
+/**
+ * Which unreadable entry a view means: its id (or stand-in) together with everything the view showed of it, so an
+ * entry that moved in the list meanwhile is never taken for another.
+ */
+export function unreadableKey(summary: UnreadableSummary): string {
+  return JSON.stringify([summary.id, summary.service, summary.productName, summary.productUrl, summary.createdAt]);
+}
+
+/** The unreadable entries without the one `key` names (`unreadableKey`); the same list when none matches. */
+export function withoutUnreadable(unreadable: readonly unknown[], key: string): unknown[] {
+  const index = unreadable.findIndex((entry, i) => unreadableKey(summariseUnreadable(entry, i)) === key);
+  return index < 0 ? [...unreadable] : unreadable.filter((_, i) => i !== index);
+}
+
 /** True when the entry says, readably, that it belongs to a service that never spends the user's money. */
 function spendsNothing(entry: unknown): boolean {
   const service = field(entry, 'service');

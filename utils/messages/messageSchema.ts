@@ -31,6 +31,8 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkout:resolve'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ type: z.literal('checkouts:clear-finished') }),
   z.object({ type: z.literal('checkouts:seen') }),
+  /** Removes one stored record that cannot be read, named by what the history showed of it. */
+  z.object({ type: z.literal('checkouts:remove-unreadable'), key: z.string().check(z.maxLength(2000)) }),
   /** The popup opened: what it shows first (the page or link, settings, profiles, a few purchases); also marks purchases seen. */
   z.object({
     type: z.literal('popup:open'),

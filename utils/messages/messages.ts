@@ -25,6 +25,7 @@ interface Replies {
   'checkout:resolve': RecordReply;
   'checkouts:clear-finished': { ok: true; removed: number };
   'checkouts:seen': { ok: true };
+  'checkouts:remove-unreadable': { ok: true; removed: boolean };
   'popup:open': PopupStart;
   'settings:test-connection': { ok: boolean; message: string };
   'service:query': QueryReply;
