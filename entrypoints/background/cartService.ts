@@ -61,7 +61,7 @@ export function createCartService(lifecycle: Lifecycle, deps: { now(): number; n
       profileId: message.profileId,
       instructions: message.instructions,
       attemptId: message.attemptId,
-      items: chosen.map((item) => ({ product: item!.product, quantity: item!.quantity, tabId: item!.tabId })),
+      items: chosen.map((item) => ({ product: item!.product, quantity: item!.quantity, tabId: item!.tabId, optionOrder: item!.optionOrder })),
       confirmedCeilings: message.items.map((item) => item.ceiling),
     });
     if (!recorded.ok || recorded.duplicate) return recorded;

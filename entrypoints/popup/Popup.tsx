@@ -23,6 +23,7 @@ const NextSteps = lazy(() => import('./NextSteps').then((m) => ({ default: m.Nex
 const ProductEditor = lazy(() => import('../../components/ProductEditor').then((m) => ({ default: m.ProductEditor })));
 const CheckoutHandoff = lazy(() => import('../../components/CheckoutHandoff').then((m) => ({ default: m.CheckoutHandoff })));
 const PurchaseList = lazy(() => import('../../components/PurchaseList').then((m) => ({ default: m.PurchaseList })));
+const CartBar = lazy(() => import('./CartBar').then((m) => ({ default: m.CartBar })));
 
 const rememberCheckout = (target: string, recordId: string | null) => void import('../../utils/popup/popupMemory').then((m) => m.rememberCheckout(target, recordId));
 const rememberService = (host: string, id: ServiceId) => void import('../../utils/popup/popupMemory').then((m) => m.rememberService(host, id));
@@ -50,6 +51,7 @@ export function Popup({ opening }: { opening: Opening }) {
   /** The user's corrections; while set, the popup stops following the page. */
   const [edited, setEdited] = useState<ProductSnapshot | null>(null);
   const [editing, setEditing] = useState(false);
+  const [cartOpen, setCartOpen] = useState(false); // the cart, shown in place of the page's purchase form
   const ids = { profile: useId(), service: useId() };
   // The parts loaded on demand are asked for once the first read is on screen (see `Later`): a transition, so the
   // browser paints the card first even when it was drawn synchronously (`mount`).
@@ -216,7 +218,12 @@ export function Popup({ opening }: { opening: Opening }) {
       ) : null}
       {connection?.mode === 'test' && service ? <p className="test-mode">{t('popupTestMode', serviceOf(service).name)}</p> : null}
 
-      {handingOff ? (
+      {settings && !handingOff && !editing ? (
+        <Later ready={later}>
+          <CartBar product={detection?.kind === 'product' ? product : null} tabId={tabId} open={cartOpen} onOpen={setCartOpen} service={service} settings={settings} checkouts={checkouts} profile={profile} profilePicker={profilePicker} onNotice={setNotice} />
+        </Later>
+      ) : null}
+      {cartOpen ? null : handingOff ? (
         <section className="handoff-section" aria-label={t('linkHeading')}>
           <h2>{t('linkHeading')}</h2>
           <Later ready={later}>

@@ -1,4 +1,4 @@
-import { describeVariant } from '../product/describe';
+import { describeVariant, withOptionOrder } from '../product/describe';
 import type { ProductSnapshot } from '../product/snapshot';
 import { sameProduct, withoutVariantParams } from '../product/url';
 import { formatAmount, times } from '../money/money';
@@ -25,11 +25,12 @@ export function addItem(cart: Cart, entry: { product: ProductSnapshot; quantity:
     // The page as read now replaces the older snapshot (and clears an old mark): the user just looked at it.
     const item: CartItem = entry.unread && !existing.unread
       ? { ...existing, quantity: Math.min(MAX_ITEM_QUANTITY, existing.quantity + entry.quantity) }
-      : { ...existing, product: entry.product, tabId: entry.tabId, unread: entry.unread ?? false, changed: null, quantity: Math.min(MAX_ITEM_QUANTITY, existing.quantity + entry.quantity) };
+      : { ...existing, product: entry.product, optionOrder: Object.keys(entry.product.variant?.options ?? {}), tabId: entry.tabId, unread: entry.unread ?? false, changed: null, quantity: Math.min(MAX_ITEM_QUANTITY, existing.quantity + entry.quantity) };
     return { cart: { items: cart.items.map((i) => (i.id === existing.id ? item : i)) }, outcome: { kind: 'merged', item } };
   }
   if (cart.items.length >= MAX_CART_ITEMS) return { cart, outcome: { kind: 'full' } };
-  const item: CartItem = { id: newId(), product: entry.product, quantity: Math.min(MAX_ITEM_QUANTITY, entry.quantity), tabId: entry.tabId, addedAt: now, unread: entry.unread ?? false, changed: null };
+  const optionOrder = Object.keys(entry.product.variant?.options ?? {});
+  const item: CartItem = { id: newId(), product: entry.product, quantity: Math.min(MAX_ITEM_QUANTITY, entry.quantity), tabId: entry.tabId, addedAt: now, unread: entry.unread ?? false, changed: null, optionOrder };
   return { cart: { items: [...cart.items, item] }, outcome: { kind: 'added', item } };
 }
 
@@ -73,8 +74,8 @@ export function totalsOf(items: readonly Pick<CartItem, 'product' | 'quantity'>[
 }
 
 /** A line in words for lists and notifications: its name (or address) and variant. */
-export function itemName(item: Pick<CartItem, 'product'>): string {
-  const variant = describeVariant(item.product.variant);
+export function itemName(item: Pick<CartItem, 'product' | 'optionOrder'>): string {
+  const variant = describeVariant(withOptionOrder(item.product.variant, item.optionOrder));
   const name = item.product.name ?? item.product.url;
   return variant ? `${name} (${variant})` : name;
 }

@@ -26,6 +26,8 @@ export const cartItemSchema = z.object({
   addedAt: z.number(),
   /** Added from a link (context menu): its page was never read, so it has no price and cannot be bought yet. */
   unread: z._default(z.boolean(), false),
+  /** The variant's option names in the shop's order (storage does not keep key order). */
+  optionOrder: z._default(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(20)), []),
   /** How its page differed when last read again; null when it did not (or could not be read). */
   changed: z._default(z.nullable(cartChangeSchema), null),
 });

@@ -1,6 +1,6 @@
 import { t } from '../shared/i18n';
 import { isDemoPageUrl } from '../product/demoPage';
-import { describeVariant } from '../product/describe';
+import { describeVariant, withOptionOrder } from '../product/describe';
 import type { ProductSnapshot } from '../product/snapshot';
 import type { Money } from '../money/money';
 import { isSimulated, type ServiceId } from '../services/registry';
@@ -26,7 +26,7 @@ export interface OrderRequest {
   instructions: string;
   /** The popup's id for this order: the order's id, so the same order sent twice is one order. */
   attemptId: string;
-  items: { product: ProductSnapshot; quantity: number; tabId: number | null }[];
+  items: { product: ProductSnapshot; quantity: number; tabId: number | null; optionOrder?: string[] }[];
   /** Each item's ceiling as the confirmation showed it; the order is refused if the limits now decide otherwise. */
   confirmedCeilings: (Money | null)[];
 }
@@ -66,7 +66,10 @@ export async function recordOrder(ctx: LifecycleState, request: OrderRequest): P
       const created = request.items.map((item, index): CheckoutRecord => {
         const limits = plan.lines[index]!;
         const { product, quantity, tabId } = item;
-        const prompt = buildPrompt(purchaseDetails({ product, quantity, instructions: request.instructions }, profile, limits.maxSpend));
+        const optionOrder = item.optionOrder?.length ? item.optionOrder : Object.keys(product.variant?.options ?? {});
+        // Built as the item will be sent (its options in the shop's order), so sending finds exactly this prompt.
+        const ordered = { ...product, variant: withOptionOrder(product.variant, optionOrder) };
+        const prompt = buildPrompt(purchaseDetails({ product: ordered, quantity, instructions: request.instructions }, profile, limits.maxSpend));
         return {
           id: ctx.deps.newId(),
           service: request.service,
@@ -80,7 +83,7 @@ export async function recordOrder(ctx: LifecycleState, request: OrderRequest): P
           serviceStatus: null,
           product: { url: product.url, name: product.name, image: product.image, price: product.price, currency: product.currency },
           variant: product.variant,
-          variantLabel: describeVariant(product.variant),
+          variantLabel: describeVariant(withOptionOrder(product.variant, optionOrder)),
           quantity,
           maxPrice: safetyFor(request.service, settings.safety).maxPrice,
           maxSpend: limits.maxSpend,
@@ -88,7 +91,7 @@ export async function recordOrder(ctx: LifecycleState, request: OrderRequest): P
           prompt,
           ceiling: limits.ceiling,
           // An item whose tab is still open is read again before it is sent, like any confirmed purchase.
-          confirmedRequest: { product, instructions: request.instructions, hint: null, order: undefined, tabId, seen: tabId === null ? null : offerOf(product), optionOrder: Object.keys(product.variant?.options ?? {}) },
+          confirmedRequest: { product, instructions: request.instructions, hint: null, order: undefined, tabId, seen: tabId === null ? null : offerOf(product), optionOrder },
           drift: null,
           startNote: null,
           reportedProduct: null,
