@@ -5,7 +5,9 @@ import { cartStorage, changeCart } from '../../utils/cart/store';
 import type { Lifecycle } from '../../utils/checkouts/lifecycle';
 import { itemsOf } from '../../utils/checkouts/orderEnd';
 import { readCheckouts } from '../../utils/checkouts/store';
-import type { CartReply, OrderReply, ParsedMessage } from '../../utils/messages/messages';
+import type { CartReply, OrderReply, ParsedMessage, StartReply } from '../../utils/messages/messages';
+import { cartLinkOrder } from '../../utils/cart/link';
+import { serviceOf } from '../../utils/services/registry';
 import { type Detection, detectInTab } from '../../utils/product/detectInTab';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { t } from '../../utils/shared/i18n';
@@ -70,8 +72,24 @@ export function createCartService(lifecycle: Lifecycle, deps: { now(): number; n
     return { ...recorded, records: await lifecycle.sendOrder(recorded.orderId) };
   }
 
+  /**
+   * One checkout link for the whole cart, through the service's ordinary link flow: the summed amount, a name that
+   * lists the items, quantity 1, the items in its metadata. Only a service that takes any amount can (Shoppex).
+   */
+  async function link(message: Extract<CartMessage, { type: 'cart:link' }>): Promise<StartReply> {
+    if (message.service !== 'shoppex') return { ok: false, code: 'invalid_order', message: t('cartNotForService', serviceOf(message.service).name) };
+    const { items } = await cartStorage.get();
+    const built = cartLinkOrder(items);
+    if (!built.ok) return { ok: false, code: 'invalid_order', message: built.message };
+    const { order } = built;
+    const first = items[0]!.product;
+    // The checkout's record describes the cart as one product: its name, amount and currency; the first item's page.
+    const product = { ...first, name: order.label, price: order.amount, currency: order.currency, variant: null, sku: null, mpn: null, gtin: null, image: null };
+    return lifecycle.start({ service: 'shoppex', product, quantity: 1, profileId: message.profileId, instructions: '', attemptId: message.attemptId, order });
+  }
+
   /** Answers a `cart:*` message. */
-  function handle(message: CartMessage): Promise<CartReply | OrderReply> {
+  function handle(message: CartMessage): Promise<CartReply | OrderReply | StartReply> {
     switch (message.type) {
       case 'cart:add':
         return add(message.product, message.quantity, message.tabId);
@@ -85,8 +103,10 @@ export function createCartService(lifecycle: Lifecycle, deps: { now(): number; n
         return refresh();
       case 'cart:buy':
         return buy(message);
+      case 'cart:link':
+        return link(message);
     }
   }
 
-  return { add, handle };
+  return { add, link, handle };
 }

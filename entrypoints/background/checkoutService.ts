@@ -116,6 +116,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
       case 'cart:empty':
       case 'cart:refresh':
       case 'cart:buy':
+      case 'cart:link':
         return cart.handle(message);
     }
   }

@@ -9,6 +9,7 @@ import type { Profile } from '../../utils/profiles/schema';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import type { Settings } from '../../utils/settings/settings';
 import { t } from '../../utils/shared/i18n';
+import { CartLink } from './CartLink';
 import { CartOrder } from './CartOrder';
 import type { Notice } from './notice';
 
@@ -68,7 +69,10 @@ export function CartView({ cart, service, settings, checkouts, profile, profileP
           </button>
           {service && kind === 'agent' ? (
             <CartOrder cart={cart} service={service} settings={settings} checkouts={checkouts} profile={profile} profilePicker={profilePicker} onNotice={onNotice} onOrdered={setOrderId} />
-          ) : service && (service === 'creem' || service === 'diddo') ? (
+          ) : service === 'shoppex' ? (
+            <CartLink cart={cart} service={service} checkouts={checkouts} profile={profile} profilePicker={profilePicker} onNotice={onNotice} />
+          ) : service ? (
+            // Creem and Diddo sell the store's own products, never an amount of our choosing.
             <p className="muted">{t('cartNotForService', serviceOf(service).name)}</p>
           ) : null}
         </>

@@ -112,3 +112,29 @@ test('the worker stopped between two items of an order: after it starts again ev
   expect(posts(sandbox).map((post) => post.body.url).sort()).toEqual([...urls].sort());
   expect(new Set(posts(sandbox).map((post) => post.headers['idempotency-key'])).size).toBe(3);
 });
+
+test('a Shoppex cart creates one checkout link with the summed amount and the items in its metadata', async ({ sandbox, shopPopup, seed }) => {
+  await seed({ services: ['shoppex'] });
+  const tee = `${sandbox.shopUrl}/products/merino-tee?variant=4243`;
+  const pin = `${sandbox.shopUrl}/products/enamel-pin?variant=5102`;
+  const first = (await shopPopup(tee)).popup;
+  await addToCart(first);
+  await first.page.close();
+  const { popup } = await shopPopup(pin);
+  await addToCart(popup);
+  const cart = await openCart(popup, 2);
+  await cart.getByRole('spinbutton', { name: 'Quantity of Enamel Pin (Color Green)' }).fill('3');
+  await expect(cart).toContainText('Total: 34.00 USD');
+  await expect(cart).toContainText('The customer pays 34.00 USD for the whole cart.');
+  await cart.getByRole('button', { name: 'Create checkout link for cart' }).click();
+  await expect(popup.page.getByRole('region', { name: 'Checkout link' })).toBeVisible();
+
+  const created = sandbox.shoppex.requests.filter((r) => r.method === 'POST');
+  expect(created).toHaveLength(1);
+  expect(created[0]!.body).toMatchObject({
+    product: { name: '2 items: Merino Crew T-Shirt (Size L, Color Blue), 3 × Enamel Pin (Color Green)', quantity: 1 },
+    amount: 34,
+    currency: 'USD',
+    metadata: { cart_items: '2', item_1: `1 × Merino Crew T-Shirt (Size L, Color Blue) — ${tee}`, item_2: `3 × Enamel Pin (Color Green) — ${pin}` },
+  });
+});

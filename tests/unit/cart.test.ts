@@ -8,6 +8,8 @@ import { createCartService } from '../../entrypoints/background/cartService';
 import type { Lifecycle } from '../../utils/checkouts/lifecycle';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { PRODUCT } from './fixtures/purchase';
+import { CART_LINK_NAME_MAX, cartLinkOrder } from '../../utils/cart/link';
+import { createShoppexAdapter } from '../../utils/services/shoppex/adapter';
 
 const TOTE: ProductSnapshot = { ...PRODUCT, url: 'https://other.example/p/tote', name: 'Harbor Canvas Tote', price: '38.50', currency: 'EUR', variant: null, sku: null };
 let ids = 0;
@@ -93,5 +95,46 @@ describe('the stored cart', () => {
     expect(await storage.getItem('local:cart:corrupt')).toEqual(corrupt);
     expect(await hasCorruptCart()).toBe(true);
     expect((await cartStorage.get()).items).toHaveLength(1);
+  });
+});
+
+describe('one checkout link for the cart', () => {
+  const item = (product: ProductSnapshot, quantity = 1) => add(EMPTY_CART, product, quantity).cart.items[0]!;
+
+  it('sums the items exactly, names them, and lists them for the metadata', () => {
+    const built = cartLinkOrder([item({ ...TOTE, currency: 'USD', price: '0.10' }, 3), item({ ...TOTE, url: 'https://other.example/p/b', name: 'Bag', currency: 'USD', price: '0.20' })]);
+    expect(built).toEqual({
+      ok: true,
+      order: {
+        amount: '0.50',
+        currency: 'USD',
+        label: '2 items: 3 × Harbor Canvas Tote, Bag',
+        items: [
+          { name: 'Harbor Canvas Tote', quantity: 3, url: 'https://other.example/p/tote' },
+          { name: 'Bag', quantity: 1, url: 'https://other.example/p/b' },
+        ],
+      },
+    });
+  });
+
+  it('caps the name at 120 characters', () => {
+    const items = Array.from({ length: 8 }, (_, i) => item({ ...TOTE, url: `https://other.example/p/${i}`, name: `A rather long product name number ${i}` }));
+    const built = cartLinkOrder(items);
+    expect(built.ok && built.order.label.length).toBe(CART_LINK_NAME_MAX);
+    expect(built.ok && built.order.label).toMatch(/^8 items: A rather long product name number 0, .*…$/);
+  });
+
+  it('refuses a cart in several currencies, and an item without a price', () => {
+    expect(cartLinkOrder([item(PRODUCT), item(TOTE)])).toEqual({ ok: false, message: 'A checkout link has one currency; this cart has several (USD, EUR).' });
+    expect(cartLinkOrder([item({ ...TOTE, price: null })]).ok).toBe(false);
+  });
+
+  it('sends the items to Shoppex as metadata, one key each, beside the product URL', async () => {
+    const sessions: unknown[] = [];
+    const adapter = createShoppexAdapter(() => ({ createSession: async (input: unknown) => (sessions.push(input), { id: 'pay_1', checkoutUrl: 'https://pay.example/1', status: 'PENDING', expiresAt: null, amount: null }) }) as never);
+    const built = cartLinkOrder([item(TOTE, 2)]);
+    if (!built.ok) throw new Error(built.message);
+    await adapter.create({} as never, { order: built.order, product: TOTE, quantity: 1, profile: { email: 'a@b.example' } as never, instructions: '', hint: null, maxSpend: [], intentId: 'i' });
+    expect(sessions[0]).toMatchObject({ productName: '1 item: 2 × Harbor Canvas Tote', amount: '77.00', currency: 'EUR', metadata: { cart_items: '1', item_1: '2 × Harbor Canvas Tote — https://other.example/p/tote' } });
   });
 });

@@ -64,6 +64,13 @@ export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cart:empty') }),
   /** The cart opened: items whose tab is still open are read again, and a moved price or gone variant marked. */
   z.object({ type: z.literal('cart:refresh') }),
+  /** One checkout link (Shoppex) for the whole cart, for a customer's profile. */
+  z.object({
+    type: z.literal('cart:link'),
+    service: z.enum(SERVICE_IDS),
+    profileId: z.string().check(z.minLength(1), z.maxLength(64)),
+    attemptId: z.string().check(z.regex(/^[0-9a-f-]{36}$/i)),
+  }),
   /** Buy the cart as one order: the items exactly as confirmed (quantity, price, the most the agent may spend on each). */
   z.object({
     type: z.literal('cart:buy'),

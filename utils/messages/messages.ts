@@ -37,6 +37,7 @@ interface Replies {
   'cart:empty': CartReply;
   'cart:refresh': CartReply;
   'cart:buy': OrderReply;
+  'cart:link': StartReply;
 }
 
 /** Sends a message to the background and returns its typed reply. */
