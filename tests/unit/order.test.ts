@@ -4,7 +4,11 @@ import { createLifecycle, type LifecycleDeps, type OrderRequest } from '../../ut
 import { describeOrder, orderNotification } from '../../utils/checkouts/orderEnd';
 import { planOrder } from '../../utils/checkouts/orderLimits';
 import type { CheckoutRecord, NotificationEvent } from '../../utils/checkouts/record';
-import { readCheckouts } from '../../utils/checkouts/store';
+import { clearFinished, readCheckouts } from '../../utils/checkouts/store';
+import { checkoutsToCsv } from '../../utils/checkouts/csv';
+import { PurchaseList } from '../../components/PurchaseList';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describeNotification } from '../../utils/background/notifications';
 import type { Detection } from '../../utils/product/detectInTab';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
@@ -228,5 +232,43 @@ describe('an order’s status in words', () => {
     const item = (state: CheckoutRecord['state']) => ({ state, orderSize: 3, product: { name: state, url: 'https://x.example/' } }) as CheckoutRecord;
     expect(describeOrder([item('completed'), item('not_sent'), item('outcome_unknown')])).toBe('Order of 3 items: 1 completed, 1 failed, 1 not known');
     expect(orderNotification([item('completed'), item('not_sent'), item('outcome_unknown')]).message).toBe('Failed: not_sent. Outcome not known (see the history): outcome_unknown.');
+  });
+});
+
+describe('an order in the history', () => {
+  async function endedOrder() {
+    outcomes = { [TEE.url]: 'completed', [TOTE.url]: 'failed' };
+    const life = lifecycle();
+    await life.recordOrder(order([TEE, TOTE, PRINT], ['44.00', '44.00', '44.00']));
+    await life.sendOrder('order-1');
+    for (const record of (await records()).slice(0, 2)) await life.poll(record.id);
+    await settle();
+    return life;
+  }
+
+  it('is one entry with its items, its status in words', async () => {
+    await endedOrder();
+    const html = renderToStaticMarkup(createElement(PurchaseList, { records: await records() }));
+    expect(html.match(/class="purchase purchase--order"/g)).toHaveLength(1);
+    expect(html).toContain('Order of 3 items: 1 completed, 1 failed, 1 under way');
+    expect(html.indexOf('tee')).toBeLessThan(html.indexOf('tote'));
+  });
+
+  it('has its id in the CSV', async () => {
+    await endedOrder();
+    const [header, ...rows] = checkoutsToCsv(await records()).trim().split('\r\n');
+    expect(header!.split(',').at(-1)).toBe('order_id');
+    for (const row of rows) expect(row.endsWith(',"order-1"')).toBe(true);
+  });
+
+  it('"Clear finished purchases" removes an order only once all its items are finished', async () => {
+    const life = await endedOrder();
+    expect(await clearFinished(clock)).toBe(0);
+    expect(await records()).toHaveLength(3);
+    outcomes[PRINT.url] = 'completed';
+    await life.poll((await records())[2]!.id);
+    await settle();
+    expect(await clearFinished(clock)).toBe(3);
+    expect(await records()).toEqual([]);
   });
 });

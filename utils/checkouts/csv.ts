@@ -1,8 +1,8 @@
 import { serviceOf } from '../services/registry';
 import { type CheckoutRecord, describeState } from './record';
 
-// New columns go last (`service`, then `receipt_digest`), so files read by the columns' positions still read the same.
-const COLUMNS = ['created_at', 'product', 'url', 'variant', 'quantity', 'profile', 'status', 'amount', 'currency', 'notes', 'checkout_id', 'service', 'receipt_digest'] as const;
+// New columns go last (`service`, then `receipt_digest`, then `order_id`), so files read by the columns' positions still read the same.
+const COLUMNS = ['created_at', 'product', 'url', 'variant', 'quantity', 'profile', 'status', 'amount', 'currency', 'notes', 'checkout_id', 'service', 'receipt_digest', 'order_id'] as const;
 
 /** One CSV cell: quoted, and defused so a spreadsheet never runs a formula that came from a shop page. */
 function cell(value: string | number | null): string {
@@ -11,10 +11,10 @@ function cell(value: string | number | null): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** The purchase history as CSV (RFC 4180, CRLF line ends), with each receipt's digest (empty for purchases without one). */
+/** The purchase history as CSV (RFC 4180, CRLF line ends), with each receipt's digest and the cart order a purchase was part of (empty when none). */
 export function checkoutsToCsv(records: CheckoutRecord[]): string {
   const rows = records.map((r) =>
-    [new Date(r.createdAt).toISOString(), r.product.name, r.product.url, r.variantLabel, r.quantity, r.profileLabel, describeState(r), r.amount, r.currency, r.notes, r.checkoutId, serviceOf(r.service).name, r.receipt?.digest ?? null].map(cell).join(','),
+    [new Date(r.createdAt).toISOString(), r.product.name, r.product.url, r.variantLabel, r.quantity, r.profileLabel, describeState(r), r.amount, r.currency, r.notes, r.checkoutId, serviceOf(r.service).name, r.receipt?.digest ?? null, r.orderId ?? null].map(cell).join(','),
   );
   return [COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }
