@@ -8,6 +8,9 @@ import { createCartService } from '../../entrypoints/background/cartService';
 import type { Lifecycle } from '../../utils/checkouts/lifecycle';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { PRODUCT } from './fixtures/purchase';
+import { handleMenuClick } from '../../utils/background/contextMenu';
+import { badgeFor } from '../../utils/background/badge';
+import type { CheckoutRecord } from '../../utils/checkouts/record';
 import { CART_LINK_NAME_MAX, cartLinkOrder } from '../../utils/cart/link';
 import { createShoppexAdapter } from '../../utils/services/shoppex/adapter';
 
@@ -136,5 +139,27 @@ describe('one checkout link for the cart', () => {
     if (!built.ok) throw new Error(built.message);
     await adapter.create({} as never, { order: built.order, product: TOTE, quantity: 1, profile: { email: 'a@b.example' } as never, instructions: '', hint: null, maxSpend: [], intentId: 'i' });
     expect(sessions[0]).toMatchObject({ productName: '1 item: 2 × Harbor Canvas Tote', amount: '77.00', currency: 'EUR', metadata: { cart_items: '1', item_1: '2 × Harbor Canvas Tote — https://other.example/p/tote' } });
+  });
+});
+
+describe('the cart in the browser', () => {
+  it('"Add to cart" on a product link adds an item not read yet, named by the link, which no order can buy', async () => {
+    const service = createCartService({} as Lifecycle, { now: () => 1, newId });
+    const info = { menuItemId: 'add-to-cart', linkUrl: 'https://other.example/p/tote', linkText: 'Harbor Canvas Tote', editable: false, pageUrl: 'https://other.example/' };
+    await handleMenuClick(info as never, undefined, {} as Lifecycle, {} as never, service.add);
+    const [item] = (await cartStorage.get()).items;
+    expect(item).toMatchObject({ unread: true, tabId: null, product: { url: 'https://other.example/p/tote', name: 'Harbor Canvas Tote', price: null } });
+    const reply = await service.handle({ type: 'cart:buy', service: 'smartcheckout', profileId: 'p', instructions: '', attemptId: '00000000-0000-4000-8000-000000000000', items: [{ id: item!.id, quantity: 1, price: null, currency: null, ceiling: null }] });
+    expect(reply).toMatchObject({ ok: false, message: expect.stringContaining('Not read yet') });
+    // Added again from its page, it is read: the same line, now with its price.
+    await service.add(TOTE, 1, 4);
+    expect((await cartStorage.get()).items).toEqual([expect.objectContaining({ unread: false, quantity: 2, product: expect.objectContaining({ price: '38.50' }) })]);
+  });
+
+  it('shows its item count on the toolbar badge while no purchase needs the badge', () => {
+    expect(badgeFor([], 3)).toMatchObject({ text: '3', title: 'Smartcheckout: 3 items in the cart' });
+    const processing = { state: 'processing', seen: true } as CheckoutRecord;
+    expect(badgeFor([processing], 3).text).toBe('1');
+    expect(badgeFor([], 0).text).toBe('');
   });
 });
