@@ -77,7 +77,7 @@ test('a cart over the daily limit sends nothing and says which limit and by how 
   await expect(popup.status).toContainText('now 2 ×');
   await openCart(popup, 1);
   await popup.page.getByRole('button', { name: 'Buy cart via Smartcheckout' }).click();
-  await expect(popup.status).toContainText('Nothing was sent for the cart of 1 items. Blocked by your daily spending limit: this purchase (58.00 USD) would bring today’s spending to 58.00 USD, 8.00 USD over the 50 USD limit.');
+  await expect(popup.status).toContainText('Nothing was sent for the cart of 1 item. Blocked by your daily spending limit: this purchase (58.00 USD) would bring today’s spending to 58.00 USD, 8.00 USD over the 50 USD limit.');
   await expect(popup.page.getByRole('region', { name: 'Confirm order' })).toHaveCount(0);
   expect(posts(sandbox)).toHaveLength(0);
 });

@@ -9,6 +9,7 @@ import type { Lifecycle } from '../../utils/checkouts/lifecycle';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { PRODUCT } from './fixtures/purchase';
 import { handleMenuClick } from '../../utils/background/contextMenu';
+import { getMessage, LOCALES } from './support/i18n';
 import { badgeFor } from '../../utils/background/badge';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
 import { CART_LINK_NAME_MAX, cartLinkOrder } from '../../utils/cart/link';
@@ -161,5 +162,17 @@ describe('the cart in the browser', () => {
     const processing = { state: 'processing', seen: true } as CheckoutRecord;
     expect(badgeFor([processing], 3).text).toBe('1');
     expect(badgeFor([], 0).text).toBe('');
+  });
+});
+
+describe('the cart in German', () => {
+  it('has its own words for every cart label, not the English ones', () => {
+    const keys = ['cartAdd', 'cartButton', 'cartRemove', 'cartEmpty', 'cartBuy', 'cartLink', 'cartConfirmTitle', 'cartConfirmButton', 'orderEnded', 'orderUnderWay', 'menuAddToCart'];
+    for (const key of keys) {
+      expect(LOCALES.de![key], key).toBeDefined();
+      expect(LOCALES.de![key]!.message, key).not.toBe(LOCALES.en![key]!.message);
+    }
+    expect(getMessage(LOCALES.de!, 'orderEnded', ['3', '2', '1'])).toBe('Bestellung mit 3 Artikeln: 2 abgeschlossen, 1 fehlgeschlagen');
+    expect(getMessage(LOCALES.en!, 'cartButton', ['3'])).toBe('Cart (3)');
   });
 });

@@ -201,7 +201,7 @@ describe('an order', () => {
     expect((await records())[0]!.pendingNotification).toBe('order');
     await lifecycle().recover();
     await settle();
-    expect(orderNotices).toEqual([expect.objectContaining({ title: 'Order of 1 items: 1 completed, 0 failed' })]);
+    expect(orderNotices).toEqual([expect.objectContaining({ title: 'Order of 1 item: 1 completed, 0 failed' })]);
   });
 
   it('a worker stopped between items resumes the order at its next start: every item sent once', async () => {

@@ -23,6 +23,10 @@ export function describeOrder(items: readonly CheckoutRecord[]): string {
   const failed = items.filter((r) => r.state === 'failed' || r.state === 'not_sent').length;
   const underWay = items.filter((r) => UNDER_WAY.has(r.state)).length;
   const unknown = items.length - completed - failed - underWay;
+  if (size === 1) {
+    if (underWay) return t('orderUnderWayOne', completed, failed, underWay);
+    return unknown ? t('orderEndedUnknownOne', completed, failed, unknown) : t('orderEndedOne', completed, failed);
+  }
   if (underWay) return t('orderUnderWay', size, completed, failed, underWay);
   return unknown ? t('orderEndedUnknown', size, completed, failed, unknown) : t('orderEnded', size, completed, failed);
 }

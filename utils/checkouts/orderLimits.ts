@@ -35,7 +35,7 @@ export function planOrder(lines: readonly OrderLine[], safety: Safety, history: 
   for (const line of lines) totals.set(line.currency!, (totals.get(line.currency!) ?? 0) + times(line.price!, line.quantity));
   for (const [currency, units] of totals) {
     const whole = checkLimits({ price: fromUnits(units), currency, quantity: 1 }, { ...safety, maxPrice: null }, [...history], now);
-    if (whole.blocked) return { blocked: t('orderBlocked', lines.length, whole.blocked) };
+    if (whole.blocked) return { blocked: lines.length === 1 ? t('orderBlockedOne', whole.blocked) : t('orderBlocked', lines.length, whole.blocked) };
   }
   const held: SpendSource[] = [];
   const decided: LimitCheck[] = [];
