@@ -51,11 +51,12 @@ test('three products from three tabs in one cart: one confirmation, three checko
   await expect(confirmation).toContainText('Ships to');
   expect(posts(sandbox)).toHaveLength(0);
   // A double click is one order.
-  await confirmation.getByRole('button', { name: 'Confirm order' }).click();
+  await confirmation.getByRole('button', { name: 'Confirm order' }).dblclick();
 
   await expect(popup.status).toContainText('Order of 3 items: 2 completed, 1 failed', { timeout: 30_000 });
   expect(posts(sandbox).map((post) => post.body.url).sort()).toEqual([...urls].sort());
   expect(new Set(posts(sandbox).map((post) => post.headers['idempotency-key'])).size).toBe(3);
+  expect(sandbox.api.checkouts.size).toBe(3);
   for (const post of posts(sandbox)) expect(post.body.user_data.prompt).toContain('Gift wrap everything');
   // The ordered items left the cart.
   await expect(popup.page.getByText('Your cart is empty.')).toBeVisible();

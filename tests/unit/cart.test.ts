@@ -176,3 +176,20 @@ describe('the cart in German', () => {
     expect(getMessage(LOCALES.en!, 'cartButton', ['3'])).toBe('Cart (3)');
   });
 });
+
+describe('opening the cart', () => {
+  it('reads again each item whose tab is open and marks a moved price; a closed tab marks nothing', async () => {
+    const open = await fakeBrowser.tabs.create({ url: 'https://shop.example/products/merino-tee?variant=4242' });
+    const reads: number[] = [];
+    const service = createCartService({} as Lifecycle, {
+      now: () => 1,
+      newId,
+      readTab: async (tabId) => (reads.push(tabId), { kind: 'product', product: { ...PRODUCT, price: '31.00' } }),
+    });
+    await service.add(PRODUCT, 1, open.id!);
+    await service.add(TOTE, 1, 9999);
+    expect(await service.handle({ type: 'cart:refresh' })).toEqual({ ok: true, message: '' });
+    expect(reads).toEqual([open.id]);
+    expect((await cartStorage.get()).items.map((i) => i.changed)).toEqual([{ price: '31.00', currency: 'USD', variantGone: false }, null]);
+  });
+});
