@@ -110,8 +110,9 @@ function CartLine({ item }: { item: CartItem }) {
       {changed?.variantGone ? <p className="error">{t('cartVariantGone')}</p> : null}
       {changed && !changed.variantGone ? <p className="error">{t('cartPriceMoved', changed.price ? `${changed.price} ${changed.currency ?? ''}`.trim() : t('confirmNoPrice'))}</p> : null}
       <div className="cart__controls">
-        <label htmlFor={quantityId}>{t('cartQuantity', name)}</label>
-        <input id={quantityId} type="number" inputMode="numeric" min={1} max={99} step={1} value={draft} onChange={(e) => changeQuantity(e.target.value)} />
+        {/* Seen as "Quantity" beside the item; named with the item for a screen reader's list of fields. */}
+        <label htmlFor={quantityId}>{t('popupQuantity')}</label>
+        <input id={quantityId} aria-label={t('cartQuantity', name)} type="number" inputMode="numeric" min={1} max={99} step={1} value={draft} onChange={(e) => changeQuantity(e.target.value)} />
         <button type="button" onClick={() => void sendMessage({ type: 'cart:remove', id: item.id })}>
           {t('cartRemove')}
         </button>
