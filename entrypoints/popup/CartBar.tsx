@@ -16,6 +16,8 @@ const CartView = lazy(() => import('./CartView').then((m) => ({ default: m.CartV
 interface Props {
   /** The product the page shows, to add; null when there is none to add. */
   product: ProductSnapshot | null;
+  /** How many of it (the purchase form's quantity). */
+  quantity: number;
   tabId: number | null;
   open: boolean;
   onOpen(open: boolean): void;
@@ -29,14 +31,14 @@ interface Props {
 
 /** "Add to cart" beside the main action, and "Cart (N)", which opens the cart in the popup. */
 export function CartBar(props: Props) {
-  const { product, tabId, open, onOpen, onNotice } = props;
+  const { product, quantity, tabId, open, onOpen, onNotice } = props;
   const cart = useStored(cartStorage);
   const count = cart?.items.length ?? 0;
 
   async function add() {
     if (!product) return;
     try {
-      const reply = await sendMessage({ type: 'cart:add', product, quantity: 1, tabId });
+      const reply = await sendMessage({ type: 'cart:add', product, quantity, tabId });
       onNotice({ text: reply.message, tone: reply.ok ? 'info' : 'error' });
     } catch {
       onNotice({ text: t('cartNoAnswer'), tone: 'error' });

@@ -5,6 +5,7 @@ import { describeOrder, itemsOf } from '../../utils/checkouts/orderEnd';
 import type { CheckoutList } from '../../utils/checkouts/store';
 import { formatAmount } from '../../utils/money/money';
 import { sendMessage } from '../../utils/messages/messages';
+import { hostOf } from '../../utils/popup/popupTarget';
 import type { Profile } from '../../utils/profiles/schema';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import type { Settings } from '../../utils/settings/settings';
@@ -21,14 +22,6 @@ interface Props {
   profile: Profile | null;
   profilePicker: React.ReactNode;
   onNotice(notice: Notice | null): void;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
 }
 
 /** The cart: each item with its name, variant, quantity, price and shop, totals per currency, and the service's cart action. */

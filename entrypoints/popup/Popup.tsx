@@ -5,7 +5,7 @@ import { checkoutName, describeState, isFinal, isLink } from '../../utils/checko
 import { connectedServices, connectionOf, preferredService } from '../../utils/settings/connections';
 import { t } from '../../utils/shared/i18n';
 import { sendMessage } from '../../utils/messages/messages';
-import { RECENT_COUNT } from '../../utils/popup/popupTarget';
+import { hostOf, RECENT_COUNT } from '../../utils/popup/popupTarget';
 import { isDemoPageUrl } from '../../utils/product/demoPage';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile } from '../../utils/profiles/state';
@@ -29,14 +29,6 @@ const rememberCheckout = (target: string, recordId: string | null) => void impor
 const rememberService = (host: string, id: ServiceId) => void import('../../utils/popup/popupMemory').then((m) => m.rememberService(host, id));
 const switchDemoOn = () => void import('../../utils/settings/connectionStorage').then((m) => m.setServiceEnabled('demo', true));
 
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).host : '';
-  } catch {
-    return '';
-  }
-}
-
 export function Popup({ opening }: { opening: Opening }) {
   const opened = useOpened(opening);
   const { detection, target, tabId } = usePageDetection(opened);
@@ -52,6 +44,7 @@ export function Popup({ opening }: { opening: Opening }) {
   const [edited, setEdited] = useState<ProductSnapshot | null>(null);
   const [editing, setEditing] = useState(false);
   const [cartOpen, setCartOpen] = useState(false); // the cart, shown in place of the page's purchase form
+  const [quantity, setQuantity] = useState(1); // the purchase form's, which "Add to cart" adds
   const ids = { profile: useId(), service: useId() };
   // The parts loaded on demand are asked for once the first read is on screen (see `Later`): a transition, so the
   // browser paints the card first even when it was drawn synchronously (`mount`).
@@ -220,7 +213,7 @@ export function Popup({ opening }: { opening: Opening }) {
 
       {settings && !handingOff && !editing ? (
         <Later ready={later}>
-          <CartBar product={detection?.kind === 'product' ? product : null} tabId={tabId} open={cartOpen} onOpen={setCartOpen} service={service} settings={settings} checkouts={checkouts} profile={profile} profilePicker={profilePicker} onNotice={setNotice} />
+          <CartBar product={detection?.kind === 'product' ? product : null} quantity={kind === 'agent' ? quantity : 1} tabId={tabId} open={cartOpen} onOpen={setCartOpen} service={service} settings={settings} checkouts={checkouts} profile={profile} profilePicker={profilePicker} onNotice={setNotice} />
         </Later>
       ) : null}
       {cartOpen ? null : handingOff ? (
@@ -250,6 +243,7 @@ export function Popup({ opening }: { opening: Opening }) {
             disabled={noService || noProfiles || demoOff}
             onNotice={setNotice}
             onStarted={(id) => started(id, false)}
+            onQuantity={setQuantity}
           />
         </Later>
       ) : product && service ? (

@@ -73,10 +73,15 @@ test('three products from three tabs in one cart: one confirmation, three checko
 test('a cart over the daily limit sends nothing and says which limit and by how much', async ({ sandbox, shopPopup, seed }) => {
   await seed({ safety: { dailyLimit: { amount: '50', currency: 'USD' } } });
   const { popup } = await shopPopup(`${sandbox.shopUrl}/products/merino-tee?variant=4242`);
+  // "Add to cart" adds the quantity the purchase form says; adding again raises the line's quantity.
+  await popup.page.getByLabel('Quantity').fill('2');
   await addToCart(popup);
+  await popup.page.getByLabel('Quantity').fill('1');
   await popup.page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(popup.status).toContainText('now 2 ×');
-  await openCart(popup, 1);
+  await expect(popup.status).toContainText('now 3 ×');
+  const cart = await openCart(popup, 1);
+  await cart.getByRole('spinbutton', { name: 'Quantity of Merino Crew T-Shirt (Size M, Color Blue)' }).fill('2');
+  await expect(cart).toContainText('Total: 58.00 USD');
   await popup.page.getByRole('button', { name: 'Buy cart via Smartcheckout' }).click();
   await expect(popup.status).toContainText('Nothing was sent for the cart of 1 item. Blocked by your daily spending limit: this purchase (58.00 USD) would bring today’s spending to 58.00 USD, 8.00 USD over the 50 USD limit.');
   await expect(popup.page.getByRole('region', { name: 'Confirm order' })).toHaveCount(0);
