@@ -92,7 +92,16 @@ export function CartOrder({ cart, service, settings, checkouts, profile, profile
     <div className="cart__order">
       {profilePicker}
       <label htmlFor={instructionsId}>{t('popupInstructions')}</label>
-      <textarea id={instructionsId} value={instructions} maxLength={2000} placeholder={t('popupInstructionsPlaceholder')} onChange={(e) => (setInstructions(e.target.value), setConfirmation(null))} />
+      <textarea
+        id={instructionsId}
+        value={instructions}
+        maxLength={2000}
+        placeholder={t('popupInstructionsPlaceholder')}
+        onChange={(e) => {
+          setInstructions(e.target.value);
+          setConfirmation(null);
+        }}
+      />
       {confirmation ? null : (
         <button type="button" className="primary buy" disabled={busy || !profile} onClick={ask}>
           {t('cartBuy', serviceOf(service).name)}
