@@ -9,7 +9,7 @@ import { hasHostAccess } from '../../utils/settings/hostAccess';
 import { t } from '../../utils/shared/i18n';
 import { isExtensionPage, type QueryReply } from '../../utils/messages/messages';
 import { messageSchema } from '../../utils/messages/messageSchema';
-import { showCheckoutNotification, showStorageProblemNotification } from '../../utils/background/notifications';
+import { showCheckoutNotification, showOrderNotification, showStorageProblemNotification } from '../../utils/background/notifications';
 import { createEarlyReads } from '../../utils/popup/popupEarlyRead';
 import { readPopupStart } from '../../utils/popup/popupStart';
 import { profilesStorage } from '../../utils/profiles/storage';
@@ -18,6 +18,7 @@ import { readServiceState } from '../../utils/settings/connectionStorage';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import { checkBaseUrl, cleanApiKey, normaliseBaseUrl } from '../../utils/settings/settings';
 import { createAdapters } from './adapters';
+import { createCartService } from './cartService';
 
 /** Builds the background's checkout service from the real browser, storage and services. */
 export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
@@ -32,6 +33,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     loadContext: async () => ({ ...(await readServiceState()), profiles: await profilesStorage.get() }),
     adapters,
     notify: showCheckoutNotification,
+    notifyOrder: showOrderNotification,
     notifyStorageProblem: showStorageProblemNotification,
     onScheduleChange: () => scheduler?.changed(),
     ...overrides,
@@ -39,6 +41,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
   scheduler = createScheduler(lifecycle, overrides.now ?? Date.now);
   // The popup's first read, started when the browser requests the popup's page (`popupRequests.ts`).
   const earlyReads = createEarlyReads(readPopupStart, overrides.now ?? Date.now);
+  const cart = createCartService(lifecycle, { now: overrides.now ?? Date.now, newId: overrides.newId ?? (() => crypto.randomUUID()), readTab: overrides.readTab });
 
   /** "Test connection": the typed key and base URL, or the saved ones, against the service's harmless read. */
   async function testConnection(message: { service: ServiceId; apiBaseUrl: string; apiKey: string | null }) {
@@ -109,6 +112,14 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
         return testConnection(message);
       case 'service:query':
         return runQuery(message);
+      case 'cart:add':
+      case 'cart:update':
+      case 'cart:remove':
+      case 'cart:empty':
+      case 'cart:refresh':
+      case 'cart:buy':
+      case 'cart:link':
+        return cart.handle(message);
     }
   }
 
@@ -118,7 +129,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
     await scheduler!.run();
   }
 
-  return { lifecycle, scheduler, adapters, handleMessage, resume, earlyReads };
+  return { lifecycle, scheduler, adapters, handleMessage, resume, earlyReads, cart };
 }
 
 /** Opens the checkout a notification was about, in the history. */

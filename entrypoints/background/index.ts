@@ -10,6 +10,7 @@ import { scrubCorruptCopies, sessionKeysStorage } from '../../utils/settings/con
 import { settingsStorage } from '../../utils/settings/settings';
 import { notificationButtons, parseNotificationId } from '../../utils/background/notifications';
 import { welcomeOnInstall } from '../../utils/background/welcome';
+import { cartStorage } from '../../utils/cart/store';
 
 // Wiring only. Listeners are registered synchronously so the event that woke the worker is not missed.
 export default defineBackground(() => {
@@ -22,7 +23,7 @@ export default defineBackground(() => {
   watchPopupRequests((tabId) => service.earlyReads.start(tabId));
   browser.runtime.onMessage.addListener((message, sender) => service.handleMessage(message, sender));
   browser.alarms.onAlarm.addListener((alarm) => (alarm.name === POLL_ALARM ? service.scheduler.run() : undefined));
-  browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(info, tab, service.lifecycle, service.adapters));
+  browser.contextMenus.onClicked.addListener((info, tab) => handleMenuClick(info, tab, service.lifecycle, service.adapters, service.cart.add));
   browser.notifications.onClicked.addListener((id) => {
     const parsed = parseNotificationId(id);
     if (parsed) void (parsed.event === 'not_sent' ? reviewAgain(parsed.recordId) : openPurchase(parsed.recordId)).then(() => browser.notifications.clear(id));
@@ -37,6 +38,7 @@ export default defineBackground(() => {
     void browser.notifications.clear(id);
   });
   watchCheckouts((list) => void updateBadge(list.records));
+  cartStorage.watch(() => void readCheckouts().then((list) => updateBadge(list.records)));
   // "Create checkout link" shows while a checkout-link service is connected.
   settingsStorage.watch(() => void syncContextMenu());
   sessionKeysStorage.watch(() => void syncContextMenu());

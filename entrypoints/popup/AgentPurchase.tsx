@@ -54,6 +54,8 @@ interface Props {
   onNotice(notice: Notice | null): void;
   /** A purchase is on record (or may be, when the background did not answer) under this id. */
   onStarted(recordId: string): void;
+  /** The quantity typed, when it is a valid one ("Add to cart" adds that many). */
+  onQuantity?(quantity: number): void;
 }
 
 /**
@@ -80,6 +82,9 @@ export function AgentPurchase(props: Props) {
   const [ceiling, setCeiling] = useState<Money | null>(null);
   const ids = { instructions: useId(), quantity: useId() };
   const count = Number(quantity);
+  useEffect(() => {
+    if (Number.isInteger(count) && count >= 1 && count <= 99) props.onQuantity?.(count);
+  }, [count]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Any correction of the product, or another profile, ends a pending confirmation (compared by content: the
   // popup rebuilds the product object on every render).

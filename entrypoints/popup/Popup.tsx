@@ -5,7 +5,7 @@ import { checkoutName, describeState, isFinal, isLink } from '../../utils/checko
 import { connectedServices, connectionOf, preferredService } from '../../utils/settings/connections';
 import { t } from '../../utils/shared/i18n';
 import { sendMessage } from '../../utils/messages/messages';
-import { RECENT_COUNT } from '../../utils/popup/popupTarget';
+import { hostOf, RECENT_COUNT } from '../../utils/popup/popupTarget';
 import { isDemoPageUrl } from '../../utils/product/demoPage';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import { defaultProfile } from '../../utils/profiles/state';
@@ -23,18 +23,11 @@ const NextSteps = lazy(() => import('./NextSteps').then((m) => ({ default: m.Nex
 const ProductEditor = lazy(() => import('../../components/ProductEditor').then((m) => ({ default: m.ProductEditor })));
 const CheckoutHandoff = lazy(() => import('../../components/CheckoutHandoff').then((m) => ({ default: m.CheckoutHandoff })));
 const PurchaseList = lazy(() => import('../../components/PurchaseList').then((m) => ({ default: m.PurchaseList })));
+const CartBar = lazy(() => import('./CartBar').then((m) => ({ default: m.CartBar })));
 
 const rememberCheckout = (target: string, recordId: string | null) => void import('../../utils/popup/popupMemory').then((m) => m.rememberCheckout(target, recordId));
 const rememberService = (host: string, id: ServiceId) => void import('../../utils/popup/popupMemory').then((m) => m.rememberService(host, id));
 const switchDemoOn = () => void import('../../utils/settings/connectionStorage').then((m) => m.setServiceEnabled('demo', true));
-
-function hostOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).host : '';
-  } catch {
-    return '';
-  }
-}
 
 export function Popup({ opening }: { opening: Opening }) {
   const opened = useOpened(opening);
@@ -50,6 +43,8 @@ export function Popup({ opening }: { opening: Opening }) {
   /** The user's corrections; while set, the popup stops following the page. */
   const [edited, setEdited] = useState<ProductSnapshot | null>(null);
   const [editing, setEditing] = useState(false);
+  const [cartOpen, setCartOpen] = useState(false); // the cart, shown in place of the page's purchase form
+  const [quantity, setQuantity] = useState(1); // the purchase form's, which "Add to cart" adds
   const ids = { profile: useId(), service: useId() };
   // The parts loaded on demand are asked for once the first read is on screen (see `Later`): a transition, so the
   // browser paints the card first even when it was drawn synchronously (`mount`).
@@ -216,7 +211,12 @@ export function Popup({ opening }: { opening: Opening }) {
       ) : null}
       {connection?.mode === 'test' && service ? <p className="test-mode">{t('popupTestMode', serviceOf(service).name)}</p> : null}
 
-      {handingOff ? (
+      {settings && !handingOff && !editing ? (
+        <Later ready={later}>
+          <CartBar product={detection?.kind === 'product' ? product : null} quantity={kind === 'agent' ? quantity : 1} tabId={tabId} open={cartOpen} onOpen={setCartOpen} service={service} settings={settings} checkouts={checkouts} profile={profile} profilePicker={profilePicker} onNotice={setNotice} />
+        </Later>
+      ) : null}
+      {cartOpen ? null : handingOff ? (
         <section className="handoff-section" aria-label={t('linkHeading')}>
           <h2>{t('linkHeading')}</h2>
           <Later ready={later}>
@@ -243,6 +243,7 @@ export function Popup({ opening }: { opening: Opening }) {
             disabled={noService || noProfiles || demoOff}
             onNotice={setNotice}
             onStarted={(id) => started(id, false)}
+            onQuantity={setQuantity}
           />
         </Later>
       ) : product && service ? (

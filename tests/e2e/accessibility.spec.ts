@@ -111,3 +111,34 @@ test.describe('first-run pages', () => {
     }
   });
 });
+
+test('the cart has no serious or critical accessibility violations and works with the keyboard alone', async ({ sandbox, shopPopup, seed }) => {
+  test.setTimeout(90_000);
+  await seed();
+  const { popup } = await shopPopup(`${sandbox.shopUrl}/products/pour-over-kettle`);
+  const page = popup.page;
+  // "Add to cart", then "Cart (1)", from the keyboard.
+  await page.getByRole('button', { name: 'Add to cart' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(popup.status).toContainText('Added to the cart');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Cart (1)' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const cart = page.getByRole('region', { name: 'Cart' });
+  const quantity = cart.getByRole('spinbutton', { name: 'Quantity of Ceramic Pour-Over Kettle (SKU KET-08)' });
+  await quantity.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(cart).toContainText('Total: 90.00 GBP');
+  expect(await seriousViolations(page), 'cart').toEqual([]);
+  await page.getByRole('button', { name: 'Buy cart via Smartcheckout' }).focus();
+  await page.keyboard.press('Enter');
+  const confirmation = page.getByRole('region', { name: 'Confirm order' });
+  // Focus goes to the confirmation's heading: confirming takes a deliberate move to the button.
+  await expect(confirmation.getByRole('heading', { name: 'Confirm order' })).toBeFocused();
+  expect(await seriousViolations(page), 'cart confirmation').toEqual([]);
+  await page.keyboard.press('Tab');
+  await expect(confirmation.getByRole('button', { name: 'Confirm order' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(popup.status).toContainText('Order of 1 item: 1 completed, 0 failed', { timeout: 30_000 });
+  expect(sandbox.api.requests.filter((r) => r.method === 'POST').map((r) => r.body.user_data.quantity)).toEqual([2]);
+});

@@ -164,10 +164,10 @@ test('history: filter, copy the checkout id, export CSV, clear finished after co
     for await (const chunk of stream) text += chunk;
     return text;
   });
-  expect(csv.split('\r\n')[0]).toBe('created_at,product,url,variant,quantity,profile,status,amount,currency,notes,checkout_id,service,receipt_digest');
+  expect(csv.split('\r\n')[0]).toBe('created_at,product,url,variant,quantity,profile,status,amount,currency,notes,checkout_id,service,receipt_digest,order_id');
   expect(csv).toContain(`"Ceramic Pour-Over Kettle","${sandbox.shopUrl}/products/pour-over-kettle","SKU KET-08","1","Home","Completed: 45.00 GBP","45.00","GBP","","${kettle.id}","Smartcheckout","`);
-  // Each purchase's receipt digest ends its row.
-  expect(csv.split('\r\n').slice(1, -1)).toEqual([expect.stringMatching(/,"[0-9a-f]{64}"$/), expect.stringMatching(/,"[0-9a-f]{64}"$/)]);
+  // Each purchase's receipt digest, then its cart order (none here), end its row.
+  expect(csv.split('\r\n').slice(1, -1)).toEqual([expect.stringMatching(/,"[0-9a-f]{64}",""$/), expect.stringMatching(/,"[0-9a-f]{64}",""$/)]);
 
   await options.page.getByRole('button', { name: 'Clear finished purchases' }).click();
   const dialog = options.page.getByRole('alertdialog', { name: 'Clear finished purchases' });

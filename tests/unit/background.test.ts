@@ -23,7 +23,8 @@ it('creates the context menu on install, not at start-up', async () => {
   expect(contextMenus.create).not.toHaveBeenCalled();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
   // "Buy via Smartcheckout", and "Create checkout link" (hidden until a checkout-link service is connected).
-  await vi.waitFor(() => expect(contextMenus.create).toHaveBeenCalledTimes(2));
+  await vi.waitFor(() => expect(contextMenus.create).toHaveBeenCalledTimes(3));
+  expect(contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'add-to-cart', contexts: ['page', 'link'] }));
   expect(contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'create-checkout-link', visible: false }));
   expect(onMenuClicked.addListener).toHaveBeenCalledOnce();
 });

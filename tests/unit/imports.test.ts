@@ -14,6 +14,7 @@ const FLOORS: string[][] = [
   ['utils/messages', 'utils/background'],
   ['utils/popup'],
   ['utils/checkouts'],
+  ['utils/cart'],
   ['utils/settings'],
   ['utils/services'],
   ['utils/money'],

@@ -139,8 +139,8 @@ describe('the CSV export', () => {
   it('ends each row with the receipt digest, empty for a purchase recorded before receipts', () => {
     const withReceipt = recordFor(AGENT, {});
     const [header, first, second] = checkoutsToCsv([withReceipt, { ...withReceipt, id: 'old', receipt: null }]).split('\r\n');
-    expect(header!.split(',').slice(-2)).toEqual(['service', 'receipt_digest']);
-    expect(first).toMatch(new RegExp(`,"Smartcheckout","${withReceipt.receipt!.digest}"$`));
-    expect(second).toMatch(/,"Smartcheckout",""$/);
+    expect(header!.split(',').slice(-3)).toEqual(['service', 'receipt_digest', 'order_id']);
+    expect(first).toMatch(new RegExp(`,"Smartcheckout","${withReceipt.receipt!.digest}",""$`));
+    expect(second).toMatch(/,"Smartcheckout","",""$/);
   });
 });

@@ -86,7 +86,7 @@ describe('CSV export', () => {
   it('lists unreadable records first, with what can be read of them and their id', () => {
     const [header, first] = checkoutsToCsv([], [broken]).split('\r\n');
     expect(header).toContain('created_at');
-    expect(first).toBe(`"${new Date(CREATED).toISOString()}","Merino <b>Tee</b>","https://shop.example/p","","","","Could not be read, kept as is","","","","intent-9","Shoppex",""`);
+    expect(first).toBe(`"${new Date(CREATED).toISOString()}","Merino <b>Tee</b>","https://shop.example/p","","","","Could not be read, kept as is","","","","intent-9","Shoppex","",""`);
   });
 });
 

@@ -5,6 +5,7 @@ import { MAX_HINT } from '../services/smartcheckout/userData';
 import { rememberCheckout } from '../popup/popupMemory';
 import { detectInTab, linkTarget } from '../product/detectInTab';
 import { cleanPageText } from '../product/pageText';
+import type { ProductSnapshot } from '../product/snapshot';
 import { profilesStorage } from '../profiles/storage';
 import { defaultProfile } from '../profiles/state';
 import type { ServiceAdapter } from '../services/adapter';
@@ -15,12 +16,14 @@ import type { Settings } from '../settings/settings';
 
 export const MENU_ID = 'buy-via-smartcheckout';
 export const LINK_MENU_ID = 'create-checkout-link';
+export const CART_MENU_ID = 'add-to-cart';
 
 /** Creates the context menu items. Called from `runtime.onInstalled`, after removing any earlier ones. */
 export async function createContextMenu(): Promise<void> {
   await browser.contextMenus.removeAll();
   browser.contextMenus.create({ id: MENU_ID, title: t('menuBuy'), contexts: ['page', 'link', 'image', 'selection'] });
   browser.contextMenus.create({ id: LINK_MENU_ID, title: t('menuCreateLink'), contexts: ['page', 'link', 'image'], visible: false });
+  browser.contextMenus.create({ id: CART_MENU_ID, title: t('menuAddToCart'), contexts: ['page', 'link'] });
   await syncContextMenu();
 }
 
@@ -115,13 +118,47 @@ async function createLink(info: Browser.contextMenus.OnClickData, tab: Browser.t
   await openConfirmWindow(target, '', service);
 }
 
+/** Adds to the cart: how the background's cart service does it (it alone writes the cart). */
+export type AddToCart = (product: ProductSnapshot, quantity: number, tabId: number | null, unread?: boolean) => Promise<{ ok: boolean; message: string }>;
+
+/**
+ * "Add to cart": on a page, its product as detected; on a link, whose page cannot be read from here, an item "not
+ * read yet" named by the link's text, which the cart refuses to buy until the user adds it from its page. A
+ * notification says what happened (there is no popup to say it).
+ */
+async function addToCart(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab | undefined, add: AddToCart): Promise<void> {
+  let reply: { ok: boolean; message: string };
+  if (info.linkUrl && /^https?:/.test(info.linkUrl)) {
+    const target = linkTarget(info.linkUrl);
+    if (target.kind === 'unreadable') return notifyCart(target.message);
+    const name = cleanPageText((info as { linkText?: string }).linkText ?? info.selectionText ?? '', 300) || null;
+    reply = await add({ ...target.product, name }, 1, null, true);
+  } else {
+    if (tab?.id === undefined) return;
+    const detection = await detectInTab(tab.id);
+    if (detection.kind !== 'product') return notifyCart(detection.kind === 'unreadable' ? detection.message : t('cartNoProduct'));
+    reply = await add(detection.product, 1, tab.id);
+  }
+  await notifyCart(reply.message);
+}
+
+async function notifyCart(message: string): Promise<void> {
+  try {
+    await browser.notifications.create('cart', { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: t('cartHeading'), message, priority: 0 });
+  } catch {
+    // Notifications refused: the cart itself shows what was added.
+  }
+}
+
 /** Routes a context-menu click to its item. */
 export async function handleMenuClick(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
   lifecycle: Lifecycle,
   adapters: Record<ServiceId, ServiceAdapter>,
+  add?: AddToCart,
 ): Promise<void> {
   if (info.menuItemId === MENU_ID) return buy(info, tab, lifecycle);
   if (info.menuItemId === LINK_MENU_ID) return createLink(info, tab, lifecycle, adapters);
+  if (info.menuItemId === CART_MENU_ID && add) return addToCart(info, tab, add);
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { completionAlert } from '../checkouts/alert';
 import { hasOddAmount } from '../checkouts/limits';
 import { describeOffer } from '../checkouts/reread';
+import { orderNotification } from '../checkouts/orderEnd';
 import { t } from '../shared/i18n';
 import { type CheckoutRecord, checkoutName, describeState, formatMoney, isLink, NOTIFICATION_EVENTS, type NotificationEvent } from '../checkouts/record';
 import { isSimulated, serviceOf } from '../services/registry';
@@ -67,6 +68,9 @@ function describeEvent(record: CheckoutRecord, event: NotificationEvent): { titl
       };
     case 'ended':
       return { title: t('notifyEndedTitle'), message: t('notifyLinkEvent', describeState(record), name, serviceOf(record.service).name) };
+    case 'order':
+      // Shown with the whole order by `showOrderNotification`; this is what a record alone can say.
+      return { title: t('notifyOrderTitle'), message: name };
   }
 }
 
@@ -87,6 +91,21 @@ export async function showCheckoutNotification(record: CheckoutRecord, event: No
     message: content.message,
     priority: event === 'completed' || event === 'started' || event === 'paid' ? 0 : event === 'over_cap' || event === 'not_sent' ? 2 : 1,
     ...(import.meta.env.FIREFOX ? {} : { buttons: notificationButtons(event).map((b) => ({ title: t(BUTTON_TITLES[b]) })) }),
+  });
+  return content;
+}
+
+/** Shows a cart order's one notification ("Order of 3 items: 2 completed, 1 failed", and what failed), on its item `record`. */
+export async function showOrderNotification(record: CheckoutRecord, items: CheckoutRecord[]) {
+  const content = orderNotification(items);
+  const failed = items.some((r) => r.state !== 'completed');
+  await browser.notifications.create(notificationId(record.id, 'order'), {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: isSimulated(record.service) ? t('notifyDemoTitle', content.title) : content.title,
+    message: content.message,
+    priority: failed ? 1 : 0,
+    ...(import.meta.env.FIREFOX ? {} : { buttons: notificationButtons('order').map((b) => ({ title: t(BUTTON_TITLES[b]) })) }),
   });
   return content;
 }

@@ -4,9 +4,11 @@ import { start } from './start';
 import { nextPollAt, poll, pollDue, recheck } from './follow';
 import { markSeen, resolve } from './end';
 import { recover } from './recover';
+import { type OrderRequest, recordOrder, sendOrder } from './order';
 
 export * from './lifecycleRules';
 export type { LifecycleContext, LifecycleDeps, StartRequest, StartResult } from './lifecycleTypes';
+export type { OrderRequest, OrderResult } from './order';
 
 /**
  * The checkout state machine, told in chapters: `start` (limits, holds, the record written first, sending),
@@ -24,6 +26,8 @@ export function createLifecycle(deps: LifecycleDeps) {
     resolve: (id: string) => resolve(ctx, id),
     markSeen,
     recover: () => recover(ctx),
+    recordOrder: (request: OrderRequest) => recordOrder(ctx, request),
+    sendOrder: (orderId: string) => sendOrder(ctx, orderId),
   };
 }
 export type Lifecycle = ReturnType<typeof createLifecycle>;

@@ -1,5 +1,6 @@
-import type { CheckoutRecord } from './record';
-import { updateCheckout } from './store';
+import type { CheckoutRecord, NotificationEvent } from './record';
+import { foldIntoOrder, itemsOf } from './orderEnd';
+import { readCheckouts, updateCheckout } from './store';
 import type { LifecycleDeps } from './lifecycleTypes';
 import { errorBackoffMs } from './lifecycleRules';
 
@@ -32,15 +33,35 @@ export function update(ctx: LifecycleState, id: string, change: (r: CheckoutReco
 export async function deliver(ctx: LifecycleState, record: CheckoutRecord): Promise<void> {
   const event = record.pendingNotification;
   if (!event || ctx.deliveries.has(record.id)) return;
+  if (record.orderId && event !== 'order') return deliverOrderItem(ctx, record, event);
   ctx.deliveries.add(record.id);
   try {
-    const shown = await ctx.deps.notify(record, event);
+    const shown = event === 'order' ? await notifyOrder(ctx, record) : await ctx.deps.notify(record, event);
     await updateCheckout(record.id, (r) =>
       r.pendingNotification !== event ? r : { ...r, pendingNotification: null, notifications: [...r.notifications, { event, ...shown, at: ctx.deps.now() }] },
     );
   } finally {
     ctx.deliveries.delete(record.id);
   }
+}
+
+/** An order's item: no notification of its own (but an alert is shown); the order's one notification once all ended. */
+async function deliverOrderItem(ctx: LifecycleState, record: CheckoutRecord, event: NotificationEvent): Promise<void> {
+  ctx.deliveries.add(record.id);
+  let folded: CheckoutRecord | null;
+  try {
+    const shown = event === 'over_cap' ? { ...(await ctx.deps.notify(record, event)), at: ctx.deps.now() } : null;
+    folded = await foldIntoOrder(record.id, event, shown);
+  } finally {
+    ctx.deliveries.delete(record.id);
+  }
+  if (folded?.pendingNotification === 'order') await deliver(ctx, folded);
+}
+
+/** Shows an order's notification, about all its items. */
+async function notifyOrder(ctx: LifecycleState, record: CheckoutRecord): Promise<{ title: string; message: string }> {
+  const items = itemsOf((await readCheckouts()).records, record.orderId ?? '');
+  return ctx.deps.notifyOrder ? ctx.deps.notifyOrder(record, items) : ctx.deps.notify(record, 'order');
 }
 
 /** Pauses a checkout after storage refused a save, longer with each failure in a row; the first one is told. */

@@ -78,6 +78,8 @@ export interface LifecycleDeps {
   adapters: Record<ServiceId, ServiceAdapter>;
   /** Shows the notification for `event` (idempotent per record and event); returns what it said. */
   notify(record: CheckoutRecord, event: NotificationEvent): Promise<{ title: string; message: string }>;
+  /** Shows a cart order's one notification (on its item `record`), about all its `items`; returns what it said. */
+  notifyOrder?(record: CheckoutRecord, items: CheckoutRecord[]): Promise<{ title: string; message: string }>;
   /** Called after any change that may move the next poll time. */
   onScheduleChange(): void;
   /** Tells the user that checkout updates cannot be saved (storage refuses writes); called once per run of failures. */

@@ -119,6 +119,11 @@ export const checkoutRecordSchema = z.object({
   seen: z._default(z.boolean(), true),
   /** A notification decided on but not yet confirmed shown; delivered again after a worker restart. */
   pendingNotification: z.nullable(z.enum(NOTIFICATION_EVENTS)),
+  /** The cart order this purchase is one item of (the order's attempt id); absent or null for a purchase of its own. */
+  orderId: z.optional(z.nullable(z.string().check(z.maxLength(64)))),
+  /** How many items the order has, and this item's place in it (0 first: it carries the order's notification). */
+  orderSize: z.optional(z.nullable(z.int().check(z.minimum(1)))),
+  orderIndex: z.optional(z.nullable(z.int().check(z.minimum(0)))),
   /** Notifications shown for this purchase, in order. */
   notifications: z.array(z.object({ event: z.enum(NOTIFICATION_EVENTS), title: z.string(), message: z.string(), at: z.number() })),
 });

@@ -3,7 +3,7 @@ import { t } from '../shared/i18n';
 import { defaultProfile } from '../profiles/state';
 import { describeVariant } from '../product/describe';
 import { isDemoPageUrl } from '../product/demoPage';
-import { isSimulated, serviceOf } from '../services/registry';
+import { isSimulated, serviceOf, type ServiceId } from '../services/registry';
 import { checkLimits, safetyFor, spendHistory } from './limits';
 import { unreadableSpendSources } from './unreadable';
 import { createReceipt } from './receipt';
@@ -21,28 +21,11 @@ import { proceed, send } from './send';
  */
 export async function start(ctx: LifecycleState, request: StartRequest): Promise<StartResult> {
   const serviceId = request.service ?? 'smartcheckout';
-  const service = serviceOf(serviceId);
-  const adapter = ctx.deps.adapters[serviceId];
-  const agent = service.kind === 'agent';
-  const { settings, sessionKeys, profiles } = await ctx.deps.loadContext();
-  const connection = connectionOf(settings, sessionKeys, serviceId);
-  if (!connection) return { ok: false, code: 'no_api_key', message: t('startNoServiceKey', service.name) };
-  const profile = profiles.profiles.find((p) => p.id === request.profileId) ?? null;
-  if (!profile) {
-    const message = defaultProfile(profiles) ? t('startProfileGone') : t('startNoProfile');
-    return { ok: false, code: 'no_profile', message };
-  }
+  const ready = await readyToStart(ctx, serviceId, request.profileId, request.product.url);
+  if ('refused' in ready) return ready.refused;
+  const { service, adapter, agent, settings, connection, profile } = ready;
   const order = adapter.orderSchema.safeParse(request.order ?? {});
   if (!order.success) return { ok: false, code: 'invalid_order', message: t('startInvalidOrder', service.name) };
-  // The demo moves no money and sends nothing, so it needs neither the network nor host access; the demo
-  // page's product exists only inside the extension, so no real service is ever asked for it.
-  const simulated = isSimulated(serviceId);
-  if (!simulated && isDemoPageUrl(request.product.url)) return { ok: false, code: 'invalid_order', message: t('startDemoProductOnly', service.name) };
-  if (!simulated && !ctx.deps.isOnline()) return { ok: false, code: 'offline', message: t('startOffline') };
-  if (!simulated && !(await ctx.deps.hasHostAccess(connection.baseUrl))) {
-    const host = new URL(connection.baseUrl).host;
-    return { ok: false, code: 'no_access', message: t(agent ? 'startNoServiceAccess' : 'startNoServiceAccessLink', service.name, host) };
-  }
 
   const now = ctx.deps.now();
   const intent = intentOf(request, adapter.intentKey(order.data));
@@ -153,4 +136,33 @@ export async function start(ctx: LifecycleState, request: StartRequest): Promise
 function orderLabelOf(order: unknown): string {
   if (order && typeof order === 'object' && 'label' in order && typeof (order as { label: unknown }).label === 'string') return (order as { label: string }).label.slice(0, 300);
   return '';
+}
+
+/**
+ * What any start checks before writing a record: the service connected, the profile there, and (unless simulated)
+ * a real product, the network and host access. Shared by a single purchase and a cart's order.
+ */
+export async function readyToStart(ctx: LifecycleState, serviceId: ServiceId, profileId: string, productUrl: string) {
+  type Refused = { refused: Exclude<StartResult, { ok: true }> };
+  const service = serviceOf(serviceId);
+  const adapter = ctx.deps.adapters[serviceId];
+  const agent = service.kind === 'agent';
+  const { settings, sessionKeys, profiles } = await ctx.deps.loadContext();
+  const connection = connectionOf(settings, sessionKeys, serviceId);
+  if (!connection) return { refused: { ok: false, code: 'no_api_key', message: t('startNoServiceKey', service.name) } } as Refused;
+  const profile = profiles.profiles.find((p) => p.id === profileId) ?? null;
+  if (!profile) {
+    const message = defaultProfile(profiles) ? t('startProfileGone') : t('startNoProfile');
+    return { refused: { ok: false, code: 'no_profile', message } } as Refused;
+  }
+  // The demo moves no money and sends nothing, so it needs neither the network nor host access; the demo
+  // page's product exists only inside the extension, so no real service is ever asked for it.
+  const simulated = isSimulated(serviceId);
+  if (!simulated && isDemoPageUrl(productUrl)) return { refused: { ok: false, code: 'invalid_order', message: t('startDemoProductOnly', service.name) } } as Refused;
+  if (!simulated && !ctx.deps.isOnline()) return { refused: { ok: false, code: 'offline', message: t('startOffline') } } as Refused;
+  if (!simulated && !(await ctx.deps.hasHostAccess(connection.baseUrl))) {
+    const host = new URL(connection.baseUrl).host;
+    return { refused: { ok: false, code: 'no_access', message: t(agent ? 'startNoServiceAccess' : 'startNoServiceAccessLink', service.name, host) } } as Refused;
+  }
+  return { service, adapter, agent, settings, connection, profile };
 }

@@ -39,5 +39,6 @@ export type CheckoutStateName = (typeof CHECKOUT_STATES)[number];
 
 /** `paid`, and `ended` for a checkout link that ended any other way (its state says how). */
 /** `over_cap` is the alert for a completion past what was approved: above its ceiling, in another currency or of another product. */
-export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped', 'paid', 'ended', 'not_sent'] as const;
+/** `order`: a cart order ended (every item did); shown once, on the order's first item. */
+export const NOTIFICATION_EVENTS = ['started', 'completed', 'over_cap', 'failed', 'outcome_unknown', 'stopped', 'paid', 'ended', 'not_sent', 'order'] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];

@@ -129,12 +129,16 @@ function trim(records: CheckoutRecord[]): { kept: CheckoutRecord[]; dropped: Che
 export const FINISHED_STATES: readonly CheckoutRecord['state'][] = ['completed', 'failed', 'not_sent', 'resolved', 'not_found', 'paid', 'expired', 'cancelled', 'voided', 'refunded', 'reversed', 'disputed'];
 
 /**
- * Removes finished purchases (completed, failed, resolved, unknown to the service); returns how many. What they
+ * Removes finished purchases (completed, failed, resolved, unknown to the service), a cart order only once all its
+ * items are; returns how many. What they
  * spent in the last 30 days stays in the spend ledger, so clearing the list never resets a spending limit.
  */
 export function clearFinished(now: number = Date.now()): Promise<number> {
   return updateCheckouts((records, ledger) => {
-    const removed = records.filter((r) => FINISHED_STATES.includes(r.state) && r.pendingNotification === null);
+    const done = (r: CheckoutRecord) => FINISHED_STATES.includes(r.state) && r.pendingNotification === null;
+    // A cart order is one entry: it goes only when every one of its items is finished.
+    const openOrders = new Set(records.filter((r) => r.orderId && !done(r)).map((r) => r.orderId));
+    const removed = records.filter((r) => done(r) && !(r.orderId && openOrders.has(r.orderId)));
     const kept = records.filter((r) => !removed.includes(r));
     return { records: kept, result: removed.length, ledger: addToLedger(ledger, removed, now) };
   });

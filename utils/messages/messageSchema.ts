@@ -54,4 +54,42 @@ export const messageSchema = z.discriminatedUnion('type', [
     /** The profile a query is for (a shipping quote needs the address). */
     profileId: z._default(z.nullable(z.string().check(z.maxLength(64))), null),
   }),
+  // The cart: the popup asks, the background (its only writer) changes it.
+  z.object({
+    type: z.literal('cart:add'),
+    product: productSnapshotSchema,
+    quantity: z.int().check(z.minimum(1), z.maximum(99)),
+    tabId: z.nullable(z.int().check(z.minimum(0))),
+  }),
+  z.object({ type: z.literal('cart:update'), id: z.string().check(z.minLength(1), z.maxLength(64)), quantity: z.int().check(z.minimum(1), z.maximum(99)) }),
+  z.object({ type: z.literal('cart:remove'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ type: z.literal('cart:empty') }),
+  /** The cart opened: items whose tab is still open are read again, and a moved price or gone variant marked. */
+  z.object({ type: z.literal('cart:refresh') }),
+  /** One checkout link (Shoppex) for the whole cart, for a customer's profile. */
+  z.object({
+    type: z.literal('cart:link'),
+    service: z.enum(SERVICE_IDS),
+    profileId: z.string().check(z.minLength(1), z.maxLength(64)),
+    attemptId: z.string().check(z.regex(/^[0-9a-f-]{36}$/i)),
+  }),
+  /** Buy the cart as one order: the items exactly as confirmed (quantity, price, the most the agent may spend on each). */
+  z.object({
+    type: z.literal('cart:buy'),
+    service: z.enum(SERVICE_IDS),
+    profileId: z.string().check(z.minLength(1), z.maxLength(64)),
+    instructions: z.string().check(z.maxLength(2000)),
+    attemptId: z.string().check(z.regex(/^[0-9a-f-]{36}$/i)),
+    items: z
+      .array(
+        z.object({
+          id: z.string().check(z.minLength(1), z.maxLength(64)),
+          quantity: z.int().check(z.minimum(1), z.maximum(99)),
+          price: z.nullable(z.string().check(z.maxLength(20))),
+          currency: z.nullable(z.string().check(z.maxLength(3))),
+          ceiling: z.nullable(moneySchema),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(20)),
+  }),
 ]);

@@ -19,6 +19,9 @@ export type StartReply =
 export type QueryReply = { ok: true; result: unknown } | { ok: false; code: string; message: string };
 export type RecordReply = { ok: true; record: CheckoutRecord | null } | { ok: false; code: string; message: string };
 
+export type CartReply = { ok: true; message: string } | { ok: false; code: string; message: string };
+export type OrderReply = { ok: true; orderId: string; records: CheckoutRecord[]; duplicate: boolean } | { ok: false; code: string; message: string };
+
 interface Replies {
   'checkout:start': StartReply;
   'checkout:recheck': RecordReply;
@@ -29,6 +32,13 @@ interface Replies {
   'popup:open': PopupStart;
   'settings:test-connection': { ok: boolean; message: string };
   'service:query': QueryReply;
+  'cart:add': CartReply;
+  'cart:update': CartReply;
+  'cart:remove': CartReply;
+  'cart:empty': CartReply;
+  'cart:refresh': CartReply;
+  'cart:buy': OrderReply;
+  'cart:link': StartReply;
 }
 
 /** Sends a message to the background and returns its typed reply. */

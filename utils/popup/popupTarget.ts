@@ -1,5 +1,14 @@
 import type { Detection } from '../product/detectInTab';
 
+/** The host of a page's address ("shop.example"), or '' when there is none or it cannot be read. */
+export function hostOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).host : '';
+  } catch {
+    return '';
+  }
+}
+
 /** How many purchases the popup lists under "Recent purchases". */
 export const RECENT_COUNT = 5;
 

@@ -18,7 +18,7 @@ export function createShoppexAdapter(clientFor: (connection: Connection) => Shop
     quote: (order) => ({ amount: order.amount, currency: order.currency }),
     async create(connection, { order, product, quantity, profile, intentId }) {
       const session = await clientFor(connection).createSession(
-        { productName: order.label, quantity, amount: order.amount, currency: order.currency, customerEmail: profile.email, productUrl: product.url },
+        { productName: order.label, quantity, amount: order.amount, currency: order.currency, customerEmail: profile.email, productUrl: product.url, metadata: itemsMetadata(order.items) },
         intentId,
       );
       return {
@@ -43,4 +43,11 @@ export function createShoppexAdapter(clientFor: (connection: Connection) => Shop
       return { amount: fromUnits(times(product.price, 1)), currency: product.currency, label };
     },
   };
+}
+
+/** A cart's items as metadata: `cart_items` (how many), then `item_1`… "2 × name — URL" (Shoppex takes one product per session). */
+function itemsMetadata(items: ShoppexOrder['items']): Record<string, string> | undefined {
+  if (!items?.length) return undefined;
+  const entries = items.map((item, index) => [`item_${index + 1}`, `${item.quantity} × ${item.name} — ${item.url}`]);
+  return Object.fromEntries([['cart_items', String(items.length)], ...entries]);
 }

@@ -21,6 +21,8 @@ export interface ShoppexSessionInput {
   customerEmail: string;
   /** The page the link is for; sent as `metadata.product_url`. */
   productUrl: string;
+  /** More `metadata` (a cart's items, one key each); string values, capped at 500 characters. */
+  metadata?: Record<string, string>;
   successUrl?: string;
   cancelUrl?: string;
   /** One gateway from `capabilities()`; omitted, the buyer chooses. */
@@ -134,7 +136,7 @@ export function sessionBody(input: ShoppexSessionInput): Record<string, unknown>
     customer_email: email,
     ...(input.successUrl ? { success_url: input.successUrl } : {}),
     ...(input.cancelUrl ? { cancel_url: input.cancelUrl } : {}),
-    metadata: { product_url: input.productUrl },
+    metadata: { ...Object.fromEntries(Object.entries(input.metadata ?? {}).map(([key, value]) => [key, value.slice(0, 500)])), product_url: input.productUrl },
     ...(input.gateway ? { gateway: input.gateway } : {}),
   };
 }
