@@ -18,6 +18,7 @@ import { readServiceState } from '../../utils/settings/connectionStorage';
 import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import { checkBaseUrl, cleanApiKey, normaliseBaseUrl } from '../../utils/settings/settings';
 import { createAdapters } from './adapters';
+import { createWatchService } from './watchService';
 
 /** Builds the background's checkout service from the real browser, storage and services. */
 export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
@@ -39,6 +40,8 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
   scheduler = createScheduler(lifecycle, overrides.now ?? Date.now);
   // The popup's first read, started when the browser requests the popup's page (`popupRequests.ts`).
   const earlyReads = createEarlyReads(readPopupStart, overrides.now ?? Date.now);
+  // Price watches: their checks buy through the same lifecycle, holds, limits and receipts.
+  const watches = createWatchService(lifecycle, overrides.now ?? Date.now);
 
   /** "Test connection": the typed key and base URL, or the saved ones, against the service's harmless read. */
   async function testConnection(message: { service: ServiceId; apiBaseUrl: string; apiKey: string | null }) {
@@ -107,6 +110,11 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
         return testConnection(message);
       case 'service:query':
         return runQuery(message);
+      case 'watch:create':
+      case 'watch:check-now':
+      case 'watch:pause':
+      case 'watch:delete':
+        return watches.handle(message);
     }
   }
 
@@ -114,9 +122,10 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
   async function resume(): Promise<void> {
     await lifecycle.recover();
     await scheduler!.run();
+    await watches.resume().catch(() => {});
   }
 
-  return { lifecycle, scheduler, adapters, handleMessage, resume, earlyReads };
+  return { lifecycle, scheduler, adapters, handleMessage, resume, earlyReads, watches };
 }
 
 /** Opens the checkout a notification was about, in the history. */

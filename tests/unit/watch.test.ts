@@ -158,3 +158,15 @@ describe('the watch store', () => {
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('watches:corrupt'))['watches:corrupt']).toEqual(corrupt));
   });
 });
+
+describe('store builds', () => {
+  it('never have the end-to-end build’s watch timing or its access to the local shop', async () => {
+    const { default: config } = await import('../../wxt.config');
+    const vite = (config as { vite: (env: { mode: string }) => { define: Record<string, string> } }).vite({ mode: 'production' });
+    expect(vite.define['import.meta.env.WATCH_TEST_TIMING']).toBe('false');
+    for (const browser of ['chrome', 'firefox']) {
+      const manifest = (config as { manifest: (env: { browser: string; manifestVersion: number }) => { host_permissions: string[] } }).manifest({ browser, manifestVersion: 3 });
+      expect(manifest.host_permissions.join(' ')).not.toContain('127.0.0.1');
+    }
+  });
+});
