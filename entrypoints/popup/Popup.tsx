@@ -23,6 +23,7 @@ const NextSteps = lazy(() => import('./NextSteps').then((m) => ({ default: m.Nex
 const ProductEditor = lazy(() => import('../../components/ProductEditor').then((m) => ({ default: m.ProductEditor })));
 const CheckoutHandoff = lazy(() => import('../../components/CheckoutHandoff').then((m) => ({ default: m.CheckoutHandoff })));
 const PurchaseList = lazy(() => import('../../components/PurchaseList').then((m) => ({ default: m.PurchaseList })));
+const WatchPrice = lazy(() => import('./WatchPrice').then((m) => ({ default: m.WatchPrice })));
 
 const rememberCheckout = (target: string, recordId: string | null) => void import('../../utils/popup/popupMemory').then((m) => m.rememberCheckout(target, recordId));
 const rememberService = (host: string, id: ServiceId) => void import('../../utils/popup/popupMemory').then((m) => m.rememberService(host, id));
@@ -248,6 +249,13 @@ export function Popup({ opening }: { opening: Opening }) {
       ) : product && service ? (
         <Later ready={later}>
           <LinkCheckout key={service} service={service} product={product} profile={profile} profilePicker={profilePicker} disabled={noProfiles} onNotice={setNotice} onStarted={(id) => started(id, true)} />
+        </Later>
+      ) : null}
+
+      {/* "Watch price": a product page with a price, as the page states it (not edited, not the demo page). */}
+      {detection?.kind === 'product' && detected?.price && detected.currency && /^https?:/.test(detected.url) && !demoPage && !handingOff && settings && profiles?.profiles.length ? (
+        <Later ready={later}>
+          <WatchPrice product={detected} settings={settings} profiles={profiles.profiles} profileId={profileId} onNotice={setNotice} />
         </Later>
       ) : null}
 
