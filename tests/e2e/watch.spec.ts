@@ -110,6 +110,6 @@ test('an idle browser with no watch makes no request and sets no alarm', async (
   await seed();
   const worker = await serviceWorker();
   await worker.evaluate(() => new Promise((resolve) => setTimeout(resolve, 3500)));
-  expect(await worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.name))).not.toContain('price-watch');
+  expect(await worker.evaluate(async () => (await chrome.alarms.getAll()).map((a: { name: string }) => a.name))).not.toContain('price-watch');
   expect(sandbox.shop.requests).toHaveLength(0);
 });
