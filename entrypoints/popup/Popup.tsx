@@ -84,6 +84,7 @@ export function Popup({ opening }: { opening: Opening }) {
   const demo = service !== null && isSimulated(service);
   const noProfiles = profiles !== undefined && profiles.profiles.length === 0;
   const profile = profiles?.profiles.find((p) => p.id === profileId) ?? null;
+  const watchable = detection?.kind === 'product' && detected?.price && detected.currency && /^https?:/.test(detected.url) && !demoPage && profiles?.profiles.length ? detected : null;
 
   // A checkout link shown here before (the popup was closed) is shown again.
   const restoredId = target && shown ? shown[target] ?? null : null;
@@ -253,12 +254,7 @@ export function Popup({ opening }: { opening: Opening }) {
       ) : null}
 
       {/* "Watch price": a product page with a price, as the page states it (not edited, not the demo page). */}
-      {detection?.kind === 'product' && detected?.price && detected.currency && /^https?:/.test(detected.url) && !demoPage && !handingOff && settings && profiles?.profiles.length ? (
-        <Later ready={later}>
-          <WatchPrice product={detected} settings={settings} profiles={profiles.profiles} profileId={profileId} onNotice={setNotice} />
-        </Later>
-      ) : null}
-
+      {watchable && !handingOff && settings && profiles ? <Later ready={later}><WatchPrice product={watchable} settings={settings} profiles={profiles.profiles} profileId={profileId} onNotice={setNotice} /></Later> : null}
       <div role="status" aria-live="polite" className={`status status--${statusTone ?? 'info'}`}>
         {statusText}
         {notice?.needsOptions && !active ? (
