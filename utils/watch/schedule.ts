@@ -66,9 +66,10 @@ export function expireWatches(watches: Watch[], now: number): { watches: Watch[]
 export function nextCheckAt(state: WatchState, now: number, timing: WatchTiming): number | null {
   let next: number | null = null;
   for (const watch of state.watches) {
-    if (!isActive(watch)) continue;
     const site = siteOf(watch);
-    const at = Math.min(watch.until, Math.max(watch.nextCheckAt, site ? siteFreeAt(state.sites[site], timing) : 0));
+    // A page that is not http(s) is never fetched: it must not keep an alarm firing.
+    if (!isActive(watch) || site === null) continue;
+    const at = Math.min(watch.until, Math.max(watch.nextCheckAt, siteFreeAt(state.sites[site], timing)));
     next = next === null ? at : Math.min(next, at);
   }
   return next === null ? null : Math.max(next, now);
