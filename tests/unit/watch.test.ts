@@ -127,8 +127,9 @@ describe('scheduling', () => {
     expect(nextCheckAt(state, Date.now(), STORE_TIMING)).toBe(NOW + 2 * HOUR);
   });
 
-  it('wants no alarm when no watch is active', () => {
+  it('wants no alarm when no watch is active, nor for a page that is not http(s)', () => {
     expect(nextCheckAt({ watches: [], sites: {} }, NOW, STORE_TIMING)).toBeNull();
+    expect(nextCheckAt({ watches: [watch({ product: { ...PRODUCT, url: 'chrome-extension://abc/demo.html' } })], sites: {} }, NOW, STORE_TIMING)).toBeNull();
     const ended: WatchState = { watches: [watch({ status: 'paused' }), watch({ status: 'bought' }), watch({ status: 'expired' })], sites: {} };
     expect(nextCheckAt(ended, NOW, STORE_TIMING)).toBeNull();
     expect(nextCheckAt({ watches: [setPaused(watch({ status: 'paused' }), false, NOW + HOUR)], sites: {} }, NOW + HOUR, STORE_TIMING)).toBe(NOW + HOUR);

@@ -92,10 +92,13 @@ describe('checking a watch', () => {
     expect((await readWatches()).watches[0]?.status).toBe('expired');
   });
 
-  it('a page that cannot be read says so and buys nothing', async () => {
+  it.each([['no product', null], ['no price', { price: null }]] as const)('a page that cannot be read (%s) says so once and buys nothing', async (_, page) => {
     await seed('buy');
-    const { d, calls } = deps(null);
+    const { d, calls, advance } = deps(page);
     await checkWatches(d);
+    advance(7 * 3_600_000);
+    await checkWatches(d);
+    expect(calls.fetch).toBe(2);
     expect(calls.buy).toEqual([]);
     expect(calls.notify.map((n) => n.event)).toEqual(['cannot_read']);
     expect((await readWatches()).watches[0]?.status).toBe('cannot_read');

@@ -100,7 +100,8 @@ async function checkOne(deps: WatchDeps, watch: Watch): Promise<void> {
     return;
   }
   const product = page && page.status >= 200 && page.status < 300 && page.html !== null ? await deps.readPage(page.html, watch.product.url).catch(() => null) : null;
-  if (!product) {
+  // No product, or one without a price: nothing to compare, so nothing is bought until it can be read again.
+  if (!product || product.price === null) {
     const note = t('watchCannotRead');
     const written = await patchWatch(watch.id, (w) => (w.status === 'watching' || w.status === 'cannot_read' ? { status: 'cannot_read', lastNote: note, lastReadAt: now } : null));
     if (written && watch.status !== 'cannot_read') await deps.notify(written, 'cannot_read', note);
