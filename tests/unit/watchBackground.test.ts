@@ -31,7 +31,7 @@ it('an idle browser with no watch: the worker starts, fetches no page and sets n
   const alarm = vi.spyOn(fakeBrowser.alarms, 'create');
   await startBackground();
   await new Promise((resolve) => setTimeout(resolve, 50));
-  expect(alarm.mock.calls.filter(([name]) => name === 'price-watch')).toEqual([]);
+  expect(alarm.mock.calls.filter((args: unknown[]) => args[0] === 'price-watch')).toEqual([]);
   expect(await fakeBrowser.alarms.get('price-watch')).toBeFalsy();
   expect(fetched).not.toHaveBeenCalled();
 });
