@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { detectionOf } from '../../utils/product/detectInTab';
+import { detectInTab, detectionOf } from '../../utils/product/detectInTab';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
 import type { FetchedPage } from '../../utils/watch/check';
 import { MAX_PAGE_CHARS, OFFSCREEN_READ, readHtml } from '../../utils/watch/readHtml';
@@ -52,4 +52,35 @@ export async function readPage(html: string, url: string): Promise<ProductSnapsh
 export async function closeReader(): Promise<void> {
   const api = offscreen();
   if (api?.hasDocument && (await api.hasDocument().catch(() => false))) await api.closeDocument().catch(() => {});
+}
+
+/** How long a background tab may take to load before it is read anyway. */
+const TAB_LOAD_MS = 20_000;
+
+/**
+ * Reads a watched page in a background tab the extension opens (not focused) and closes again, with the same
+ * detector as a tab the user clicked on (the shop site's access was granted when the watch was saved).
+ */
+export async function readInBackgroundTab(url: string): Promise<ProductSnapshot | null> {
+  const tab = await browser.tabs.create({ url, active: false });
+  const tabId = tab.id;
+  if (tabId === undefined) return null;
+  try {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, TAB_LOAD_MS);
+      function done() {
+        clearTimeout(timer);
+        browser.tabs.onUpdated.removeListener(updated);
+        resolve();
+      }
+      function updated(id: number, info: { status?: string }) {
+        if (id === tabId && info.status === 'complete') done();
+      }
+      browser.tabs.onUpdated.addListener(updated);
+    });
+    const detection = await detectInTab(tabId);
+    return detection.kind === 'product' ? detection.product : null;
+  } finally {
+    await browser.tabs.remove(tabId).catch(() => {});
+  }
 }

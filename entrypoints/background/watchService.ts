@@ -11,7 +11,7 @@ import { createWatch, setPaused } from '../../utils/watch/manage';
 import { nextCheckAt, siteOf, STORE_TIMING, type WatchTiming } from '../../utils/watch/schedule';
 import type { Watch } from '../../utils/watch/schema';
 import { readWatches, updateWatches } from '../../utils/watch/store';
-import { closeReader, fetchPage, readPage } from './pageReader';
+import { closeReader, fetchPage, readInBackgroundTab, readPage } from './pageReader';
 
 export const WATCH_ALARM = 'price-watch';
 /** The end-to-end test build only (`SMARTCHECKOUT_BUILD=e2e`): seconds instead of hours. Store builds never have it. */
@@ -28,6 +28,7 @@ export function createWatchService(lifecycle: Lifecycle, now: () => number = Dat
     timing: WATCH_TIMING,
     fetchPage,
     readPage,
+    readInTab: readInBackgroundTab,
     async buy(watch, product, purchaseId) {
       const mandate = watch.mandate!;
       const result = await lifecycle.start({

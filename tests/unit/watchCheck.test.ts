@@ -104,6 +104,26 @@ describe('checking a watch', () => {
     expect((await readWatches()).watches[0]?.status).toBe('cannot_read');
   });
 
+  it('a page whose price only its scripts state is read once more in a background tab; a page not fetched is not', async () => {
+    await seed('buy');
+    const tabs: string[] = [];
+    const { d, calls } = deps(null, {
+      readInTab: async (url) => {
+        tabs.push(url);
+        return { ...PRODUCT, price: '24.00' };
+      },
+    });
+    await checkWatches(d);
+    expect(tabs).toEqual([PRODUCT.url]);
+    expect(calls.buy).toHaveLength(1);
+
+    await seed('buy');
+    const down = deps(null, { fetchPage: async () => ({ status: 500, retryAfter: null, html: null }), readInTab: async (url) => (tabs.push(url), PRODUCT) });
+    await checkWatches(down.d);
+    expect(tabs).toHaveLength(1);
+    expect(down.calls.notify.map((n) => n.event)).toEqual(['cannot_read']);
+  });
+
   it('a limit that refuses the purchase gives the claim back and says why', async () => {
     await seed('buy');
     const { d, calls } = deps({ price: '24.00' }, { buy: async () => ({ ok: false, message: 'Over your daily limit.' }) });

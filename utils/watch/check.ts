@@ -23,6 +23,8 @@ export interface WatchDeps {
   fetchPage(url: string): Promise<FetchedPage>;
   /** Reads the product from the page's HTML with the detector; null when it states none that can be read. */
   readPage(html: string, url: string): Promise<ProductSnapshot | null>;
+  /** Reads the page in a background tab the extension opens and closes: for a page whose price only its scripts state. */
+  readInTab?(url: string): Promise<ProductSnapshot | null>;
   /** Starts the purchase under the watch's mandate, with `purchaseId` as its id and idempotency key. */
   buy(watch: Watch, product: ProductSnapshot, purchaseId: string): Promise<{ ok: true } | { ok: false; message: string }>;
   notify(watch: Watch, event: WatchEvent, detail: string): Promise<unknown>;
@@ -99,7 +101,10 @@ async function checkOne(deps: WatchDeps, watch: Watch): Promise<void> {
     });
     return;
   }
-  const product = page && page.status >= 200 && page.status < 300 && page.html !== null ? await deps.readPage(page.html, watch.product.url).catch(() => null) : null;
+  const html = page && page.status >= 200 && page.status < 300 ? page.html : null;
+  let product = html !== null ? await deps.readPage(html, watch.product.url).catch(() => null) : null;
+  // A page that states no price without its scripts: read once more as a tab shows it.
+  if (html !== null && (!product || product.price === null) && deps.readInTab) product = await deps.readInTab(watch.product.url).catch(() => null);
   // No product, or one without a price: nothing to compare, so nothing is bought until it can be read again.
   if (!product || product.price === null) {
     const note = t('watchCannotRead');
