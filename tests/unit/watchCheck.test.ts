@@ -146,4 +146,17 @@ describe('checking a watch', () => {
     expect((await readWatches()).sites['https://shop.example']).toEqual({ lastRequestAt: NOW, blockedUntil: NOW + 36_000_000 });
     expect(calls.buy).toEqual([]);
   });
+
+  it('"Check now" skips the wait between requests to a site, but never its Retry-After', async () => {
+    await seed('notify');
+    await updateWatches((state) => ({ state: { ...state, sites: { 'https://shop.example': { lastRequestAt: NOW - 60_000, blockedUntil: 0 } } }, result: null }));
+    const { d, calls } = deps({ price: '29.00' });
+    await checkWatches(d);
+    expect(calls.fetch).toBe(0);
+    await checkWatches(d, 'w1');
+    expect(calls.fetch).toBe(1);
+    await updateWatches((state) => ({ state: { ...state, sites: { 'https://shop.example': { lastRequestAt: NOW - 60_000, blockedUntil: NOW + 60_000 } } }, result: null }));
+    await checkWatches(d, 'w1');
+    expect(calls.fetch).toBe(1);
+  });
 });

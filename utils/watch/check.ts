@@ -3,7 +3,7 @@ import type { ProductSnapshot } from '../product/snapshot';
 import { mayBuy } from './mandate';
 import { type Difference, matchWatch } from './match';
 import { dueWatches, expireWatches, nextCheckAt, retryAfterMs, siteFreeAt, siteOf, type WatchTiming } from './schedule';
-import { MAX_HISTORY, type Watch, type WatchState } from './schema';
+import { isActive, MAX_HISTORY, type Watch, type WatchState } from './schema';
 import { updateWatches } from './store';
 
 /** What a check tells the user: the price reached (Notify me), bought, not bought and why, or the page cannot be read. */
@@ -68,12 +68,17 @@ export async function checkWatches(deps: WatchDeps, onlyId: string | null = null
   const now = deps.now();
   const claimed = await updateWatches((state) => {
     const { watches } = expireWatches(state.watches, now);
-    const expiredState = { ...state, watches };
-    const due = onlyId
-      ? watches.filter((w) => w.id === onlyId && (w.status === 'watching' || w.status === 'cannot_read') && (state.sites[siteOf(w) ?? '']?.blockedUntil ?? 0) <= now)
-      : dueWatches(expiredState, now, deps.timing);
+    // "Check now" skips the wait between requests, never a site's Retry-After.
+    const checkNow = (w: Watch) => {
+      const site = siteOf(w);
+      return w.id === onlyId && isActive(w) && site !== null && (state.sites[site]?.blockedUntil ?? 0) <= now;
+    };
+    const due = onlyId ? watches.filter(checkNow) : dueWatches({ ...state, watches }, now, deps.timing);
     const sites = { ...state.sites };
-    for (const watch of due) sites[siteOf(watch)!] = { lastRequestAt: now, blockedUntil: sites[siteOf(watch)!]?.blockedUntil ?? 0 };
+    for (const watch of due) {
+      const site = siteOf(watch)!;
+      sites[site] = { lastRequestAt: now, blockedUntil: sites[site]?.blockedUntil ?? 0 };
+    }
     const ids = new Set(due.map((w) => w.id));
     const next = watches.map((w) => (ids.has(w.id) ? { ...w, nextCheckAt: now + deps.timing.intervalMs } : w));
     return { state: { watches: next, sites }, result: due };
@@ -108,14 +113,14 @@ async function checkOne(deps: WatchDeps, watch: Watch): Promise<void> {
   // No product, or one without a price: nothing to compare, so nothing is bought until it can be read again.
   if (!product || product.price === null) {
     const note = t('watchCannotRead');
-    const written = await patchWatch(watch.id, (w) => (w.status === 'watching' || w.status === 'cannot_read' ? { status: 'cannot_read', lastNote: note, lastReadAt: now } : null));
+    const written = await patchWatch(watch.id, (w) => (isActive(w) ? { status: 'cannot_read', lastNote: note, lastReadAt: now } : null));
     if (written && watch.status !== 'cannot_read') await deps.notify(written, 'cannot_read', note);
     return;
   }
   const match = matchWatch(watch, product, now);
   const point = { at: now, price: match.price };
   const note = match.differences.map(describeDifference).join(' ') || null;
-  const read = await patchWatch(watch.id, (w) => (w.status !== 'watching' && w.status !== 'cannot_read' ? null : {
+  const read = await patchWatch(watch.id, (w) => (!isActive(w) ? null : {
     status: 'watching',
     lastPrice: match.price && product.currency ? { amount: match.price, currency: product.currency } : null,
     lastReadAt: now,
