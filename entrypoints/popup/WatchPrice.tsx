@@ -43,8 +43,9 @@ export function WatchPrice({ product, settings, profiles, profileId: initialProf
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const currency = product.currency!;
-  const origin = new URL(product.url);
-  const profile = profiles.find((p) => p.id === profileId) ?? null;
+  const page = new URL(product.url);
+  // The popup's profile, else the first: the popup may not have chosen one yet when the form opens.
+  const profile = profiles.find((p) => p.id === profileId) ?? profiles[0] ?? null;
 
   const units = parseAmount(target);
   const count = Number(quantity);
@@ -64,7 +65,7 @@ export function WatchPrice({ product, settings, profiles, profileId: initialProf
     if (!profile) return setError(t('startNoProfile'));
     setSaving(true);
     // Asked inside the click: this one shop's site, so the price can be read there later.
-    const granted = await browser.permissions.request({ origins: [`${origin.protocol}//${origin.hostname}/*`] }).catch(() => false);
+    const granted = await browser.permissions.request({ origins: [`${page.protocol}//${page.hostname}/*`] }).catch(() => false);
     if (!granted) {
       setSaving(false);
       return setError(t('watchNoAccess'));
@@ -98,7 +99,7 @@ export function WatchPrice({ product, settings, profiles, profileId: initialProf
       <label htmlFor={`${id}-quantity`}>{t('popupQuantity')}</label>
       <input id={`${id}-quantity`} type="number" min={1} max={99} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
       <label htmlFor={`${id}-profile`}>{t('popupShippingProfile')}</label>
-      <select id={`${id}-profile`} value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+      <select id={`${id}-profile`} value={profile?.id ?? ''} onChange={(e) => setProfileId(e.target.value)}>
         {profiles.map((p) => (
           <option key={p.id} value={p.id}>
             {p.label}
@@ -121,7 +122,7 @@ export function WatchPrice({ product, settings, profiles, profileId: initialProf
           {t('watchMandate', product.name ?? product.url, describeVariant(product.variant) || '—', count, `${ceiling.amount} ${ceiling.currency}`, `${profile.label} (${profile.address1}, ${profile.city})`, untilText)}
         </p>
       ) : null}
-      <p className="hint">{t('watchAccessWhy', origin.hostname)}</p>
+      <p className="hint">{t('watchAccessWhy', page.hostname)}</p>
       {error ? (
         <p className="error" role="alert">
           {error}
