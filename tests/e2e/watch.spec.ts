@@ -95,6 +95,17 @@ test('a page in another currency notifies what differed and does not buy', async
   expect(posts(sandbox)).toHaveLength(0);
 });
 
+test('a page that now shows another variant notifies what differed and does not buy', async ({ sandbox, seed, serviceWorker }) => {
+  await seed();
+  sandbox.shop.setPrice('merino-tee', '20.00');
+  const worker = await serviceWorker();
+  // The shop renumbered its variants: the watched one (4299) is no longer what the page selects.
+  await seedWatch(worker, sandbox, { product: { url: PAGE(sandbox), name: 'Merino Crew T-Shirt', image: null, price: '29.00', currency: 'USD', availability: 'InStock', sku: 'MT-BL-M', mpn: null, gtin: null, brand: 'Northwind', variant: { id: '4299', sku: 'MT-BL-M', options: { Size: 'M', Color: 'Blue' }, label: null }, sources: ['json-ld'], checkoutLinks: { creemProducts: [], diddoCarts: [] } } });
+  await expect.poll(async () => (await watches(worker))[0]?.lastNote ?? '', { timeout: 10_000 }).toContain('Another variant');
+  await expect.poll(() => notifications(worker)).toContain('watch:w-seeded:differs');
+  expect(posts(sandbox)).toHaveLength(0);
+});
+
 test('an expired watch does nothing: no request, no purchase, no alarm', async ({ sandbox, seed, serviceWorker }) => {
   await seed();
   sandbox.shop.setPrice('merino-tee', '1.00');
