@@ -5,9 +5,10 @@ import { defineConfig } from 'wxt';
 // The production API origin. Other origins (a proxy, the local sandbox) are reached through CORS.
 const API_ORIGIN = 'https://api.smartcheckout.dev/*';
 /**
- * `SMARTCHECKOUT_BUILD=e2e` builds the Firefox end-to-end variant into `.output/firefox-mv3-e2e`: the production
+ * `SMARTCHECKOUT_BUILD=e2e` builds the end-to-end variants into `.output/<browser>-mv3-e2e`: the production
  * build plus read access to the local demo shop, because automation cannot click Firefox's toolbar button, which
- * is what grants activeTab to a person. Store builds never include it.
+ * is what grants activeTab to a person, nor a permission prompt; and price watches that check every few seconds.
+ * Store builds never include it.
  */
 const E2E = process.env.SMARTCHECKOUT_BUILD === 'e2e';
 /** Fixed so Firefox keeps the same storage and moz-extension address across installs. */
@@ -145,6 +146,8 @@ export default defineConfig({
     // Scripts in ASCII only (other characters escaped): Chrome then keeps a script's text one byte per character.
     // One "…" in the popup's 240 KB chunk made it decode the whole file to two-byte text, ~20 ms on every opening.
     esbuild: { charset: 'ascii' as const },
+    // Price watches check every few seconds in the end-to-end build only (`utils/watch`); store builds say false.
+    define: { 'import.meta.env.WATCH_TEST_TIMING': JSON.stringify(E2E) },
   }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -159,10 +162,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications', 'contextMenus'],
-    host_permissions: E2E && browser === 'firefox' ? [API_ORIGIN, 'http://127.0.0.1/*'] : [API_ORIGIN],
-    // A custom API base URL (a proxy) is asked for at run time, for that origin only.
-    optional_host_permissions: ['https://*/*'],
+    // `offscreen`: Chrome's service worker has no DOM; a price watch's page is parsed in an offscreen document
+    // (Firefox's background page has one).
+    permissions: ['activeTab', 'scripting', 'storage', 'alarms', 'notifications', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // The end-to-end builds also read the local demo shop: automation can click neither Firefox's toolbar button nor a
+    // permission prompt (a price watch asks for its shop's site).
+    host_permissions: E2E ? [API_ORIGIN, 'http://127.0.0.1/*'] : [API_ORIGIN],
+    // A custom API base URL (a proxy), and a price watch's shop site, are asked for at run time, for that origin only.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_commandOpen__' },

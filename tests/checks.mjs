@@ -34,7 +34,8 @@ function finish(verdict, code) {
 
 await step({ name: 'type check', command: 'npm run compile' });
 await step({ name: 'unit tests', command: 'npm run test:unit' });
-// Each build once: Chrome, the Firefox store build (linted, and read by the manifest tests) and Firefox for the e2e tests.
+// Each build once: Chrome, the Firefox store build (linted, and read by the manifest tests), Firefox for the e2e tests
+// and Chrome's e2e build (price watches: tests/e2e/watch.spec.ts).
 await step({ name: 'builds', command: 'npm run build:test' });
 // The linter reads the Firefox build while the browsers, mostly waiting on the sandbox, run the end-to-end tests.
 await step({ name: 'Firefox lint', command: 'npm run lint:firefox:built' }, { name: 'end-to-end tests', command: 'npm run test:e2e:built' });

@@ -19,6 +19,7 @@ import { serviceOf, type ServiceId } from '../../utils/services/registry';
 import { checkBaseUrl, cleanApiKey, normaliseBaseUrl } from '../../utils/settings/settings';
 import { createAdapters } from './adapters';
 import { createCartService } from './cartService';
+import { createWatchService } from './watchService';
 
 /** Builds the background's checkout service from the real browser, storage and services. */
 export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
@@ -42,6 +43,8 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
   // The popup's first read, started when the browser requests the popup's page (`popupRequests.ts`).
   const earlyReads = createEarlyReads(readPopupStart, overrides.now ?? Date.now);
   const cart = createCartService(lifecycle, { now: overrides.now ?? Date.now, newId: overrides.newId ?? (() => crypto.randomUUID()), readTab: overrides.readTab });
+  // Price watches: their checks buy through the same lifecycle, holds, limits and receipts.
+  const watches = createWatchService(lifecycle, overrides.now ?? Date.now);
 
   /** "Test connection": the typed key and base URL, or the saved ones, against the service's harmless read. */
   async function testConnection(message: { service: ServiceId; apiBaseUrl: string; apiKey: string | null }) {
@@ -120,6 +123,11 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
       case 'cart:buy':
       case 'cart:link':
         return cart.handle(message);
+      case 'watch:create':
+      case 'watch:check-now':
+      case 'watch:pause':
+      case 'watch:delete':
+        return watches.handle(message);
     }
   }
 
@@ -127,9 +135,10 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
   async function resume(): Promise<void> {
     await lifecycle.recover();
     await scheduler!.run();
+    await watches.resume().catch(() => {});
   }
 
-  return { lifecycle, scheduler, adapters, handleMessage, resume, earlyReads, cart };
+  return { lifecycle, scheduler, adapters, handleMessage, resume, earlyReads, cart, watches };
 }
 
 /** Opens the checkout a notification was about, in the history. */

@@ -11,6 +11,8 @@ import { settingsStorage } from '../../utils/settings/settings';
 import { notificationButtons, parseNotificationId } from '../../utils/background/notifications';
 import { welcomeOnInstall } from '../../utils/background/welcome';
 import { cartStorage } from '../../utils/cart/store';
+import { parseWatchNotificationId } from '../../utils/background/watchNotifications';
+import { buyNow, openWatches, WATCH_ALARM } from './watchService';
 
 // Wiring only. Listeners are registered synchronously so the event that woke the worker is not missed.
 export default defineBackground(() => {
@@ -36,6 +38,15 @@ export default defineBackground(() => {
     else if (button === 'review') void reviewAgain(parsed.recordId);
     else void openPurchase(parsed.recordId);
     void browser.notifications.clear(id);
+  });
+  // Price watches: their alarm, and their notifications ("Buy now"; a click opens them in Options, or the purchase made).
+  browser.alarms.onAlarm.addListener((alarm) => (alarm.name === WATCH_ALARM ? service.watches.run() : undefined));
+  browser.notifications.onClicked.addListener((id) => {
+    if (parseWatchNotificationId(id)) void openWatches().then(() => browser.notifications.clear(id));
+  });
+  browser.notifications.onButtonClicked?.addListener((id) => {
+    const parsed = parseWatchNotificationId(id);
+    if (parsed?.event === 'at_target') void buyNow(parsed.watchId).then(() => browser.notifications.clear(id));
   });
   watchCheckouts((list) => void updateBadge(list.records));
   cartStorage.watch(() => void readCheckouts().then((list) => updateBadge(list.records)));

@@ -4,12 +4,14 @@ import { ProfilesSection } from './ProfilesSection';
 import { PurchasesSection } from './PurchasesSection';
 import { SafetySettings } from './SafetySettings';
 import { ServicesSection } from './ServicesSection';
+import { WatchesSection } from './WatchesSection';
 
 const SECTIONS = [
   { id: 'services', label: 'servicesHeading' },
   { id: 'profiles', label: 'profilesHeading' },
   { id: 'safety', label: 'safetyHeading' },
   { id: 'purchases', label: 'purchasesHeading' },
+  { id: 'price-watches', label: 'watchesHeading' },
 ] as const;
 
 export function Options() {
@@ -45,6 +47,9 @@ export function Options() {
         </div>
         <div id="purchases" className="options-section">
           <PurchasesSection />
+        </div>
+        <div id="price-watches" className="options-section">
+          <WatchesSection />
         </div>
       </main>
     </>

@@ -24,6 +24,7 @@ const ProductEditor = lazy(() => import('../../components/ProductEditor').then((
 const CheckoutHandoff = lazy(() => import('../../components/CheckoutHandoff').then((m) => ({ default: m.CheckoutHandoff })));
 const PurchaseList = lazy(() => import('../../components/PurchaseList').then((m) => ({ default: m.PurchaseList })));
 const CartBar = lazy(() => import('./CartBar').then((m) => ({ default: m.CartBar })));
+const WatchPrice = lazy(() => import('./WatchPrice').then((m) => ({ default: m.WatchPrice })));
 
 const rememberCheckout = (target: string, recordId: string | null) => void import('../../utils/popup/popupMemory').then((m) => m.rememberCheckout(target, recordId));
 const rememberService = (host: string, id: ServiceId) => void import('../../utils/popup/popupMemory').then((m) => m.rememberService(host, id));
@@ -78,6 +79,7 @@ export function Popup({ opening }: { opening: Opening }) {
   const demo = service !== null && isSimulated(service);
   const noProfiles = profiles !== undefined && profiles.profiles.length === 0;
   const profile = profiles?.profiles.find((p) => p.id === profileId) ?? null;
+  const watchable = detection?.kind === 'product' && detected?.price && detected.currency && /^https?:/.test(detected.url) && !demoPage && profiles?.profiles.length ? detected : null;
 
   // A checkout link shown here before (the popup was closed) is shown again.
   const restoredId = target && shown ? shown[target] ?? null : null;
@@ -252,6 +254,8 @@ export function Popup({ opening }: { opening: Opening }) {
         </Later>
       ) : null}
 
+      {/* "Watch price": a product page with a price, as the page states it (not edited, not the demo page). */}
+      {watchable && !handingOff && !cartOpen && settings && profiles ? <Later ready={later}><WatchPrice product={watchable} settings={settings} profiles={profiles.profiles} profileId={profileId} onNotice={setNotice} /></Later> : null}
       <div role="status" aria-live="polite" className={`status status--${statusTone ?? 'info'}`}>
         {statusText}
         {notice?.needsOptions && !active ? (

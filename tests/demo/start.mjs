@@ -1,6 +1,9 @@
 // `npm start`: builds the extension, starts the sandbox (every checkout service) and the demo shop, and opens
 // Chromium with the extension configured for the sandbox (no API key of your own needed).
 // `--service shoppex|creem|diddo` connects that checkout-link service instead of Smartcheckout.
+// `--watch` shows a price watch end to end: "Buy automatically" at 25.00, the demo shop's price drops, the extension
+// buys and notifies. It runs the end-to-end build (.output/chrome-mv3-e2e), which already holds access to the local
+// demo shop and checks every few seconds instead of every 6 hours.
 // With --headless, or when there is no display, it runs the checkout by itself, saves screenshots
 // to demo-output/ and prints how it ended.
 import { chromium } from '@playwright/test';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     'api-port': { type: 'string', default: '8787' },
     'shop-port': { type: 'string', default: '8788' },
     service: { type: 'string', default: 'smartcheckout' },
+    watch: { type: 'boolean', default: false },
   },
 });
 const service = values.service;
@@ -38,13 +42,14 @@ function step(text) {
 
 if (!values['skip-build']) {
   step('Building the extension (wxt build)…');
-  const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, encoding: 'utf8' });
+  const env = values.watch ? { ...process.env, SMARTCHECKOUT_BUILD: 'e2e' } : process.env;
+  const build = spawnSync('npx', ['wxt', 'build'], { cwd: root, encoding: 'utf8', env });
   if (build.status !== 0) {
     process.stderr.write(build.stdout + build.stderr);
     process.exit(build.status ?? 1);
   }
 }
-const extensionPath = join(root, '.output/chrome-mv3');
+const extensionPath = join(root, values.watch ? '.output/chrome-mv3-e2e' : '.output/chrome-mv3');
 
 async function startOnFreePorts() {
   try {
@@ -73,6 +78,16 @@ await configureForSandbox(options, extensionId, sandbox, service);
 
 const shop = await context.newPage();
 await shop.goto(service === 'diddo' ? `${sandbox.shopUrl}/diddo` : `${sandbox.shopUrl}/products/merino-tee`);
+
+if (values.watch && !headless) {
+  step('Chromium is open. On the demo shop tab (Size M, Color Blue: 29.00 USD), click the Smartcheckout toolbar button,\n  then "Watch price": Target price 25.00, "Buy automatically at or below the target price", "Save watch".');
+  await waitForWatch();
+  step('Watch saved. Dropping the demo shop\'s price to 24.00 in 10 s; the next check buys and notifies. Close the browser to stop.');
+  setTimeout(() => sandbox.shop.setPrice('merino-tee', '24.00'), 10_000);
+  await new Promise((resolveClosed) => context.on('close', resolveClosed));
+  await sandbox.close();
+  process.exit(0);
+}
 
 if (!headless) {
   step(
@@ -103,6 +118,7 @@ const popup = await context.newPage();
 await popup.setViewportSize({ width: 380, height: 640 });
 await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
 if (linkService) await finishLink(popup);
+if (values.watch) await finishWatch(popup);
 await popup.getByRole('region', { name: 'Product' }).waitFor();
 await popup.getByLabel('Instructions').fill('Gift wrap, please.');
 await popup.screenshot({ path: join(outputDir, '2-popup.png') });
@@ -159,4 +175,42 @@ async function finishLink(popup) {
   await context.close();
   await sandbox.close();
   process.exit(outcome?.includes('Paid') ? 0 : 1);
+}
+
+/** Resolves once a price watch is stored. */
+async function waitForWatch() {
+  for (;;) {
+    const count = await worker.evaluate(async () => (await chrome.storage.local.get('watches')).watches?.watches?.length ?? 0).catch(() => 0);
+    if (count > 0) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** A price watch, as a person sets it: "Buy automatically" at 25.00; then the shop's price drops and it buys. */
+async function finishWatch(popup) {
+  await popup.getByRole('region', { name: 'Product' }).waitFor();
+  step('Clicking "Watch price": Target price 25.00, "Buy automatically at or below the target price"…');
+  await popup.getByRole('button', { name: 'Watch price' }).click();
+  await popup.getByRole('textbox', { name: 'Target price' }).fill('25.00');
+  await popup.getByRole('radio', { name: 'Buy automatically at or below the target price' }).check();
+  step(`Mandate: ${(await popup.getByRole('note').textContent())?.trim()}`);
+  await popup.screenshot({ path: join(outputDir, '2-watch.png'), fullPage: true });
+  await popup.getByRole('button', { name: 'Save watch' }).click();
+  await waitForWatch();
+  step("Watch saved. Dropping the demo shop's price from 29.00 to 24.00…");
+  sandbox.shop.setPrice('merino-tee', '24.00');
+  const deadline = Date.now() + 60_000;
+  while (!sandbox.api.requests.some((r) => r.method === 'POST') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+  const request = sandbox.api.requests.find((r) => r.method === 'POST');
+  await new Promise((r) => setTimeout(r, 1000));
+  const notified = await worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  const status = await worker.evaluate(async () => (await chrome.storage.local.get('watches')).watches?.watches?.[0]?.status ?? null);
+  await options.goto(`chrome-extension://${extensionId}/options.html#price-watches`);
+  await options.screenshot({ path: join(outputDir, '3-options-watches.png'), fullPage: true });
+  if (request) step(`Bought: the sandbox received POST /v0/checkout for ${request.body.url} with max_price ${JSON.stringify(request.body.user_data.max_price)}`);
+  step(`Outcome: watch ${status}; notifications: ${notified.join(', ') || 'none'}`);
+  step(`Screenshots saved in ${outputDir}`);
+  await context.close();
+  await sandbox.close();
+  process.exit(request && status === 'bought' ? 0 : 1);
 }

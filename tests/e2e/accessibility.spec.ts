@@ -142,3 +142,39 @@ test('the cart has no serious or critical accessibility violations and works wit
   await expect(popup.status).toContainText('Order of 1 item: 1 completed, 0 failed', { timeout: 30_000 });
   expect(sandbox.api.requests.filter((r) => r.method === 'POST').map((r) => r.body.user_data.quantity)).toEqual([2]);
 });
+
+test('price watches: the popup form and the Options section have no serious violations, and work by keyboard', async ({ context, sandbox, extensionId, seed, serviceWorker, shopPopup }) => {
+  await seed();
+  const { popup } = await shopPopup(`${sandbox.shopUrl}/products/merino-tee?variant=4242`);
+  await popup.page.getByRole('button', { name: 'Watch price' }).click();
+  await popup.page.getByRole('radio', { name: 'Buy automatically at or below the target price' }).check();
+  await expect(popup.page.getByRole('note')).toBeVisible();
+  expect(await seriousViolations(popup.page), 'watch form').toEqual([]);
+
+  const worker = await serviceWorker();
+  await worker.evaluate(async (url) => {
+    const now = Date.now();
+    const product = { url, name: 'Merino Crew T-Shirt', image: null, price: '29.00', currency: 'USD', availability: 'InStock', sku: 'MT-BL-M', mpn: null, gtin: null, brand: null, variant: { id: '4242', sku: 'MT-BL-M', options: { Size: 'M', Color: 'Blue' }, label: null }, sources: ['json-ld'], checkoutLinks: { creemProducts: [], diddoCarts: [] } };
+    const history = [29, 27.5, 26].map((price, i) => ({ at: now - (3 - i) * 3_600_000, price: price.toFixed(2) }));
+    // Far in the future: the store build checks every 6 hours, so nothing is read during the test.
+    const watch = { id: 'w-a11y', product, target: { amount: '25.00', currency: 'USD' }, quantity: 1, profileId: 'p-home', instructions: '', mode: 'buy', mandate: { ceiling: { amount: '40.00', currency: 'USD' }, profileLabel: 'Home', signedAt: now, until: now + 86_400_000 }, until: now + 86_400_000, status: 'watching', createdAt: now, nextCheckAt: now + 86_400_000, lastPrice: { amount: '26.00', currency: 'USD' }, lastReadAt: now - 3_600_000, lastNote: null, history, purchaseId: null, notifiedPrice: null };
+    await chrome.storage.local.set({ watches: { watches: [watch], sites: {} } });
+  }, `${sandbox.shopUrl}/products/merino-tee?variant=4242`);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#price-watches`);
+  const section = options.getByRole('region', { name: 'Price watches' });
+  await expect(section.getByRole('img', { name: 'Prices read: 3, from 26.00 USD to 29.00 USD; target 25.00 USD.' })).toBeVisible();
+  await expect(section).toContainText('watching');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await options.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page: options }).include('#price-watches').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), `price watches (${colorScheme})`).toEqual([]);
+  }
+  await section.getByRole('button', { name: 'Pause' }).focus();
+  await options.keyboard.press('Enter');
+  await expect(section).toContainText('paused');
+  await expect(section.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await section.getByRole('button', { name: 'Delete' }).focus();
+  await options.keyboard.press('Enter');
+  await expect(section.getByText('No price watches yet', { exact: false })).toBeVisible();
+});

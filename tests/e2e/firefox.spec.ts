@@ -103,6 +103,31 @@ test('Firefox: configure, detect the selected variant on a shop page, buy throug
   expect(post.body.user_data.prompt).toContain('Size L');
 });
 
+test('Firefox: a price watch reads its page in the background page (no cookies, the same detector) and buys under its mandate', async () => {
+  const options = await openExtensionPage(firefox, 'options.html');
+  const url = `${sandbox.shopUrl}/products/merino-tee?variant=4242`;
+  const postsBefore = sandbox.api.requests.filter((r) => r.method === 'POST').length;
+  const check = (id: string) => options.evaluate(async (watchId) => (await chrome.runtime.sendMessage({ type: 'watch:check-now', id: watchId })) as { ok: boolean; watch: { status: string; lastPrice: { amount: string } | null } }, id);
+  await options.evaluate(async (pageUrl) => {
+    const now = Date.now();
+    const profileId = (await chrome.storage.local.get('profiles')).profiles.defaultProfileId;
+    const product = { url: pageUrl, name: 'Merino Crew T-Shirt', image: null, price: '29.00', currency: 'USD', availability: 'InStock', sku: 'MT-BL-M', mpn: null, gtin: null, brand: 'Northwind', variant: { id: '4242', sku: 'MT-BL-M', options: { Size: 'M', Color: 'Blue' }, label: null }, sources: ['json-ld'], checkoutLinks: { creemProducts: [], diddoCarts: [] } };
+    const watch = { id: 'w-firefox', product, target: { amount: '25.00', currency: 'USD' }, quantity: 1, profileId, instructions: '', mode: 'buy', mandate: { ceiling: { amount: '40.00', currency: 'USD' }, profileLabel: 'Home', signedAt: now, until: now + 86_400_000 }, until: now + 86_400_000, status: 'watching', createdAt: now, nextCheckAt: now + 86_400_000, lastPrice: null, lastReadAt: null, lastNote: null, history: [], purchaseId: null, notifiedPrice: null };
+    await chrome.storage.local.set({ watches: { watches: [watch], sites: {} } });
+  }, url);
+  expect((await check('w-firefox')).watch).toMatchObject({ status: 'watching', lastPrice: { amount: '29.00' } });
+  sandbox.shop.setPrice('merino-tee', '24.00');
+  try {
+    expect((await check('w-firefox')).watch).toMatchObject({ status: 'bought', lastPrice: { amount: '24.00' } });
+  } finally {
+    sandbox.shop.setPrice('merino-tee', null);
+  }
+  const posts = sandbox.api.requests.filter((r) => r.method === 'POST');
+  expect(posts).toHaveLength(postsBefore + 1);
+  expect(posts.at(-1)!.body.user_data.max_price).toEqual({ amount: '40.00', currency: 'USD' });
+  expect(sandbox.shop.requests.filter((r) => r.path.includes('variant=4242')).every((r) => !r.cookies)).toBe(true);
+});
+
 test('Firefox: a withheld API host is shown in Options with "Grant access", and the popup explains it instead of buying', async () => {
   const options = await openExtensionPage(firefox, 'options.html');
   await fill(options, 'API base URL', 'https://api.smartcheckout.dev');

@@ -32,6 +32,11 @@ test('in a German browser the whole flow speaks German: options, profile, popup,
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${await clickAction(shop)}`);
   await expect(popup.getByRole('region', { name: 'Produkt' })).toContainText('Variante: Size M, Color Blue');
   await expect(popup.getByLabel('Versandprofil')).toHaveValue(/.+/);
+  // The price watch form speaks German too, down to its mandate.
+  await popup.getByRole('button', { name: 'Preis beobachten' }).click();
+  await popup.getByRole('radio', { name: 'Automatisch kaufen bei oder unter dem Zielpreis' }).check();
+  await expect(popup.getByRole('note')).toContainText('Sie erlauben genau einen Kauf');
+  await popup.getByRole('button', { name: 'Abbrechen' }).click();
   await popup.getByLabel('Menge').fill('1');
   await popup.getByRole('button', { name: 'Mit Smartcheckout kaufen' }).click();
   await popup.getByRole('region', { name: 'Kauf bestätigen' }).getByRole('button', { name: 'Kauf bestätigen' }).click();

@@ -121,5 +121,7 @@ export function startSandbox(options?: { apiPort?: number; shopPort?: number; co
   shoppex: ShoppexSandbox;
   creem: CreemSandbox;
   diddo: DiddoSandbox;
+  /** The demo shop: change a product's price (and currency), and the product pages it was asked for. */
+  shop: { setPrice(slug: string, price: string | null, currency?: string | null): void; requests: { path: string; cookies: boolean }[] };
   close(): Promise<void>;
 }>;

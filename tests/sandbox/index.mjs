@@ -5,7 +5,7 @@ import { createApi, SANDBOX_API_KEY } from './api.mjs';
 import { createCreem } from './creem.mjs';
 import { createDiddo } from './diddo.mjs';
 import { createShoppex } from './shoppex.mjs';
-import { handleShopRequest } from './shop.mjs';
+import { createShopControls, handleShopRequest } from './shop.mjs';
 
 export { SANDBOX_API_KEY, SANDBOX_FORBIDDEN_KEY } from './api.mjs';
 export { SHOPPEX_API_KEY, SHOPPEX_NO_SCOPE_KEY } from './shoppex.mjs';
@@ -71,7 +71,8 @@ export async function startSandbox(options = {}) {
   for (const service of Object.values(services)) service.setOrigin(apiUrl);
 
   let shopOrigin = '';
-  const shopServer = createServer((req, res) => handleShopRequest(req, res, shopOrigin, { apiUrl }));
+  const shop = createShopControls();
+  const shopServer = createServer((req, res) => handleShopRequest(req, res, shopOrigin, { apiUrl, controls: shop }));
   track(shopServer);
   const shopPort = await listen(shopServer, options.shopPort ?? 0);
   shopOrigin = `http://127.0.0.1:${shopPort}`;
@@ -84,6 +85,8 @@ export async function startSandbox(options = {}) {
     shoppex: services['/shoppex'].controls,
     creem: services['/creem'].controls,
     diddo: services['/diddo'].controls,
+    /** The demo shop's controls: `setPrice(slug, price, currency?)` and the log of product pages asked for. */
+    shop: { setPrice: shop.setPrice, requests: shop.requests },
     async close() {
       api.closeHanging();
       for (const service of Object.values(services)) service.closeHanging();

@@ -198,6 +198,30 @@ function imageSvg(product) {
 }
 
 /**
+ * The shop's test controls (one per sandbox): prices changed through the sandbox endpoint
+ * (`POST /_sandbox/price?product=<slug>&price=<amount>[&currency=<code>]`, or `setPrice`), and a log of the
+ * product pages asked for (path and whether cookies came with the request).
+ */
+export function createShopControls() {
+  const prices = new Map();
+  const requests = [];
+  return {
+    requests,
+    /** Sets a product's price (every variant) and, optionally, its currency; `null` puts the catalogue's back. */
+    setPrice(slug, price, currency = null) {
+      if (price === null) prices.delete(slug);
+      else prices.set(slug, { price, currency });
+    },
+    /** The product as the shop shows it now. */
+    priced(product) {
+      const change = prices.get(product.slug);
+      if (!change) return product;
+      return { ...product, currency: change.currency ?? product.currency, variants: product.variants.map((v) => ({ ...v, price: change.price })) };
+    },
+  };
+}
+
+/**
  * Handles a request to the demo shop; returns false when the path is not the shop's.
  * `services.apiUrl` is the sandbox API (for the Diddo QR image).
  */
@@ -207,6 +231,13 @@ export function handleShopRequest(req, res, origin, services = {}) {
     res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
     res.end(body);
   };
+  const controls = services.controls;
+  if (url.pathname === '/_sandbox/price' && req.method === 'POST' && controls) {
+    const price = url.searchParams.get('price');
+    if (!findProduct(url.searchParams.get('product') ?? '') || (price !== null && !/^\d{1,6}(\.\d{2})?$/.test(price))) return send(400, 'text/plain', 'Unknown product or price');
+    controls.setPrice(url.searchParams.get('product'), price, url.searchParams.get('currency'));
+    return send(200, 'text/plain', 'ok');
+  }
   if (url.pathname === '/') return send(200, 'text/html; charset=utf-8', indexPage());
   if (url.pathname === '/no-product') {
     return send(200, 'text/html; charset=utf-8', '<!doctype html><title>About us</title><h1>About the Demo Shop</h1><p>No products here.</p>');
@@ -217,7 +248,9 @@ export function handleShopRequest(req, res, origin, services = {}) {
   // `/products/<slug>/variants/<id>` names the variant in the path, as some shops do (and the canonical URL keeps it).
   const productMatch = url.pathname.match(/^\/products\/([a-z0-9-]+)(?:\/variants\/(\d+))?$/);
   if (productMatch) {
-    const product = findProduct(productMatch[1]);
+    const found = findProduct(productMatch[1]);
+    const product = found && controls ? controls.priced(found) : found;
+    controls?.requests.push({ path: url.pathname + url.search, cookies: Boolean(req.headers.cookie) });
     const query = new URLSearchParams(url.searchParams);
     if (productMatch[2]) query.set('variant', productMatch[2]);
     if (product) return send(200, 'text/html; charset=utf-8', productPage(product, origin, query, productMatch[2] ?? null));

@@ -295,3 +295,26 @@ describe('a completion that differs from what was approved is an alert', () => {
     });
   });
 });
+
+describe('a purchase under a price watch’s mandate', () => {
+  const mandate = (overrides = {}) => ({ watchId: 'w1', ceiling: usd('40.00'), signedAt: 1, until: clock + 60_000, ...overrides });
+
+  it('is confirmed by the mandate: sent with its ceiling as max_price, and the receipt names the mandate', async () => {
+    const life = lifecycle();
+    const result = await life.start({ ...startRequest({ attemptId: `attempt-${++ids}` }), mandate: mandate() });
+    expect(result).toMatchObject({ ok: true });
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.userData.max_price).toEqual(usd('40.00'));
+    expect((await records())[0]!.receipt?.mandate).toEqual(mandate());
+  });
+
+  it('never buys once the mandate expired, nor beyond what the limits leave', async () => {
+    // Even with confirmation off: the mandate's end is what stops it.
+    await setSafety({ confirmEachPurchase: false });
+    const life = lifecycle();
+    expect(await life.start({ ...startRequest({ attemptId: `attempt-${++ids}` }), mandate: mandate({ until: clock }) })).toMatchObject({ ok: false, message: 'The watch has ended.' });
+    await setSafety({ dailyLimit: usd('35') });
+    expect(await life.start({ ...startRequest({ attemptId: `attempt-${++ids}` }), mandate: mandate() })).toMatchObject({ ok: false, code: 'over_limit' });
+    expect(posts).toHaveLength(0);
+  });
+});

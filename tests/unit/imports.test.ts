@@ -13,6 +13,7 @@ const FLOORS: string[][] = [
   ['components'],
   ['utils/messages', 'utils/background'],
   ['utils/popup'],
+  ['utils/watch'],
   ['utils/checkouts'],
   ['utils/cart'],
   ['utils/settings'],

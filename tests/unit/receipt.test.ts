@@ -24,10 +24,25 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 describe('the digest', () => {
   it('is the SHA-256 of the canonical JSON of every approved field, whatever the key order', () => {
     const receipt = createReceipt(AGENT);
-    const { digest, ...approved } = receipt;
+    // A purchase the user confirmed names no mandate, and is digested as before mandates existed.
+    const { digest, mandate, ...approved } = receipt;
+    expect(mandate).toBeNull();
     expect(digest).toBe(sha256(canonicalJson(approved)));
     expect(canonicalJson({ b: [1, { d: 'x', c: null }], a: 'é' })).toBe('{"a":"é","b":[1,{"c":null,"d":"x"}]}');
     expect(createReceipt({ ...AGENT, product: { ...PRODUCT } }).digest).toBe(digest);
+  });
+
+  it('names the price watch’s mandate that approved a purchase, and covers it; a receipt written before mandates still reads and verifies', () => {
+    const mandate = { watchId: 'w1', ceiling: { amount: '40.00', currency: 'USD' }, signedAt: 1, until: 2 };
+    const receipt = createReceipt({ ...AGENT, mandate });
+    const { digest, ...approved } = receipt;
+    expect(digest).toBe(sha256(canonicalJson(approved)));
+    expect(verifyReceipt(receipt)).toBe(true);
+    expect(verifyReceipt({ ...receipt, mandate: { ...mandate, ceiling: { amount: '400.00', currency: 'USD' } } })).toBe(false);
+    const { mandate: _none, ...older } = createReceipt(AGENT);
+    const read = receiptSchema.parse(older);
+    expect(read.mandate).toBeNull();
+    expect(verifyReceipt(read)).toBe(true);
   });
 
   it.each<[string, Partial<ReceiptInput>]>([

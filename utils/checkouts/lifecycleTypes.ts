@@ -39,6 +39,11 @@ export interface StartRequest {
    */
   tabId?: number | null;
   seen?: Offer | null;
+  /**
+   * The price watch's mandate the user signed ("Buy automatically"): it is the confirmation. Only the background's
+   * watch passes it (no page's message can); its ceiling goes as `ceiling`, and the limits still decide.
+   */
+  mandate?: { watchId: string; ceiling: Money; signedAt: number; until: number } | null;
 }
 
 export type StartResult =

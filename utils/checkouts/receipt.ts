@@ -22,6 +22,14 @@ export interface ReceiptInput {
   profile: Profile;
   prompt: string;
   approvedAt: number;
+  /** The price watch's mandate that approved it (a watch buying on its own); absent otherwise. */
+  mandate?: Receipt['mandate'];
+}
+
+/** The fields the digest covers: a receipt without a mandate is digested as before mandates existed. */
+function digestedFields(receipt: Omit<Receipt, 'digest'>): object {
+  const { mandate, ...rest } = receipt;
+  return mandate ? receipt : rest;
 }
 
 /** The SHA-256 of a profile's shipping address, in the form it is sent to a service. */
@@ -53,14 +61,15 @@ export function createReceipt(input: ReceiptInput): Receipt {
     profile: { label: input.profile.label, addressDigest: addressDigest(input.profile) },
     prompt: input.prompt,
     approvedAt: input.approvedAt,
+    mandate: input.mandate ?? null,
   };
-  return { ...approved, digest: digestOf(approved) };
+  return { ...approved, digest: digestOf(digestedFields(approved)) };
 }
 
 /** True when the receipt's digest matches its fields (it was not changed since it was written). */
 export function verifyReceipt(receipt: Receipt): boolean {
   const { digest, ...approved } = receipt;
-  return digestOf(approved) === digest;
+  return digestOf(digestedFields(approved)) === digest;
 }
 
 /** Ways what the service reported can differ from what the user approved. */

@@ -26,6 +26,11 @@ export const receiptSchema = z.object({
   /** The prompt exactly as sent ('' for checkout links). */
   prompt: text(50_000),
   approvedAt: z.number(),
+  /**
+   * The price watch whose mandate approved it, when a watch bought it ("Buy automatically"): the watch, its most it
+   * may spend, when it was signed and until when. Null for purchases confirmed by the user (and older receipts).
+   */
+  mandate: z._default(z.nullable(z.object({ watchId: text(64), ceiling: moneySchema, signedAt: z.number(), until: z.number() })), null),
   digest: hex64,
 });
 export type Receipt = z.infer<typeof receiptSchema>;

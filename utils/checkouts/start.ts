@@ -28,6 +28,8 @@ export async function start(ctx: LifecycleState, request: StartRequest): Promise
   if (!order.success) return { ok: false, code: 'invalid_order', message: t('startInvalidOrder', service.name) };
 
   const now = ctx.deps.now();
+  // An expired mandate never buys, whoever asks.
+  if (request.mandate && now >= request.mandate.until) return { ok: false, code: 'needs_confirmation', message: t('watchDiffExpired') };
   const intent = intentOf(request, adapter.intentKey(order.data));
   const { product } = request;
   const cost = { price: product.price, currency: product.currency, quantity: request.quantity };
@@ -50,14 +52,18 @@ export async function start(ctx: LifecycleState, request: StartRequest): Promise
         const safety = safetyFor(serviceId, settings.safety);
         // A stored record that cannot be read still holds what it may have spent.
         const history = [...spendHistory(records, ledger), ...unreadableSpendSources([...unreadable], now)];
-        const limits = checkLimits(cost, safety, history, now, request.ceiling ?? null);
+        const limits = checkLimits(cost, safety, history, now, request.mandate?.ceiling ?? request.ceiling ?? null);
         if (limits.blocked) return { records, result: { refused: { ok: false, code: 'over_limit', message: limits.blocked } } };
         const prompt = buildPrompt(purchaseDetails(request, profile, limits.maxSpend));
         // The popup is not the only way in: whatever needs the user's confirmation is refused here without it.
         if (request.confirmedPrompt !== undefined && request.confirmedPrompt !== prompt) {
           return { records, result: { refused: { ok: false, code: 'confirmation_changed', message: t('startConfirmationChanged') } } };
         }
-        if (request.confirmedPrompt === undefined && (settings.safety.confirmEachPurchase || limits.unchecked.length)) {
+        // A watch's mandate is the user's confirmation, signed in advance; but a limit it cannot check stops it.
+        if (request.mandate && limits.unchecked.length) {
+          return { records, result: { refused: { ok: false, code: 'needs_confirmation', message: `${t('startNeedsConfirmation')} ${limits.uncheckedNote ?? ''}`.trim() } } };
+        }
+        if (request.confirmedPrompt === undefined && !request.mandate && (settings.safety.confirmEachPurchase || limits.unchecked.length)) {
           const message = limits.uncheckedNote ? `${t('startNeedsConfirmation')} ${limits.uncheckedNote}` : t('startNeedsConfirmation');
           return { records, result: { refused: { ok: false, code: 'needs_confirmation', message } } };
         }
@@ -86,7 +92,7 @@ export async function start(ctx: LifecycleState, request: StartRequest): Promise
         startNote: null,
         reportedProduct: null,
         // What the user approved, written once with the record and never changed after.
-        receipt: createReceipt({ product, quantity: request.quantity, quoted: agent ? null : adapter.quote(order.data, request), ceiling: spending.ceiling, service: serviceId, profile, prompt: spending.prompt, approvedAt: now }),
+        receipt: createReceipt({ product, quantity: request.quantity, quoted: agent ? null : adapter.quote(order.data, request), ceiling: spending.ceiling, service: serviceId, profile, prompt: spending.prompt, approvedAt: now, mandate: request.mandate ?? null }),
         profileId: profile.id,
         profileLabel: profile.label,
         amount: null,

@@ -92,4 +92,18 @@ export const messageSchema = z.discriminatedUnion('type', [
       )
       .check(z.minLength(1), z.maxLength(20)),
   }),
+  /** "Watch price": the background checks it again (target, until, the 50 cap) and writes the mandate itself. */
+  z.object({
+    type: z.literal('watch:create'),
+    product: productSnapshotSchema,
+    target: moneySchema,
+    quantity: z.int().check(z.minimum(1), z.maximum(99)),
+    profileId: z.string().check(z.minLength(1), z.maxLength(64)),
+    instructions: z.string().check(z.maxLength(2000)),
+    mode: z.enum(['notify', 'buy']),
+    until: z.number(),
+  }),
+  z.object({ type: z.literal('watch:check-now'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ type: z.literal('watch:pause'), id: z.string().check(z.minLength(1), z.maxLength(64)), paused: z.boolean() }),
+  z.object({ type: z.literal('watch:delete'), id: z.string().check(z.minLength(1), z.maxLength(64)) }),
 ]);

@@ -8,6 +8,7 @@ import type * as z from 'zod/mini';
 import type { CheckoutRecord } from '../checkouts/record';
 import type { messageSchema } from './messageSchema';
 import type { PopupStart } from '../popup/popupStart';
+import type { Watch } from '../watch/schema';
 
 export type Message = z.input<typeof messageSchema>;
 /** A message as the background reads it (defaults filled in). */
@@ -17,6 +18,8 @@ export type StartReply =
   | { ok: true; record: CheckoutRecord; duplicate: boolean }
   | { ok: false; code: string; message: string };
 export type QueryReply = { ok: true; result: unknown } | { ok: false; code: string; message: string };
+/** A price watch's reply: the watch as written (null once deleted), or why nothing was done. */
+export type WatchReply = { ok: true; watch: Watch | null } | { ok: false; message: string };
 export type RecordReply = { ok: true; record: CheckoutRecord | null } | { ok: false; code: string; message: string };
 
 export type CartReply = { ok: true; message: string } | { ok: false; code: string; message: string };
@@ -39,6 +42,10 @@ interface Replies {
   'cart:refresh': CartReply;
   'cart:buy': OrderReply;
   'cart:link': StartReply;
+  'watch:create': WatchReply;
+  'watch:check-now': WatchReply;
+  'watch:pause': WatchReply;
+  'watch:delete': WatchReply;
 }
 
 /** Sends a message to the background and returns its typed reply. */
