@@ -11,8 +11,10 @@ test('the built manifest asks for no page access and exposes no external messagi
   expect(manifest.content_scripts ?? []).toEqual([]);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.host_permissions).toEqual(['https://api.smartcheckout.dev/*']);
-  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage']);
-  expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+  // `offscreen`: a price watch's page is parsed in an offscreen document (Chrome's worker has no DOM).
+  expect(manifest.permissions.sort()).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications', 'offscreen', 'scripting', 'storage']);
+  // Asked for at run time, one origin at a time: a custom API base URL, a price watch's shop site.
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(manifest.commands._execute_action.suggested_key.default).toBe('Alt+Shift+K');
   // Every visible manifest string comes from _locales.
   expect(manifest.default_locale).toBe('en');
@@ -29,6 +31,8 @@ test('the Firefox store build declares its id, minimum version and the data a ch
   const manifest = JSON.parse(readFileSync(join(EXTENSION_PATH, '../firefox-mv3/manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.background).toEqual({ scripts: ['background.js'] });
+  // Firefox reads a price watch's page in its background page: no offscreen document.
+  expect(manifest.permissions).not.toContain('offscreen');
   expect(manifest.host_permissions).toEqual(['https://api.smartcheckout.dev/*']);
   expect(manifest.content_scripts ?? []).toEqual([]);
   expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: 'smartcheckout@smartcheckout.dev', strict_min_version: '140.0' });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { digestOf } from '../../utils/checkouts/digest';
 import { checkoutsToCsv } from '../../utils/checkouts/csv';
 import { canonicalJson } from '../../utils/checkouts/digest';
 import { addressDigest, createReceipt, type Receipt, type ReceiptInput, receiptDifferences, receiptJson, receiptSchema, verifyReceipt } from '../../utils/checkouts/receipt';
@@ -147,6 +148,12 @@ describe('receiptJson', () => {
     expect(verifyReceipt(receiptSchema.parse(exported.receipt))).toBe(true);
     expect(exported.reported).toEqual({ state: 'paid', amount: '60.00', currency: 'USD', checkoutId: 'co-1', checkoutUrl: 'https://pay.example/ch-1#…', product: null });
     expect(exported.differences).toEqual([{ kind: 'other_amount', approved: '58.00 USD', reported: '60.00 USD' }]);
+  });
+
+  it('anyone can check the digest over the exported fields themselves (a receipt without a mandate exports none)', () => {
+    const { digest, ...approved } = JSON.parse(receiptJson(recordFor(AGENT, {}))).receipt;
+    expect('mandate' in approved).toBe(false);
+    expect(digestOf(approved)).toBe(digest);
   });
 });
 

@@ -132,7 +132,9 @@ export function receiptJson(record: CheckoutRecord): string {
     checkoutUrl: record.checkoutUrl ? maskedLink(record.checkoutUrl) : null,
     product: record.reportedProduct,
   };
-  return `${JSON.stringify({ receipt: record.receipt, reported, differences: receiptDifferences(record) }, null, 2)}\n`;
+  // Exactly the fields the digest covers (no empty mandate), so anyone can check it over the file's own fields.
+  const receipt = record.receipt ? (({ digest, ...approved }) => ({ ...digestedFields(approved), digest }))(record.receipt) : null;
+  return `${JSON.stringify({ receipt, reported, differences: receiptDifferences(record) }, null, 2)}\n`;
 }
 
 /** A file name for a purchase's receipt: `receipt-<id>.json`, with anything but letters, digits, - and _ replaced. */
