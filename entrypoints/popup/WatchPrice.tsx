@@ -90,8 +90,8 @@ export function WatchPrice({ product, settings, profiles, profileId: initialProf
     <form className="watch-form" aria-label={t('watchButton')} onSubmit={(e) => void save(e)}>
       <h2>{t('watchButton')}</h2>
       <label htmlFor={`${id}-target`}>{t('watchTarget')}</label>
-      <span>
-        <input id={`${id}-target`} inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} aria-describedby={`${id}-currency`} />{' '}
+      <span className="watch-form__money">
+        <input id={`${id}-target`} inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} aria-describedby={`${id}-currency`} />
         <span id={`${id}-currency`}>{currency}</span>
       </span>
       <label htmlFor={`${id}-until`}>{t('watchUntil')}</label>
@@ -110,10 +110,10 @@ export function WatchPrice({ product, settings, profiles, profileId: initialProf
       <textarea id={`${id}-instructions`} maxLength={2000} value={instructions} onChange={(e) => setInstructions(e.target.value)} />
       <fieldset>
         <legend>{t('watchWhenReached')}</legend>
-        <label>
+        <label className="choice">
           <input type="radio" name={`${id}-mode`} checked={mode === 'notify'} onChange={() => setMode('notify')} /> {t('watchNotifyMe')}
         </label>
-        <label>
+        <label className="choice">
           <input type="radio" name={`${id}-mode`} checked={mode === 'buy'} onChange={() => setMode('buy')} /> {t('watchBuyAutomatically')}
         </label>
       </fieldset>
