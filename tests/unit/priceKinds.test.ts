@@ -61,6 +61,13 @@ describe('deal and group-buying pages (zh-TW, ko)', () => {
     expect(detect(page('<span class="price">NT$990起</span>'), 'zh-TW').price).toBe('990.00');
   });
 
+  it('the option block the page marks as selected gives the price, not the first or the cheapest', () => {
+    const chosen = option('雙人套餐', 'NT$1,280').replace('class="option"', 'class="option is-selected"');
+    expect(detect(page('<span class="price">NT$990起</span>', option('單人套餐', 'NT$990') + chosen), 'zh-TW').price).toBe('1280.00');
+    const ko = '<ul class="deal-options"><li class="option"><span class="price">19,000원</span></li><li class="option" aria-selected="true"><span class="price">29,000원</span></li></ul>';
+    expect(detect(page('', ko), 'ko').price).toBe('29000.00');
+  });
+
   it('structured data stating only the lower bound does not win over the definite price', () => {
     const lowest = ld({ '@type': 'Product', name: '雙人下午茶', offers: { '@type': 'AggregateOffer', lowPrice: '990', priceCurrency: 'TWD' } });
     expect(detect(lowest + page('<span class="price">NT$990起</span>', options), 'zh-TW').price).toBe('1280.00');

@@ -98,8 +98,12 @@ export function priceText(element: Element, former?: string[]): string {
   return clean(out);
 }
 
-/** Class names as words: "priceOld" → "price Old", so marks are matched at the start of a word ("price_holder" has no "old"). */
-const words = (element: Element) => `${element.getAttribute('class')} ${element.id} ${element.getAttribute('style')}`.replace(/([a-z])([A-Z])/g, '$1 $2');
+/**
+ * Class names as words: "priceOld" → "price Old", so marks are matched at the start of a word ("price_holder" has no
+ * "old"); an element selected by its state (`aria-selected`, `aria-checked`) says "selected".
+ */
+const words = (element: Element) =>
+  `${element.getAttribute('class')} ${element.id} ${element.getAttribute('style')}${/true/.test(`${element.getAttribute('aria-selected')}${element.getAttribute('aria-checked')}`) ? ' selected' : ''}`.replace(/([a-z])([A-Z])/g, '$1 $2');
 
 /** The words just before `element` ("Was", "UVP", "Now"), from its preceding siblings, after any number there. */
 function labelBefore(element: Element): string {
