@@ -128,5 +128,7 @@ describe('a selected option whose own price differs from the first offer', () =>
     const sizes = (s: string, xl: string) => `<main><h1>Shirt</h1><span class="price">$20.00</span><ul class="size-options"><li class="size" data-price="${s}">S</li><li class="size" aria-selected="true" data-price="${xl}">XL</li></ul></main>`;
     expect(detect(sizes('0', '+4.00')).price).toBe('20.00');
     expect(detect(sizes('20.00', '24.00')).price).toBe('24.00');
+    // Amounts in cents, where the page shows the price itself.
+    expect(detect(sizes('2400', '2000')).price).toBe('20.00');
   });
 });

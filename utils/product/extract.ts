@@ -125,6 +125,18 @@ function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], ge
   return rest.reduce((low, c) => (Number(c.price) < Number(low.price) ? c : low));
 }
 
+/**
+ * The price a selected option states, checked against the prices the page and its data know: an amount in cents
+ * ("2400" where $24.00 is known) is read as such, and one far above every known price (another unit) is not read.
+ */
+function optionPrice(stated: GenericProduct['selectedPrice'], known: (string | null | undefined)[]) {
+  const prices = known.filter((p): p is string => !!p && +p > 0).map(Number);
+  if (!stated || !prices.length) return stated;
+  const cents = (+stated.price / 100).toFixed(2);
+  if (/\.0+$/.test(stated.price) && prices.includes(+cents)) return { ...stated, price: cents };
+  return +stated.price > 20 * Math.max(...prices) ? null : stated;
+}
+
 /** A price with at most four decimals, as the snapshot stores it. */
 function snapshotPrice(price: string | null | undefined): string | null {
   if (!price) return null;
@@ -171,7 +183,8 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   // Of a product's several offers, the one the selected option names (by its SKU or its value).
   const values = new Set(Object.values(selected).map(norm));
   const offer = chosen ? null : jsonLd?.offers.find((o) => (o.sku && ids.includes(o.sku)) || (o.name && values.has(norm(o.name))));
-  const selectedPrice = generic.selectedPrice ?? (offer?.price ? { price: offer.price, currency: offer.currency } : null);
+  const knownPrices = [chosen, platform, jsonLd, microdata, og, ...(jsonLd?.variants ?? [])].map((s) => s?.price).concat(generic.visiblePrices.map((v) => v.price), generic.nearbyPrices);
+  const selectedPrice = optionPrice(generic.selectedPrice, knownPrices) ?? (offer?.price ? { price: offer.price, currency: offer.currency } : null);
   const priced = choosePrice([chosen, platform], [jsonLd, microdata, og], { ...generic, selectedPrice });
   const currency =
     priced?.currency ??
