@@ -68,6 +68,12 @@ describe('deal and group-buying pages (zh-TW, ko)', () => {
     expect(detect(page('', ko), 'ko').price).toBe('29000.00');
   });
 
+  it('of two option blocks marked selected, the one marked by its state wins over a class left from before', () => {
+    const stale = '<li class="option selected"><span class="price">19,000원</span></li>';
+    const now = '<li class="option" aria-checked="true"><span class="price">29,000원</span></li>';
+    expect(detect(page('', `<ul class="deal-options">${stale}${now}</ul>`), 'ko').price).toBe('29000.00');
+  });
+
   it('structured data stating only the lower bound does not win over the definite price', () => {
     const lowest = ld({ '@type': 'Product', name: '雙人下午茶', offers: { '@type': 'AggregateOffer', lowPrice: '990', priceCurrency: 'TWD' } });
     expect(detect(lowest + page('<span class="price">NT$990起</span>', options), 'zh-TW').price).toBe('1280.00');

@@ -100,10 +100,10 @@ export function priceText(element: Element, former?: string[]): string {
 
 /**
  * Class names as words: "priceOld" → "price Old", so marks are matched at the start of a word ("price_holder" has no
- * "old"); an element selected by its state (`aria-selected`, `aria-checked`) says "selected".
+ * "old"); an element selected by its state (`aria-selected`, `aria-checked`) says "selected-state".
  */
 const words = (element: Element) =>
-  `${element.getAttribute('class')} ${element.id} ${element.getAttribute('style')}${/true/.test(`${element.getAttribute('aria-selected')}${element.getAttribute('aria-checked')}`) ? ' selected' : ''}`.replace(/([a-z])([A-Z])/g, '$1 $2');
+  `${element.getAttribute('class')} ${element.id} ${element.getAttribute('style')}${/true/.test(`${element.getAttribute('aria-selected')}${element.getAttribute('aria-checked')}`) ? ' selected-state' : ''}`.replace(/([a-z])([A-Z])/g, '$1 $2');
 
 /** The words just before `element` ("Was", "UVP", "Now"), from its preceding siblings, after any number there. */
 function labelBefore(element: Element): string {

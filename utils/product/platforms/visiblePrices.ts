@@ -74,8 +74,9 @@ function readPriceFacts({ text, label, marks: own, ancestorMarks, struck }: Pric
   const lead = `${label} ${text.replace(/\d.*$/su, '')}`;
   const former = FORMER.test(lead) || struck || FORMER.test(own) || FORMER.test(ancestorMarks);
   const from = FROM.test(lead) || FROM_AFTER.test(text);
-  // Inside the option block the page marks as selected (a deal's chosen option among several).
-  const chosen = /(?<![a-z])(?:selected|checked)(?![a-z])/i.test(ancestorMarks);
+  // Inside the option block the page marks as selected (a deal's chosen option among several): by its state first,
+  // then by a class alone (which may be left from an earlier choice).
+  const chosen = /selected-state/.test(ancestorMarks) ? 2 : /(?<![a-z])(?:selected|checked)(?![a-z])/i.test(ancestorMarks) ? 1 : 0;
   return { ...parsed, former, from, chosen, current: !former && CURRENT.test(`${marks} ${text.slice(0, 12)}`) };
 }
 
@@ -89,7 +90,7 @@ function readPriceFacts({ text, label, marks: own, ancestorMarks, struck }: Pric
 export function visiblePrices(heading: HeadingFacts, hints: LocaleHints) {
   // Read once for the areas around the heading (not the whole page: its prices only when no nearer area shows one).
   const read = heading.prices.map((facts) => (heading.scopes[facts.scope]?.body ? undefined : readPriceFacts(facts, hints)));
-  let found: (VisiblePrice & { former: boolean; from: boolean; chosen: boolean; group: number; stated?: boolean })[] = [];
+  let found: (VisiblePrice & { former: boolean; from: boolean; chosen: number; group: number; stated?: boolean })[] = [];
   let area = heading.scopes.length - 1;
   let nearestFrom: { at: number; paid: typeof found } | undefined;
   // The price elements of each area around the heading first; then what those areas only state (a label's value, an
@@ -122,7 +123,7 @@ export function visiblePrices(heading: HeadingFacts, hints: LocaleHints) {
   }
   if (heading.scopes[area]?.body && found.some((p) => !p.former)) found = found.filter((p) => !p.former);
   // Of several option blocks each with its price, the selected one's comes first.
-  if (found.some((p) => p.chosen) && !found.every((p) => p.chosen)) found = [...found.filter((p) => p.chosen), ...found.filter((p) => !p.chosen)];
+  found = [...found].sort((a, b) => b.chosen - a.chosen);
   // The nearest price comes first, or the one beside it marked as paid now ("$64.95 Now $52.00"); a single
   // price shown with its currency is the current one.
   const beside = found.find((p) => p.current && p.group === found[0]?.group);
