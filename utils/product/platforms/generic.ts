@@ -71,7 +71,7 @@ function mainHeading(doc: Document, index: PageIndex, references: string[]): Ele
  * ("$<span>31</span><sup>57</sup>" → "$31.57"); hidden parts are left out. Parts marked as a former price (struck, or a
  * class such as "old" or "redna-cena") inside a block that also shows another amount go to `former` instead.
  */
-export function priceText(element: Element, former?: string[]): string {
+export function priceText(element: Element, former?: string[], detect = false): string {
   let out = '';
   let old = '';
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
@@ -82,7 +82,7 @@ export function priceText(element: Element, former?: string[]): string {
     let struck = false;
     for (let up: Element | null = parent; up && up !== element && !hidden; up = up.parentElement) {
       hidden = up.hasAttribute('hidden') || up.getAttribute('aria-hidden') === 'true' || /^(script|style)$/.test(up.localName);
-      struck ||= !!former && (STRUCK_TAGS.has(up.localName) || FORMER.test(words(up)));
+      struck ||= detect && isFormer(up);
     }
     if (hidden) continue;
     const text = node.nodeValue ?? '';
@@ -92,11 +92,24 @@ export function priceText(element: Element, former?: string[]): string {
     else out += value;
   }
   const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+  // Former parts are looked for only where the text shows two amounts (a cost on pages with hundreds of prices).
+  if (former && !detect && element.childElementCount && TWO_AMOUNTS.test(out)) return priceText(element, former, true);
   // A former amount beside nothing else is the block's only price.
   if (!/\d/.test(out)) return clean(old + out);
   if (/\d/.test(old)) former?.push(clean(old));
   return clean(out);
 }
+
+/** Elements already tested for a former price's marks: price blocks on a page share most of their ancestors. */
+const formerMarks = new WeakMap<Element, boolean>();
+function isFormer(element: Element): boolean {
+  let marked = formerMarks.get(element);
+  if (marked === undefined) formerMarks.set(element, (marked = STRUCK_TAGS.has(element.localName) || FORMER.test(words(element))));
+  return marked;
+}
+
+/** Two amounts in one text: digits apart by more than separators ("45 000 ₸ 39 990 ₸", not "1 299,00"). */
+const TWO_AMOUNTS = /\d[\d.,'\s]*[^\d.,'\s][^\d]*\d/;
 
 /**
  * Class names as words: "priceOld" → "price Old", so marks are matched at the start of a word ("price_holder" has no
@@ -131,9 +144,11 @@ function collectPrices(doc: Document, index: PageIndex, heading: Element | null,
       // Containers of many elements are not one price; a budget bounds the work on pages with thousands of prices.
       if (seen.has(element) || element.childElementCount > 12 || seen.size > 300 || prices.length >= REPORT_LIMITS.prices) continue;
       seen.add(element);
-      const amount = statedAmount(element);
       const former: string[] = [];
-      const text = amount ?? priceText(element, former);
+      const shown = priceText(element, former);
+      // An element showing no amount may state one in an attribute.
+      const amount = /\d/.test(shown) ? null : statedAmount(element);
+      const text = amount ?? shown;
       if (text.length > 60 || inSkippedArea(index, element) || (!amount && isHidden(element))) continue;
       let struck = false;
       let ancestorMarks = '';
@@ -147,8 +162,10 @@ function collectPrices(doc: Document, index: PageIndex, heading: Element | null,
       if (former[0] && former[0].length <= 60 && prices.length < REPORT_LIMITS.prices) prices.push({ ...facts, text: former[0], struck: true });
     }
   });
-  // Label and value pairs in the widest area around the heading, each in the nearest area holding it.
-  for (const { element, text, label } of labelledPrices(scopes.at(-2) ?? doc.body, index)) {
+  // Label and value pairs in the area five levels around the heading (or the page when nothing anchors the search),
+  // each in the nearest area holding it; looked for only where no price element around the heading shows an amount.
+  const shown = prices.some((p) => !p.stated && p.scope < scopes.length - 1 && /\d/.test(p.text));
+  for (const { element, text, label } of shown ? [] : labelledPrices(scopes[Math.min(4, scopes.length - 2)] ?? doc.body, index)) {
     const at = scopes.findIndex((scope) => scope.contains(element));
     if (prices.length < REPORT_LIMITS.prices) prices.push({ scope: at, text, label, marks: '', ancestorMarks: '', struck: false, group: -1, stated: true });
   }
