@@ -96,8 +96,8 @@ function absolute(value: string | null | undefined, base: string): string | null
 type PriceCandidate = { price?: string | null; currency?: string | null } | null | undefined;
 
 /**
- * Chooses the price. The price the selected option states wins; then a price the page also shows near the title. Otherwise the selected variant's or
- * the platform's own price; then a structured price the page shows a little further out, over a lone nearby amount
+ * Chooses the price. The price the selected option states wins; then a price the page also shows near the title.
+ * Otherwise the selected variant's or the platform's own price; then a structured price the page shows a little further out, over a lone nearby amount
  * the page does not mark as paid (a fee, a unit price); otherwise the product-level structured prices, the lowest
  * when they disagree and the page shows none (a sale price is the lower one). With no structured price, the price
  * shown. An amount of zero is no price, unless the page shows zero or "free" near the title.

@@ -7,9 +7,9 @@ import { indexPage, inSkippedArea, isHidden, MAX_CANDIDATES, type PageIndex, STR
 import { collectSelected, readSelectedIds, selectedOptions } from './genericOptions';
 import { labelledPrices, statedAmount } from './statedPrices';
 import { FORMER, type HeadingFacts, type PriceFacts, type VisiblePrice, visiblePrices } from './visiblePrices';
+import { variantIdInUrl } from '../url';
 
 export type { HeadingFacts, PriceFacts, VisiblePrice } from './visiblePrices';
-import { variantIdInUrl } from '../url';
 
 export interface GenericProduct {
   name: string | null;
@@ -164,8 +164,8 @@ function collectPrices(doc: Document, index: PageIndex, heading: Element | null,
   });
   // Label and value pairs in the area five levels around the heading (or the page when nothing anchors the search),
   // each in the nearest area holding it; looked for only where no price element around the heading shows an amount.
-  const shown = prices.some((p) => !p.stated && p.scope < scopes.length - 1 && /\d/.test(p.text));
-  for (const { element, text, label } of shown ? [] : labelledPrices(scopes[Math.min(4, scopes.length - 2)] ?? doc.body, index)) {
+  const amountShown = prices.some((p) => !p.stated && p.scope < scopes.length - 1 && /\d/.test(p.text));
+  for (const { element, text, label } of amountShown ? [] : labelledPrices(scopes[Math.min(4, scopes.length - 2)] ?? doc.body, index)) {
     const at = scopes.findIndex((scope) => scope.contains(element));
     if (prices.length < REPORT_LIMITS.prices) prices.push({ scope: at, text, label, marks: '', ancestorMarks: '', struck: false, group: -1, stated: true });
   }

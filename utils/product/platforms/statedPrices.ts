@@ -29,8 +29,8 @@ const short = (text: string | null | undefined, max: number) => {
 };
 
 /**
- * The amount an element states in an attribute (for one whose text shows none): `content` of `itemprop="price"` (with the
- * currency its offer states beside it), or `data-price` (not one of a list of options, each with its own).
+ * The amount an element states in an attribute (for one whose text shows none): `content` of `itemprop="price"` (with
+ * the currency its offer states beside it), or `data-price` (not one of a list of options, each with its own).
  */
 export function statedAmount(element: Element): string | null {
   const content = element.getAttribute('itemprop') === 'price' ? element.getAttribute('content') : null;
@@ -45,10 +45,9 @@ export function statedAmount(element: Element): string | null {
 /** Label and value pairs within `scope` whose label names a price: the value after the label, in its text or next. */
 export function labelledPrices(scope: Element, index: PageIndex): StatedPrice[] {
   const found: StatedPrice[] = [];
-  // A live list, read lazily: the area may hold most of a large page.
+  // A live list, read lazily item by item (not its length): the area may hold most of a large page.
   const elements = scope.getElementsByTagName('*');
-  for (let i = 0; i < elements.length && i < MAX_ELEMENTS && found.length < MAX_STATED; i += 1) {
-    const element = elements[i]!;
+  for (let i = 0, element = elements[0]; element && i < MAX_ELEMENTS && found.length < MAX_STATED; i += 1, element = elements[i]) {
     if (element.childElementCount || !LABEL_TAGS.has(element.localName)) continue;
     const raw = element.textContent ?? '';
     if (raw.length > 120) continue;
