@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { chromiumArgs, findChromium } from '../support/chromium.mjs';
 import { baselineExtract } from './baseline.mjs';
 import { loadModule, loadPriceParser, scorePriceStrings } from './priceStrings.mjs';
-import { score, skuSourceBreakdown, summarise } from './score.mjs';
+import { byLanguage, languageOf, priceSourceBreakdown, score, skuSourceBreakdown, summarise } from './score.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({ options: { corpus: { type: 'string' }, out: { type: 'string' }, 'skip-build': { type: 'boolean', default: false }, only: { type: 'string' }, 'show-misses': { type: 'boolean', default: false } } });
@@ -67,7 +67,7 @@ for (const entry of pages) {
   await page.bringToFront();
   const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
   const tab = targetInfos.find((t) => t.url === page.url()) ?? targetInfos.find((t) => t.attached && t.url.startsWith(new URL(pageUrl).origin));
-  let detected = { product: empty, ms: NaN };
+  let detected = { product: empty, ms: NaN, lang: null };
   try {
     await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
     detected = await worker.evaluate(async () => {
@@ -81,13 +81,14 @@ for (const entry of pages) {
       const started = performance.now();
       const read = readReport(report);
       if (!read) throw new Error('the report does not pass its schema');
-      return { product: productFromReport(read), ms: ms + performance.now() - started };
+      return { product: productFromReport(read), ms: ms + performance.now() - started, lang: read.lang };
     });
   } catch (error) {
     console.error(`${entry.file}: detection failed: ${error.message.split('\n')[0]}`);
   }
   const baseline = await page.evaluate(baselineExtract).catch(() => empty);
-  results.push({ entry, detected: detected.product, ms: detected.ms, baseline });
+  const lang = detected.lang ?? (await page.evaluate(() => document.documentElement.lang).catch(() => null));
+  results.push({ entry, detected: detected.product, ms: detected.ms, baseline, lang: languageOf(entry, lang) });
   await page.close();
   // Popups opened by the toolbar click stay around otherwise.
   for (const extra of context.pages()) if (extra.url().startsWith(`chrome-extension://${extensionId}/popup.html`)) await extra.close();
@@ -97,7 +98,7 @@ await context.close();
 // Report: one line per page, then the scores side by side.
 const pad = (text, width) => String(text ?? '—').slice(0, width).padEnd(width);
 console.log(`${pad('page', 34)} ${pad('name', 5)} ${pad('price', 12)} ${pad('cur', 4)} ${pad('url', 4)} ${pad('variant', 8)} ${pad('sku', 20)} ${pad('ms', 6)} detected variant`);
-const scored = results.map(({ entry, detected, ms, baseline }) => ({ entry, detected, ms, mine: score(entry, detected), base: score(entry, baseline) }));
+const scored = results.map(({ entry, detected, ms, baseline, lang }) => ({ entry, detected, ms, lang, mine: score(entry, detected), base: score(entry, baseline) }));
 for (const { entry, detected, ms, mine } of scored) {
   const mark = (ok) => (ok === null ? 'n/a' : ok ? 'ok' : 'MISS');
   const variant = detected.variant ? JSON.stringify({ id: detected.variant.id, sku: detected.variant.sku, options: detected.variant.options }) : 'null';
@@ -116,6 +117,18 @@ console.log(`\n${pad('SKU by source', 34)} ${pad('pages', 6)} ${pad('scored', 7)
 for (const kind of skuSourceBreakdown(scored.map((s) => ({ source: s.detected.skuSource, sku: s.mine.sku })))) {
   console.log(`${pad(kind.label, 34)} ${pad(kind.pages, 6)} ${pad(kind.scored, 7)} ${kind.scored ? `${kind.correct} (${((100 * kind.correct) / kind.scored).toFixed(0)} %)` : '—'}`);
 }
+console.log(`\n${pad('Price by source', 34)} ${pad('pages', 6)} ${pad('scored', 7)} right`);
+for (const kind of priceSourceBreakdown(scored.map((s) => ({ source: s.detected.priceSource, price: s.mine.price })))) {
+  console.log(`${pad(kind.label, 34)} ${pad(kind.pages, 6)} ${pad(kind.scored, 7)} ${kind.scored ? `${kind.correct} (${((100 * kind.correct) / kind.scored).toFixed(0)} %)` : '—'}`);
+}
+// Per language: a rule that wins on one language must not lose on another.
+const cell = (value, count) => (count === 0 ? '—' : `${value.toFixed(0)} %`);
+console.log(`\n${pad('language', 9)} ${pad('pages', 6)} ${['name', 'price', 'currency', 'url', 'variant', 'sku'].map((key) => pad(key, 9)).join(' ')}`);
+for (const row of byLanguage(scored.map((s) => ({ lang: s.lang, scores: s.mine })))) {
+  const cells = ['name', 'price', 'currency', 'url'].map((key) => pad(cell(row[key], row.pages), 9));
+  cells.push(...['variant', 'sku'].map((key) => pad(`${cell(row[key], row.counts[key])}${row.counts[key] ? ` (${row.counts[key]})` : ''}`, 9)));
+  console.log(`${pad(row.lang, 9)} ${pad(row.pages, 6)} ${cells.join(' ')}`);
+}
 console.log(`gtin ${mine.gtin.toFixed(1)} % (${mine.counts.gtin} pages), brand ${mine.brand.toFixed(1)} % (${mine.counts.brand} pages): for information, no target`);
 
 const priceStrings = join(corpus, 'price-strings.json');
@@ -124,10 +137,10 @@ if (existsSync(priceStrings)) {
   console.log(`\nprice strings: ${strings.percent.toFixed(1)} % (${strings.correct}/${strings.total}) ≥ 95 % ${strings.percent >= 95 ? 'PASS' : 'MISS'}`);
   if (values['show-misses']) for (const miss of strings.misses) console.log(`  ${JSON.stringify(miss)}`);
 }
-console.log(`\nMedian injection + extraction time: ${times[Math.floor(times.length / 2)].toFixed(1)} ms (max ${times.at(-1).toFixed(1)} ms) over ${times.length} pages`);
+console.log(`\nMedian injection + extraction time: ${times[Math.floor(times.length / 2)].toFixed(1)} ms (p95 ${times[Math.min(times.length - 1, Math.ceil(times.length * 0.95) - 1)].toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms) over ${times.length} pages`);
 
 if (values.out) {
-  const out = scored.map(({ entry, detected, ms }) => ({
+  const out = scored.map(({ entry, detected, ms, lang }) => ({
     file: entry.file,
     url: detected.url,
     name: detected.name,
@@ -136,6 +149,8 @@ if (values.out) {
     variant: detected.variant ? { id: detected.variant.id, sku: detected.variant.sku, options: detected.variant.options } : null,
     sku: detected.sku ?? null,
     skuSource: detected.skuSource ?? null,
+    priceSource: detected.priceSource ?? null,
+    lang,
     mpn: detected.mpn ?? null,
     gtin: detected.gtin ?? null,
     brand: detected.brand ?? null,

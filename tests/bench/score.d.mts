@@ -5,3 +5,7 @@ export function score(entry: unknown, result: unknown): Scores;
 export function summarise(scores: Scores[]): Record<'name' | 'price' | 'currency' | 'url' | 'variant' | 'sku' | 'gtin' | 'brand', number> & { counts: Record<'variant' | 'sku' | 'gtin' | 'brand', number> };
 export const SKU_SOURCES: Record<'agreed' | 'structured' | 'visible' | 'labelled' | 'url' | 'none', string>;
 export function skuSourceBreakdown(rows: { source: string | null | undefined; sku: boolean | null }[]): { kind: string; label: string; pages: number; scored: number; correct: number }[];
+export const PRICE_SOURCES: Record<'agreed' | 'structured' | 'visible' | 'selected' | 'none', string>;
+export function priceSourceBreakdown(rows: { source: string | null | undefined; price: boolean | null }[]): { kind: string; label: string; pages: number; scored: number; correct: number }[];
+export function languageOf(entry: unknown, pageLang: string | null | undefined): string;
+export function byLanguage(rows: { lang: string; scores: Scores }[]): ({ lang: string; pages: number } & ReturnType<typeof summarise>)[];

@@ -95,9 +95,43 @@ export const SKU_SOURCES = {
  * right. `rows` pairs each page's `skuSource` with its SKU score (null when not scored).
  */
 export function skuSourceBreakdown(rows) {
-  return Object.entries(SKU_SOURCES).map(([kind, label]) => {
+  return sourceBreakdown(SKU_SOURCES, rows.map((row) => ({ source: row.source, ok: row.sku })));
+}
+
+/** Where a detected price came from (`priceSource` of the product); `none` when no price was found. */
+export const PRICE_SOURCES = {
+  agreed: 'structured data agreed (shown too)',
+  structured: 'structured data only',
+  visible: 'visible only',
+  selected: 'selected option',
+  none: 'no price',
+};
+
+/** Per kind of price source: pages, scored pages (all are) and right ones; `rows` pairs `priceSource` with the price score. */
+export function priceSourceBreakdown(rows) {
+  return sourceBreakdown(PRICE_SOURCES, rows.map((row) => ({ source: row.source, ok: row.price })));
+}
+
+function sourceBreakdown(sources, rows) {
+  return Object.entries(sources).map(([kind, label]) => {
     const mine = rows.filter((row) => (row.source ?? 'none') === kind);
-    const scored = mine.filter((row) => row.sku !== null && row.sku !== undefined);
-    return { kind, label, pages: mine.length, scored: scored.length, correct: scored.filter((row) => row.sku).length };
+    const scored = mine.filter((row) => row.ok !== null && row.ok !== undefined);
+    return { kind, label, pages: mine.length, scored: scored.length, correct: scored.filter((row) => row.ok).length };
   });
+}
+
+/**
+ * The page's language for per-language figures: the corpus truth's `language` when it gives one, else the primary
+ * subtag of the page's `<html lang>` ("de-AT" → "de"); "—" when neither says.
+ */
+export function languageOf(entry, pageLang) {
+  const lang = entry.language ?? entry.expected?.language ?? pageLang ?? '';
+  return String(lang).trim().toLowerCase().split(/[-_]/)[0] || '—';
+}
+
+/** Per language, its pages' scores summarised (see `summarise`), the languages with most pages first. */
+export function byLanguage(rows) {
+  const groups = new Map();
+  for (const { lang, scores } of rows) groups.set(lang, [...(groups.get(lang) ?? []), scores]);
+  return [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([lang, list]) => ({ lang, pages: list.length, ...summarise(list) }));
 }

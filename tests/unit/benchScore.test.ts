@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedSkus, score, skuSourceBreakdown, summarise } from '../bench/score.mjs';
+import { byLanguage, expectedSkus, languageOf, priceSourceBreakdown, score, skuSourceBreakdown, summarise } from '../bench/score.mjs';
 
 const entry = {
   page_url: 'https://shop.example/p/1?utm_source=x',
@@ -33,5 +33,39 @@ describe('the SKU by where it came from', () => {
     ];
     const kinds = Object.fromEntries(skuSourceBreakdown(rows).map(({ kind, pages, scored, correct }) => [kind, [pages, scored, correct]]));
     expect(kinds).toEqual({ agreed: [2, 1, 1], structured: [0, 0, 0], visible: [0, 0, 0], labelled: [0, 0, 0], url: [2, 2, 1], none: [1, 1, 0] });
+  });
+});
+
+describe('the price by where it came from, and figures per language', () => {
+  it('counts pages and right prices per source, pages without a price apart', () => {
+    const rows = [
+      { source: 'agreed', price: true },
+      { source: 'visible', price: false },
+      { source: 'visible', price: true },
+      { source: null, price: false },
+    ];
+    const kinds = Object.fromEntries(priceSourceBreakdown(rows).map(({ kind, pages, scored, correct }) => [kind, [pages, scored, correct]]));
+    expect(kinds).toEqual({ agreed: [1, 1, 1], structured: [0, 0, 0], visible: [2, 2, 1], selected: [0, 0, 0], none: [1, 1, 0] });
+  });
+
+  it("takes the truth's language first, else the page's primary language subtag", () => {
+    expect(languageOf({ language: 'zh-TW' }, 'en')).toBe('zh');
+    expect(languageOf({}, 'de-AT')).toBe('de');
+    expect(languageOf({}, 'pt_BR')).toBe('pt');
+    expect(languageOf({}, null)).toBe('—');
+  });
+
+  it('summarises each language on its own pages, the largest group first', () => {
+    const right = score(entry, { url: 'https://shop.example/p/1', name: 'Lamp', price: '10.00', currency: 'EUR', sku: 'L-1', variant: { options: { Color: 'Red' } } });
+    const wrong = score(entry, { name: 'Lamp', price: '11.00' });
+    const rows = byLanguage([
+      { lang: 'de', scores: wrong },
+      { lang: 'en', scores: right },
+      { lang: 'en', scores: wrong },
+    ]);
+    expect(rows.map((r) => [r.lang, r.pages, r.name, r.price])).toEqual([
+      ['en', 2, 100, 50],
+      ['de', 1, 100, 0],
+    ]);
   });
 });

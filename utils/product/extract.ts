@@ -21,6 +21,8 @@ export interface ExtractedProduct {
   sku: string | null;
   /** Where the SKU came from (see `SkuSource`). */
   skuSource: SkuSource | null;
+  /** Where the price came from (see `PriceSource`). */
+  priceSource: PriceSource | null;
   mpn: string | null;
   gtin: string | null;
   brand: string | null;
@@ -34,6 +36,11 @@ export interface ExtractedProduct {
  * structured or variant SKU that differs (`labelled`), or the product's id in the address (`url`).
  */
 export type SkuSource = 'agreed' | 'structured' | 'visible' | 'labelled' | 'url';
+/**
+ * Where a product's price came from: structured data (platform data included) the page also shows (`agreed`),
+ * structured data only, the page only (`visible`), or the option the shopper selected (`selected`).
+ */
+export type PriceSource = 'agreed' | 'structured' | 'visible' | 'selected';
 const norm = (value: string) => value.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** The JSON-LD variant the shopper has selected now (live controls, then the cart form, then the URL). */
@@ -89,17 +96,20 @@ function absolute(value: string | null | undefined, base: string): string | null
 type PriceCandidate = { price?: string | null; currency?: string | null } | null | undefined;
 
 /**
- * Chooses the price. A price the page also shows near the title wins. Otherwise the selected variant's or
- * the platform's own price; then a structured price the page shows a little further out, over a lone nearby amount
+ * Chooses the price. The price the selected option states wins; then a price the page also shows near the title.
+ * Otherwise the selected variant's or the platform's own price; then a structured price the page shows a little further out, over a lone nearby amount
  * the page does not mark as paid (a fee, a unit price); otherwise the product-level structured prices, the lowest
  * when they disagree and the page shows none (a sale price is the lower one). With no structured price, the price
  * shown. An amount of zero is no price, unless the page shows zero or "free" near the title.
  */
-function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], generic: Pick<GenericProduct, 'visiblePrices' | 'marked' | 'nearbyPrices' | 'shownZero'>) {
+function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], generic: Pick<GenericProduct, 'visiblePrices' | 'marked' | 'nearbyPrices' | 'fromPrices' | 'shownZero' | 'selectedPrice'>) {
+  // The selected option's own price (its `data-price`, or the offer for it) is what the shopper chose now.
+  if (generic.selectedPrice) return generic.selectedPrice;
   const visible = generic.visiblePrices;
   const usable = (list: PriceCandidate[]) => list.filter((s) => !!s?.price && +s.price > 0).map((s) => ({ price: s!.price!, currency: s!.currency ?? null }));
   const first = usable(preferred);
-  const rest = usable(fallback);
+  // A structured price that is the page's "from" price is the lower bound of a list when the page shows another.
+  const rest = usable(fallback).filter((c) => !generic.fromPrices.includes(c.price) || !visible.length || visible[0]!.price === c.price);
   const shown = new Set(visible.map((v) => v.price));
   const confirmed = [...first, ...rest].find((c) => shown.has(c.price));
   if (confirmed) return { ...confirmed, currency: confirmed.currency ?? visible.find((v) => v.price === confirmed.price)?.currency ?? null };
@@ -113,6 +123,18 @@ function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], ge
   if (!rest.length) return visible[0] ?? zero;
   if (visible.length) return rest[0]!;
   return rest.reduce((low, c) => (Number(c.price) < Number(low.price) ? c : low));
+}
+
+/**
+ * The price a selected option states, checked against the prices the page and its data know: an amount in cents
+ * ("2400" where $24.00 is known) is read as such, and one far above every known price (another unit) is not read.
+ */
+function optionPrice(stated: GenericProduct['selectedPrice'], known: (string | null | undefined)[]) {
+  const prices = known.filter((p): p is string => !!p && +p > 0).map(Number);
+  if (!stated || !prices.length) return stated;
+  const cents = (+stated.price / 100).toFixed(2);
+  if (/\.0+$/.test(stated.price) && prices.includes(+cents)) return { ...stated, price: cents };
+  return +stated.price > 20 * Math.max(...prices) ? null : stated;
 }
 
 /** A price with at most four decimals, as the snapshot stores it. */
@@ -158,7 +180,12 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   const structuredName = platform?.name ?? jsonLd?.name ?? microdata?.name ?? null;
   const name = cleanName(chooseName(structuredName, generic.name, og?.name ?? null, title) ?? (title.trim() || null), pageMeta.siteName);
 
-  const priced = choosePrice([chosen, platform], [jsonLd, microdata, og], generic);
+  // Of a product's several offers, the one the selected option names (by its SKU or its value).
+  const values = new Set(Object.values(selected).map(norm));
+  const offer = chosen ? null : jsonLd?.offers.find((o) => (o.sku && ids.includes(o.sku)) || (o.name && values.has(norm(o.name))));
+  const knownPrices = [chosen, platform, jsonLd, microdata, og, ...(jsonLd?.variants ?? [])].map((s) => s?.price).concat(generic.visiblePrices.map((v) => v.price), generic.nearbyPrices);
+  const selectedPrice = optionPrice(generic.selectedPrice, knownPrices) ?? (offer?.price ? { price: offer.price, currency: offer.currency } : null);
+  const priced = choosePrice([chosen, platform], [jsonLd, microdata, og], { ...generic, selectedPrice });
   const currency =
     priced?.currency ??
     platform?.currency ??
@@ -209,6 +236,9 @@ export function productFromReport(report: PageReport): ExtractedProduct {
   }
 
   const price = snapshotPrice(priced?.price);
+  const structured = [chosen, platform, jsonLd, microdata, og].some((s) => s?.price === priced?.price);
+  const shownPrices = [...generic.visiblePrices.map((v) => v.price), ...generic.nearbyPrices];
+  const priceSource: PriceSource | null = !price ? null : priced === selectedPrice ? 'selected' : !structured ? 'visible' : shownPrices.includes(priced!.price) ? 'agreed' : 'structured';
   return {
     url: canonical,
     name,
@@ -219,6 +249,7 @@ export function productFromReport(report: PageReport): ExtractedProduct {
     availability: chosen?.availability ?? jsonLd?.availability ?? microdata?.availability ?? og?.availability ?? null,
     ...productIds,
     skuSource,
+    priceSource,
     // A variant without a SKU of its own is bought by the product's.
     variant: hasVariant ? { id: variantId, sku: sku ?? productIds.sku, options, label: chosen?.name ?? null } : null,
     sources,

@@ -22,6 +22,8 @@ const MAX_DEPTH = 24;
 export interface JsonLdProduct extends SourceProduct {
   optionNames: string[];
   variants: JsonLdVariant[];
+  /** The product's own offers when it has several, each for a size or an option it names by `sku` or `name`. */
+  offers: { sku: string | null; name: string | null; price: string | null; currency: string | null }[];
   /** Currencies named anywhere in the page's JSON-LD (also of other products): the page's currency. */
   pageCurrency: string | null;
 }
@@ -216,6 +218,7 @@ export function readJsonLd(facts: JsonLdFacts, pageUrl: string): JsonLdProduct |
     url: text(main.url) ?? offer.url,
     optionNames,
     variants,
+    offers: offers.length > 1 ? offers.slice(0, MAX_VARIANTS).map((o) => ({ sku: idOf(o.sku), name: text(o.name), ...offerOf(o) })) : [],
     pageCurrency: declared ?? offer.currency,
   };
 }

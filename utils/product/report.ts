@@ -77,7 +77,7 @@ const headingSchema = z.object({
   name: maybe,
   scopes: list(z.object({ body: z.boolean(), root: index(LIMITS.headings * LIMITS.scopes) }), LIMITS.scopes),
   prices: list(
-    z.object({ scope: index(LIMITS.scopes), text, label: text, marks: text, ancestorMarks: text, struck: z.boolean(), group: index(LIMITS.prices * LIMITS.headings) }),
+    z.object({ scope: index(LIMITS.scopes), text, label: text, marks: text, ancestorMarks: text, struck: z.boolean(), group: index(LIMITS.prices * LIMITS.headings), stated: z.optional(z.boolean()) }),
     LIMITS.prices,
   ),
 });
@@ -98,6 +98,7 @@ export const pageReportSchema = z.object({
     roots: list(list(z.string().check(z.maxLength(LIMITS.labelText)), LIMITS.labelTexts), LIMITS.headings * LIMITS.scopes),
     selected: list(z.tuple([text, maybe]), LIMITS.options),
     selectedIds: z.optional(list(z.string().check(z.maxLength(LIMITS.labelText)), LIMITS.options)),
+    selectedPrices: z.optional(list(z.string().check(z.maxLength(LIMITS.labelText)), 20)),
   }),
   cartId: maybe,
   checkoutLinkCandidates: list(z.object({ url: text, image: z.boolean() }), 2000),

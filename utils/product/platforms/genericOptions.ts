@@ -44,6 +44,20 @@ function statedVariantId(control: Element | null | undefined, withValue = true):
   return value && /^(?=(?:\D*\d){4})[\w.-]{5,40}$/.test(value) ? value : null;
 }
 
+/**
+ * The price a selected option states (`data-price`), unless its group's amounts are surcharges ("+5.00", a zero
+ * beside others): then it is not the product's price.
+ */
+function optionPrice(control: Element): string | null {
+  const own = control.getAttribute('data-price')?.trim();
+  if (!own || own.length > 30) return null;
+  const group = [...(control.parentElement?.children ?? [])].slice(0, 50).map((e) => e.getAttribute('data-price')?.trim());
+  return group.some((p) => p && /^[+-]|^0+(?:[.,]0+)?$/.test(p)) ? null : own;
+}
+
+/** A control the page marks as selected by its state (checked, `aria-selected`…), not by a class alone. */
+const STATED = '[aria-checked="true"], [aria-pressed="true"], [aria-selected="true"], :checked';
+
 /** The variant ids selected controls state (see `collectSelected`), those that read as ids, each once. */
 export function readSelectedIds(stated: string[]): string[] {
   return [...new Set(stated.filter((id) => /^(?=.*\d)[\w.:/-]{1,40}$/.test(id)))];
@@ -51,13 +65,15 @@ export function readSelectedIds(stated: string[]): string[] {
 
 /**
  * What is selected now, as [option group, value] pairs: selects and radios of option groups, and pressed or checked
- * swatches; the variant ids those controls state go to `ids`. Runs in the page; `selectedOptions` checks the names and
+ * swatches; the variant ids those controls state go to `ids`, the prices they state to `prices`. Runs in the page; `selectedOptions` checks the names and
  * values.
  */
-export function collectSelected(doc: Document, index: PageIndex, ids: string[] = []): [string, string | null][] {
+export function collectSelected(doc: Document, index: PageIndex, ids: string[] = [], prices: string[] = []): [string, string | null][] {
   const stated = (control: Element | null | undefined, withValue?: boolean) => {
     const id = statedVariantId(control, withValue);
     if (id && ids.length < 20) ids.push(id);
+    const price = control && optionPrice(control);
+    if (price && prices.length < 20) prices.push(price);
   };
   const selected: [string, string | null][] = [];
   for (const select of [...doc.querySelectorAll<HTMLSelectElement>('select')].slice(0, 40)) {
@@ -77,7 +93,10 @@ export function collectSelected(doc: Document, index: PageIndex, ids: string[] =
     selected.push([radio.name, label ?? radio.getAttribute('aria-label') ?? radio.value]);
     stated(radio);
   }
-  for (const swatch of index.swatches.slice(0, MAX_CANDIDATES)) {
+  // A swatch the page marks by its state comes before one only a class calls selected (often left from before).
+  const swatches = index.swatches.slice(0, MAX_CANDIDATES);
+  const byState = swatches.filter((swatch) => swatch.matches(STATED));
+  for (const swatch of [...byState, ...swatches.filter((swatch) => !byState.includes(swatch))]) {
     if (inSkippedArea(index, swatch) || swatch.matches('option, body, html, a[href^="#"], li[role="tab"], [role="tab"], [role="menuitem"]')) continue;
     const container = swatch.parentElement?.closest('[class], [id], [role="radiogroup"], fieldset');
     let context = `${container?.getAttribute('class') ?? ''} ${container?.id ?? ''} ${container?.getAttribute('aria-label') ?? ''} ${swatch.getAttribute('class') ?? ''}`;
