@@ -130,6 +130,19 @@ describe('a selected option whose own price differs from the first offer', () =>
     expect(detect(html, 'de').price).toBe('59.00');
   });
 
+  it("the selected variant's own structured price knows better than an option's data-price", () => {
+    const group = {
+      '@type': 'ProductGroup',
+      name: 'Shirt',
+      hasVariant: [
+        { '@type': 'Product', name: 'Shirt S', sku: '4241', offers: { '@type': 'Offer', price: '20.00', priceCurrency: 'USD', url: 'https://shop.example/p/1?variant=4241' } },
+        { '@type': 'Product', name: 'Shirt XL', sku: '4242', offers: { '@type': 'Offer', price: '30.00', priceCurrency: 'USD', url: 'https://shop.example/p/1?variant=4242' } },
+      ],
+    };
+    const html = ld(group) + '<main><h1>Shirt</h1><span class="price">$30.00</span><ul class="size-options"><li class="size" data-price="20.00">S</li><li class="size" aria-selected="true" data-price="24.00">XL</li></ul></main>';
+    expect(detect(html, 'en', 'https://shop.example/p/1?variant=4242').price).toBe('30.00');
+  });
+
   it('surcharges stated by options ("+5.00", a zero beside them) are not the price; full prices are', () => {
     const sizes = (s: string, xl: string) => `<main><h1>Shirt</h1><span class="price">$20.00</span><ul class="size-options"><li class="size" data-price="${s}">S</li><li class="size" aria-selected="true" data-price="${xl}">XL</li></ul></main>`;
     expect(detect(sizes('0', '+4.00')).price).toBe('20.00');

@@ -103,11 +103,12 @@ type PriceCandidate = { price?: string | null; currency?: string | null } | null
  * shown. An amount of zero is no price, unless the page shows zero or "free" near the title.
  */
 function choosePrice(preferred: PriceCandidate[], fallback: PriceCandidate[], generic: Pick<GenericProduct, 'visiblePrices' | 'marked' | 'nearbyPrices' | 'fromPrices' | 'shownZero' | 'selectedPrice'>) {
-  // The selected option's own price (its `data-price`, or the offer for it) is what the shopper chose now.
-  if (generic.selectedPrice) return generic.selectedPrice;
-  const visible = generic.visiblePrices;
   const usable = (list: PriceCandidate[]) => list.filter((s) => !!s?.price && +s.price > 0).map((s) => ({ price: s!.price!, currency: s!.currency ?? null }));
   const first = usable(preferred);
+  // The selected option's own price (its `data-price`, or the offer for it) is what the shopper chose now; only the
+  // selected variant's structured price or the platform's own data (documented, per variant) know better.
+  if (generic.selectedPrice && !first.length) return generic.selectedPrice;
+  const visible = generic.visiblePrices;
   // A structured price that is the page's "from" price is the lower bound of a list when the page shows another.
   const rest = usable(fallback).filter((c) => !generic.fromPrices.includes(c.price) || !visible.length || visible[0]!.price === c.price);
   const shown = new Set(visible.map((v) => v.price));
