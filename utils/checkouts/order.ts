@@ -8,7 +8,7 @@ import { buildPrompt, purchaseDetails } from '../services/smartcheckout/userData
 import { safetyFor, spendHistory } from './limits';
 import { planOrder } from './orderLimits';
 import { createReceipt } from './receipt';
-import type { CheckoutRecord } from './record';
+import { type CheckoutRecord, freshBookkeeping } from './record';
 import { offerOf } from './reread';
 import { readCheckouts, updateCheckouts } from './store';
 import { unreadableSpendSources } from './unreadable';
@@ -71,16 +71,13 @@ export async function recordOrder(ctx: LifecycleState, request: OrderRequest): P
         const ordered = { ...product, variant: withOptionOrder(product.variant, optionOrder) };
         const prompt = buildPrompt(purchaseDetails({ product: ordered, quantity, instructions: request.instructions }, profile, limits.maxSpend));
         return {
+          ...freshBookkeeping(now, now + service.poll.deadlineMs),
           id: ctx.deps.newId(),
           service: request.service,
           intent: JSON.stringify(['order', orderId, index]),
-          checkoutId: null,
-          checkoutUrl: null,
-          expiresAt: null,
           quoted: null,
           orderLabel: '',
           state: 'confirmed',
-          serviceStatus: null,
           product: { url: product.url, name: product.name, image: product.image, price: product.price, currency: product.currency },
           variant: product.variant,
           variantLabel: describeVariant(withOptionOrder(product.variant, optionOrder)),
@@ -92,26 +89,9 @@ export async function recordOrder(ctx: LifecycleState, request: OrderRequest): P
           ceiling: limits.ceiling,
           // An item whose tab is still open is read again before it is sent, like any confirmed purchase.
           confirmedRequest: { product, instructions: request.instructions, hint: null, order: undefined, tabId, seen: tabId === null ? null : offerOf(product), optionOrder },
-          drift: null,
-          startNote: null,
-          reportedProduct: null,
           receipt: createReceipt({ product, quantity, quoted: null, ceiling: limits.ceiling, service: request.service, profile, prompt, approvedAt: now }),
           profileId: profile.id,
           profileLabel: profile.label,
-          amount: null,
-          currency: null,
-          notes: null,
-          lastError: null,
-          createdAt: now,
-          updatedAt: now,
-          pollingSince: null,
-          deadlineAt: now + service.poll.deadlineMs,
-          nextPollAt: null,
-          polls: 0,
-          errorStreak: 0,
-          pendingNotification: null,
-          notifications: [],
-          seen: true,
           orderId,
           orderSize: request.items.length,
           orderIndex: index,

@@ -22,6 +22,36 @@ const MAX_NOTIFICATIONS = 20;
 
 const cap = <T extends string | null>(value: T, max: number): T => (value !== null && value.length > max ? (value.slice(0, max) as T) : value);
 
+/**
+ * The bookkeeping of a record just written, before anything was sent or reported: nothing charged, polled, noted or
+ * notified yet; created and updated `now`, followed until `deadlineAt`.
+ */
+export function freshBookkeeping(now: number, deadlineAt: number) {
+  return {
+    checkoutId: null,
+    checkoutUrl: null,
+    expiresAt: null,
+    serviceStatus: null,
+    drift: null,
+    startNote: null,
+    reportedProduct: null,
+    amount: null,
+    currency: null,
+    notes: null,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+    pollingSince: null,
+    deadlineAt,
+    nextPollAt: null,
+    polls: 0,
+    errorStreak: 0,
+    pendingNotification: null,
+    notifications: [],
+    seen: true,
+  } satisfies Partial<CheckoutRecord>;
+}
+
 /** The record with every text field cut to its limit; applied on every write. */
 export function capRecordText(record: CheckoutRecord): CheckoutRecord {
   return {

@@ -7,7 +7,7 @@ import { isSimulated, serviceOf, type ServiceId } from '../services/registry';
 import { checkLimits, safetyFor, spendHistory } from './limits';
 import { unreadableSpendSources } from './unreadable';
 import { createReceipt } from './receipt';
-import type { CheckoutRecord } from './record';
+import { type CheckoutRecord, freshBookkeeping } from './record';
 import { readCheckouts, updateCheckouts } from './store';
 import { buildPrompt, purchaseDetails } from '../services/smartcheckout/userData';
 import type { StartRequest, StartResult } from './lifecycleTypes';
@@ -70,16 +70,13 @@ export async function start(ctx: LifecycleState, request: StartRequest): Promise
         spending = { maxPrice: safety.maxPrice, maxSpend: limits.maxSpend, allowance: limits.allowance, prompt, ceiling: limits.ceiling };
       }
       const created: CheckoutRecord = {
+        ...freshBookkeeping(now, now + service.poll.deadlineMs),
         id: request.attemptId ?? ctx.deps.newId(),
         service: serviceId,
         intent,
-        checkoutId: null,
-        checkoutUrl: null,
-        expiresAt: null,
         quoted: agent ? null : adapter.quote(order.data, request),
         orderLabel: orderLabelOf(order.data),
         state: recheck ? 'confirmed' : 'starting',
-        serviceStatus: null,
         product: { url: product.url, name: product.name, image: product.image, price: product.price, currency: product.currency },
         variant: product.variant,
         variantLabel: describeVariant(product.variant),
@@ -88,27 +85,10 @@ export async function start(ctx: LifecycleState, request: StartRequest): Promise
         confirmedRequest: recheck
           ? { product, instructions: request.instructions, hint: request.hint ?? null, order: request.order, ...recheck, optionOrder: Object.keys(product.variant?.options ?? {}) }
           : null,
-        drift: null,
-        startNote: null,
-        reportedProduct: null,
         // What the user approved, written once with the record and never changed after.
         receipt: createReceipt({ product, quantity: request.quantity, quoted: agent ? null : adapter.quote(order.data, request), ceiling: spending.ceiling, service: serviceId, profile, prompt: spending.prompt, approvedAt: now, mandate: request.mandate ?? null }),
         profileId: profile.id,
         profileLabel: profile.label,
-        amount: null,
-        currency: null,
-        notes: null,
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-        pollingSince: null,
-        deadlineAt: now + service.poll.deadlineMs,
-        nextPollAt: null,
-        polls: 0,
-        errorStreak: 0,
-        pendingNotification: null,
-        notifications: [],
-        seen: true,
       };
       ctx.postsInFlight.add(created.id);
       return { records: [created, ...records], result: { record: created, duplicate: false } };
