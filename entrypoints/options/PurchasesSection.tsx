@@ -6,7 +6,7 @@ import { type MessageKey, t, tCount } from '../../utils/shared/i18n';
 import { checkoutsToCsv } from '../../utils/checkouts/csv';
 import { receiptFileName, receiptJson } from '../../utils/checkouts/receipt';
 import type { CheckoutRecord } from '../../utils/checkouts/record';
-import { FINISHED_STATES } from '../../utils/checkouts/store';
+import { finishedEntries } from '../../utils/checkouts/store';
 import { SERVICE_IDS, serviceOf, type ServiceId } from '../../utils/services/registry';
 import { sendMessage } from '../../utils/messages/messages';
 
@@ -20,7 +20,6 @@ const FILTERS: { value: string; label: MessageKey; states: CheckoutRecord['state
   { value: 'attention', label: 'filterAttention', states: ['outcome_unknown', 'not_found', 'stopped'] },
   { value: 'resolved', label: 'filterResolved', states: ['resolved'] },
 ];
-const FINISHED: CheckoutRecord['state'][] = [...FINISHED_STATES];
 
 function highlightedPurchase(): string | null {
   const match = location.hash.match(/^#purchase-(.+)$/);
@@ -57,7 +56,8 @@ export function PurchasesSection() {
   const states = FILTERS.find((f) => f.value === filter)?.states ?? null;
   const shown = checkouts.records.filter((r) => (!states || states.includes(r.state)) && (service === 'all' || r.service === service));
   const services = SERVICE_IDS.filter((id) => checkouts.records.some((r) => r.service === id));
-  const finished = checkouts.records.filter((r) => FINISHED.includes(r.state)).length;
+  // Counted as the history lists them: a cart order once.
+  const finished = finishedEntries(checkouts.records).entries;
 
   const unreadable = checkouts.unreadable;
   function exportCsv() {

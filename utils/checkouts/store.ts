@@ -135,13 +135,22 @@ export const FINISHED_STATES: readonly CheckoutRecord['state'][] = ['completed',
  */
 export function clearFinished(now: number = Date.now()): Promise<number> {
   return updateCheckouts((records, ledger) => {
-    const done = (r: CheckoutRecord) => FINISHED_STATES.includes(r.state) && r.pendingNotification === null;
-    // A cart order is one entry: it goes only when every one of its items is finished.
-    const openOrders = new Set(records.filter((r) => r.orderId && !done(r)).map((r) => r.orderId));
-    const removed = records.filter((r) => done(r) && !(r.orderId && openOrders.has(r.orderId)));
+    const { removed, entries } = finishedEntries(records);
     const kept = records.filter((r) => !removed.includes(r));
-    return { records: kept, result: removed.length, ledger: addToLedger(ledger, removed, now) };
+    return { records: kept, result: entries, ledger: addToLedger(ledger, removed, now) };
   });
+}
+
+/**
+ * What "Clear finished purchases" removes: finished purchases, each cart order as one entry that goes only when every
+ * one of its items is finished; `entries` counts them as the history lists them (an order once).
+ */
+export function finishedEntries(records: readonly CheckoutRecord[]): { removed: CheckoutRecord[]; entries: number } {
+  const done = (r: CheckoutRecord) => FINISHED_STATES.includes(r.state) && r.pendingNotification === null;
+  const openOrders = new Set(records.filter((r) => r.orderId && !done(r)).map((r) => r.orderId));
+  const removed = records.filter((r) => done(r) && !(r.orderId && openOrders.has(r.orderId)));
+  const orders = new Set(removed.flatMap((r) => (r.orderId ? [r.orderId] : [])));
+  return { removed, entries: removed.filter((r) => !r.orderId).length + orders.size };
 }
 
 /**
