@@ -135,6 +135,7 @@ export function createCheckoutService(overrides: Partial<LifecycleDeps> = {}) {
   async function resume(): Promise<void> {
     await lifecycle.recover();
     await scheduler!.run();
+    await watches.recoverClaims().catch(() => {});
     await watches.resume().catch(() => {});
   }
 

@@ -7,7 +7,10 @@ import { profilesStorage } from '../../utils/profiles/storage';
 import { readServiceState } from '../../utils/settings/connectionStorage';
 import { t } from '../../utils/shared/i18n';
 import { checkWatches, type WatchDeps } from '../../utils/watch/check';
-import { createWatch, setPaused } from '../../utils/watch/manage';
+import { createWatch, releaseLostClaims, setPaused } from '../../utils/watch/manage';
+import { readLedger } from '../../utils/checkouts/ledger';
+import { readCheckouts } from '../../utils/checkouts/store';
+import { summariseUnreadable } from '../../utils/checkouts/unreadable';
 import { nextCheckAt, siteOf, STORE_TIMING, type WatchTiming } from '../../utils/watch/schedule';
 import type { Watch } from '../../utils/watch/schema';
 import { readWatches, updateWatches } from '../../utils/watch/store';
@@ -60,6 +63,23 @@ export function createWatchService(lifecycle: Lifecycle, now: () => number = Dat
     const next = queue.then(async () => {
       const due = await checkWatches(deps, onlyId).finally(closeReader);
       await schedule(due);
+    });
+    queue = next.catch(() => {});
+    return next;
+  }
+
+  /**
+   * At a worker start, in turn with the checks (a check the waking alarm started has recorded its purchase by then):
+   * a claim whose purchase was never recorded is taken back.
+   */
+  function recoverClaims(): Promise<void> {
+    const next = queue.then(async () => {
+      const [{ records, unreadable }, ledger] = await Promise.all([readCheckouts(), readLedger()]);
+      const known = new Set([...records.map((r) => r.id), ...unreadable.map((entry, i) => summariseUnreadable(entry, i).id), ...ledger.entries.map((e) => e.id)]);
+      await updateWatches((state) => {
+        const watches = releaseLostClaims(state.watches, known, now(), t('watchClaimReleased'));
+        return { state: watches ? { ...state, watches } : null, result: null };
+      });
     });
     queue = next.catch(() => {});
     return next;
@@ -120,7 +140,7 @@ export function createWatchService(lifecycle: Lifecycle, now: () => number = Dat
     }
   }
 
-  return { run, resume, handle };
+  return { run, resume, recoverClaims, handle };
 }
 export type WatchService = ReturnType<typeof createWatchService>;
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SAFETY } from '../../utils/settings/settings';
 import { createMandate, defaultTarget, isExpired, mandateCeiling, mayBuy } from '../../utils/watch/mandate';
 import { matchWatch } from '../../utils/watch/match';
-import { createWatch, setPaused } from '../../utils/watch/manage';
+import { createWatch, LOST_CLAIM_MS, releaseLostClaims, setPaused } from '../../utils/watch/manage';
 import { dueWatches, nextCheckAt, retryAfterMs, STORE_TIMING } from '../../utils/watch/schedule';
 import { MAX_WATCHES, type Watch, type WatchState } from '../../utils/watch/schema';
 import { readWatches, updateWatches, watchStorage } from '../../utils/watch/store';
@@ -88,6 +88,20 @@ describe('matching the page read now', () => {
     const bySku = watch({ product: { ...PRODUCT, variant: { ...PRODUCT.variant!, id: null } } });
     expect(matchWatch(bySku, { ...PRODUCT, variant: { ...PRODUCT.variant!, id: 'other' } }, NOW).differences).toEqual([]);
     expect(matchWatch(bySku, { ...PRODUCT, variant: { ...PRODUCT.variant!, sku: 'TS-GR-M' } }, NOW).differences.map((d) => d.kind)).toEqual(['variant']);
+  });
+});
+
+describe('a claim whose purchase was never recorded (the extension stopped in between)', () => {
+  const claimed = watch({ status: 'bought', purchaseId: 'buy-1', notifiedPrice: '24.00', lastReadAt: NOW - 60_000 });
+
+  it('watches again, saying so: nothing was bought', () => {
+    expect(releaseLostClaims([claimed], new Set(), NOW, 'not sent')).toEqual([{ ...claimed, status: 'watching', purchaseId: null, notifiedPrice: null, lastNote: 'not sent' }]);
+  });
+
+  it('stays bought when any trace of the purchase exists, or the claim is old (its record may have been cleared)', () => {
+    expect(releaseLostClaims([claimed], new Set(['buy-1']), NOW, 'not sent')).toBeNull();
+    expect(releaseLostClaims([{ ...claimed, lastReadAt: NOW - LOST_CLAIM_MS }], new Set(), NOW, 'not sent')).toBeNull();
+    expect(releaseLostClaims([watch(), watch({ status: 'paused' })], new Set(), NOW, 'not sent')).toBeNull();
   });
 });
 

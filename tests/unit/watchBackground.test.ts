@@ -2,7 +2,7 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { createWatch } from '../../utils/watch/manage';
 import { DEFAULT_SAFETY } from '../../utils/settings/settings';
-import { updateWatches } from '../../utils/watch/store';
+import { readWatches, updateWatches } from '../../utils/watch/store';
 import { PRODUCT, PROFILE } from './fixtures/purchase';
 import { grantManifestHosts } from './support/permissions';
 
@@ -57,4 +57,16 @@ it('"Buy now" on a watch’s notification opens the product page, then the usual
   });
   await fakeBrowser.tabs.onUpdated.trigger(tab!.id!, { status: 'complete' }, { ...tab!, status: 'complete' });
   await vi.waitFor(() => expect(windowsCreate).toHaveBeenCalledWith(expect.objectContaining({ url: `chrome-extension://test-extension-id/popup.html?tabId=${tab!.id}&service=smartcheckout`, type: 'popup' })));
+});
+
+it('at a worker start, a watch claimed "bought" whose purchase was never recorded watches again; one whose purchase exists stays bought', async () => {
+  await seedWatch(Date.now() + 3_600_000);
+  const claim = { status: 'bought' as const, purchaseId: 'lost-1', lastReadAt: Date.now() - 60_000 };
+  await updateWatches((state) => ({ state: { ...state, watches: [{ ...state.watches[0]!, ...claim }, { ...state.watches[0]!, ...claim, id: 'w2', purchaseId: 'kept-1' }] }, result: null }));
+  await fakeBrowser.storage.local.set({ checkouts: [{ id: 'kept-1', broken: true }] });
+  await startBackground();
+  await vi.waitFor(async () => {
+    const { watches } = await readWatches();
+    expect(watches.map((w) => [w.id, w.status, w.purchaseId])).toEqual([['w1', 'watching', null], ['w2', 'bought', 'kept-1']]);
+  });
 });

@@ -60,3 +60,23 @@ export function setPaused(watch: Watch, paused: boolean, now: number): Watch {
   if (paused) return watch.status === 'watching' || watch.status === 'cannot_read' ? { ...watch, status: 'paused' } : watch;
   return watch.status === 'paused' ? { ...watch, status: 'watching', nextCheckAt: now } : watch;
 }
+
+/** Only a claim this recent is taken back: a purchase is recorded within moments of its claim. */
+export const LOST_CLAIM_MS = 10 * 60_000;
+
+/**
+ * Watches whose claim was written ("bought", with the purchase's id) but whose purchase was never recorded — the
+ * browser stopped the extension in between — bought nothing: they watch again, saying so. Any trace of the purchase
+ * (`known`: records, readable or not, and the spend ledger) keeps a watch bought, as does a claim older than
+ * `LOST_CLAIM_MS` (its record may have been cleared since). Null when nothing changes. Run only when no check is under way.
+ */
+export function releaseLostClaims(watches: readonly Watch[], known: ReadonlySet<string>, now: number, note: string): Watch[] | null {
+  let changed = false;
+  const next = watches.map((w) => {
+    const lost = w.status === 'bought' && w.purchaseId !== null && !known.has(w.purchaseId) && w.lastReadAt !== null && now - w.lastReadAt < LOST_CLAIM_MS;
+    if (!lost) return w;
+    changed = true;
+    return { ...w, status: 'watching' as const, purchaseId: null, notifiedPrice: null, lastNote: note };
+  });
+  return changed ? next : null;
+}
