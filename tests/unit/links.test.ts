@@ -111,6 +111,23 @@ describe('creating a checkout link', () => {
     expect(shoppex.calls.create).toHaveLength(0);
   });
 
+  it('for a service whose create is idempotent, the next worker sends it again once under the same key and follows the link it learns', async () => {
+    const dying = scriptedLinkAdapter();
+    dying.adapter.create = () => new Promise(() => {});
+    dying.adapter.idempotentCreate = true;
+    shoppex.adapter.idempotentCreate = true;
+    void lifecycle({ adapters: { ...providerAdapters({ create: async () => ({ checkoutId: 'x' }), get: async () => ({ status: 'processing', rawStatus: 'processing', amount: null, currency: null, notes: null }) }), shoppex: dying.adapter } }).start(request());
+    await expect.poll(async () => (await records())[0]?.state).toBe('starting');
+
+    const next = lifecycle();
+    await next.recover();
+    expect(shoppex.calls.create).toEqual([{ order: { sku: 'merino', amount: '58.00' }, intentId: 'rec-1', storedStates: ['starting'] }]);
+    expect((await records())[0]).toMatchObject({ id: 'rec-1', state: 'processing', checkoutId: 'ch-1' });
+    // Once known, it is a checkout like any other: the same request again is that one.
+    expect(await next.start(request())).toMatchObject({ ok: true, duplicate: true });
+    expect(shoppex.calls.create).toHaveLength(1);
+  });
+
   it('an order the service cannot read is refused before anything is recorded', async () => {
     expect(await lifecycle().start(request('shoppex', { amount: 5 }))).toMatchObject({ ok: false, code: 'invalid_order' });
     expect(await records()).toHaveLength(0);

@@ -35,6 +35,7 @@ export function freshBookkeeping(now: number, deadlineAt: number) {
     drift: null,
     startNote: null,
     reportedProduct: null,
+    sentOrder: null,
     amount: null,
     currency: null,
     notes: null,

@@ -89,6 +89,11 @@ export const checkoutRecordSchema = z.object({
    * against every limit in that currency until the purchase ends, then what was charged replaces it.
    */
   ceiling: z._default(z.nullable(moneySchema), null),
+  /**
+   * The service's order as it was sent, kept only for a service whose create is idempotent (`idempotentCreate`): a
+   * create whose answer was lost is sent again with it, under the same key. Read with the adapter's schema again.
+   */
+  sentOrder: z.optional(z.unknown()),
   /** Set while `confirmed`: what to send once the page has been read again. */
   confirmedRequest: z._default(z.nullable(confirmedRequestSchema), null),
   /** `not_sent`: how the page's offer moved between the confirmation and sending. */

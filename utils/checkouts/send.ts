@@ -2,6 +2,7 @@ import { connectionOf } from '../settings/connections';
 import { t } from '../shared/i18n';
 import { withOptionOrder } from '../product/describe';
 import { type Detection, detectInTab } from '../product/detectInTab';
+import { NO_CHECKOUT_LINKS } from '../product/snapshot';
 import { serviceOf } from '../services/registry';
 import { describeServiceError } from './errorText';
 import { asServiceError } from './provider';
@@ -121,5 +122,31 @@ export async function proceed(ctx: LifecycleState, id: string): Promise<StartRes
   } finally {
     ctx.postsInFlight.delete(id);
     ctx.deps.onScheduleChange();
+  }
+}
+
+/**
+ * A create whose answer was lost (the worker stopped mid-POST). For a checkout link whose service documents an
+ * idempotent create, it is sent once more with the same key and the order as first sent: the service answers with
+ * the checkout it made (or makes it now), and the link is followed. Anything else — an agent purchase, another
+ * service, what it needs gone — has an unknown outcome and is never sent again.
+ */
+export async function resendLost(ctx: LifecycleState, record: CheckoutRecord): Promise<void> {
+  const adapter = ctx.deps.adapters[record.service];
+  const link = serviceOf(record.service).kind !== 'agent' && adapter.idempotentCreate === true;
+  const order = link && record.sentOrder != null ? adapter.orderSchema.safeParse(record.sentOrder) : null;
+  const { settings, sessionKeys, profiles } = await ctx.deps.loadContext();
+  const connection = connectionOf(settings, sessionKeys, record.service);
+  const profile = profiles.profiles.find((p) => p.id === record.profileId) ?? null;
+  if (!order?.success || !connection || !profile || !ctx.deps.isOnline()) {
+    await markOutcomeUnknown(ctx, record.id, t('startInterrupted'));
+    return;
+  }
+  const product = { ...record.product, availability: null, sku: null, mpn: null, gtin: null, brand: null, variant: record.variant, sources: [], checkoutLinks: NO_CHECKOUT_LINKS };
+  ctx.postsInFlight.add(record.id);
+  try {
+    await send(ctx, record, { connection, profile, order: order.data, product, instructions: '', hint: null, notifyStarted: false, keepRejected: true });
+  } finally {
+    ctx.postsInFlight.delete(record.id);
   }
 }

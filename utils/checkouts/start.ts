@@ -76,6 +76,7 @@ export async function start(ctx: LifecycleState, request: StartRequest): Promise
         intent,
         quoted: agent ? null : adapter.quote(order.data, request),
         orderLabel: orderLabelOf(order.data),
+        sentOrder: !agent && adapter.idempotentCreate ? order.data : null,
         state: recheck ? 'confirmed' : 'starting',
         product: { url: product.url, name: product.name, image: product.image, price: product.price, currency: product.currency },
         variant: product.variant,

@@ -58,7 +58,12 @@ export interface ServiceAdapter<Order = unknown> {
   intentKey(order: Order): string;
   /** What the customer will pay, shown before creating and kept in the history; null when unknown. */
   quote(order: Order, request: { product: ProductSnapshot; quantity: number }): Money | null;
-  /** Creates the checkout. Never retried: a lost answer may mean it exists. */
+  /**
+   * True when the service documents that a create sent again with the same idempotency key returns the checkout the
+   * first one made (Shoppex). Only then is a create whose answer was lost sent again, once, to learn that checkout.
+   */
+  idempotentCreate?: boolean;
+  /** Creates the checkout. Never retried blindly: a lost answer may mean it exists. */
   create(connection: Connection, request: CreateRequest<Order>): Promise<CreatedCheckout>;
   /** Reads where a checkout stands. */
   status(connection: Connection, checkoutId: string): Promise<CheckoutReport>;

@@ -14,6 +14,8 @@ import { type ShoppexOrder, shoppexOrderSchema } from './order';
 export function createShoppexAdapter(clientFor: (connection: Connection) => ShoppexClient = (c) => createShoppexClient(clientOptions(c))): ServiceAdapter<ShoppexOrder> {
   return {
     orderSchema: shoppexOrderSchema,
+    // "Idempotency-Key: one key per purchase intent, reused on retry" (the contract): the same key, the same session.
+    idempotentCreate: true,
     intentKey: (order) => `${order.amount} ${order.currency}`,
     quote: (order) => ({ amount: order.amount, currency: order.currency }),
     async create(connection, { order, product, quantity, profile, intentId }) {
