@@ -37,7 +37,8 @@ async function ensureOffscreen(api: OffscreenApi): Promise<void> {
 
 /** Reads the product from a fetched page with the detector: here when there is a DOM, else in the offscreen document. */
 export async function readPage(html: string, url: string): Promise<ProductSnapshot | null> {
-  let report = readHtml(html, url);
+  // Only Firefox's background page has a DOM: Chrome's background never carries the collector (its offscreen document does).
+  let report = import.meta.env.FIREFOX ? readHtml(html, url) : null;
   const api = offscreen();
   if (report === null && api) {
     await ensureOffscreen(api);
