@@ -11,5 +11,7 @@ export default defineConfig({
     // fakeBrowser has no i18n: every test reads the real English messages.json.
     setupFiles: ['tests/unit/support/i18n.ts'],
     restoreMocks: true,
+    // A test that loads the whole background for the first time transforms it then: seconds on a busy 2-core machine.
+    testTimeout: 15_000,
   },
 });

@@ -22,7 +22,7 @@ it('creates the context menu on install, not at start-up', async () => {
   await startBackground();
   expect(contextMenus.create).not.toHaveBeenCalled();
   await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
-  // "Buy via Smartcheckout", and "Create checkout link" (hidden until a checkout-link service is connected).
+  // "Buy via Smartcheckout", "Add to cart", and "Create checkout link" (hidden until a checkout-link service is connected).
   await vi.waitFor(() => expect(contextMenus.create).toHaveBeenCalledTimes(3));
   expect(contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'add-to-cart', contexts: ['page', 'link'] }));
   expect(contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'create-checkout-link', visible: false }));
