@@ -6,6 +6,7 @@ import { GRETE } from './seed';
 interface StoredLink {
   id: string;
   state: string;
+  pendingNotification: string | null;
   checkoutId: string | null;
   amount: string | null;
   currency: string | null;
@@ -89,7 +90,8 @@ test('chaos for checkout links: created under 5xx, 429 and slow answers, paid or
 
   const ended = ['paid', 'voided', 'expired', 'outcome_unknown'];
   const stored = () => options.page.evaluate(async () => ((await chrome.storage.local.get('checkouts')).checkouts ?? []) as StoredLink[]);
-  await expect.poll(async () => (await stored()).filter((r) => ended.includes(r.state)).length, { timeout: 60_000 }).toBe(links.length - 1);
+  // Ended, and told: a notification is shown just after the state is written.
+  await expect.poll(async () => (await stored()).filter((r) => ended.includes(r.state) && r.pendingNotification === null).length, { timeout: 60_000 }).toBe(links.length - 1);
 
   const records = await stored();
   for (const link of links) {
