@@ -7,11 +7,13 @@ import { profilesStorage } from '../../utils/profiles/storage';
 import { readServiceState } from '../../utils/settings/connectionStorage';
 import { t } from '../../utils/shared/i18n';
 import { checkWatches, type WatchDeps } from '../../utils/watch/check';
-import { createWatch, releaseLostClaims, setPaused } from '../../utils/watch/manage';
+import { createWatch, releaseLostClaims, setPaused, sitePattern, siteToRelease } from '../../utils/watch/manage';
+import { connectionOf } from '../../utils/settings/connections';
+import { SERVICE_IDS } from '../../utils/services/registry';
 import { readLedger } from '../../utils/checkouts/ledger';
 import { readCheckouts } from '../../utils/checkouts/store';
 import { summariseUnreadable } from '../../utils/checkouts/unreadable';
-import { nextCheckAt, siteOf, STORE_TIMING, type WatchTiming } from '../../utils/watch/schedule';
+import { nextCheckAt, STORE_TIMING, type WatchTiming } from '../../utils/watch/schedule';
 import type { Watch } from '../../utils/watch/schema';
 import { readWatches, updateWatches } from '../../utils/watch/store';
 import { closeReader, fetchPage, readInBackgroundTab, readPage } from './pageReader';
@@ -92,9 +94,9 @@ export function createWatchService(lifecycle: Lifecycle, now: () => number = Dat
   }
 
   async function create(message: Extract<WatchMessage, { type: 'watch:create' }>): Promise<WatchReply> {
-    const site = siteOf({ product: message.product });
+    const pattern = sitePattern({ product: message.product });
     // The popup asked the browser for this one site; without it the page cannot be read, so nothing is saved.
-    if (!site || !(await browser.permissions.contains({ origins: [`${new URL(site).protocol}//${new URL(site).hostname}/*`] }).catch(() => false))) {
+    if (!pattern || !(await browser.permissions.contains({ origins: [pattern] }).catch(() => false))) {
       return { ok: false, message: t('watchNoAccess') };
     }
     const [{ settings }, profiles] = await Promise.all([readServiceState(), profilesStorage.get()]);
@@ -123,6 +125,15 @@ export function createWatchService(lifecycle: Lifecycle, now: () => number = Dat
     return { ok: true, ...result };
   }
 
+  /** Gives back the shop site's access once no watch reads it (a checkout service on that site keeps it). */
+  async function releaseSite(deleted: Watch): Promise<void> {
+    const [{ settings, sessionKeys }, { watches }] = await Promise.all([readServiceState(), readWatches()]);
+    const serviceUrls = SERVICE_IDS.flatMap((id) => [connectionOf(settings, sessionKeys, id)?.baseUrl, settings.services[id].apiBaseUrl].filter((url): url is string => !!url));
+    const pattern = siteToRelease(deleted, watches, serviceUrls);
+    // Access the manifest itself grants cannot be given back; that is no error.
+    if (pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+  }
+
   /** The watch messages from the popup and Options (already checked against the schema and the sender). */
   async function handle(message: WatchMessage): Promise<WatchReply> {
     switch (message.type) {
@@ -130,8 +141,12 @@ export function createWatchService(lifecycle: Lifecycle, now: () => number = Dat
         return create(message);
       case 'watch:pause':
         return change(message.id, (w) => setPaused(w, message.paused, now()));
-      case 'watch:delete':
-        return change(message.id, () => null);
+      case 'watch:delete': {
+        const deleted = (await readWatches()).watches.find((w) => w.id === message.id) ?? null;
+        const reply = await change(message.id, () => null);
+        if (reply.ok && deleted) await releaseSite(deleted);
+        return reply;
+      }
       case 'watch:check-now': {
         await run(message.id);
         const watch = (await readWatches()).watches.find((w) => w.id === message.id) ?? null;

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SAFETY } from '../../utils/settings/settings';
 import { createMandate, defaultTarget, isExpired, mandateCeiling, mayBuy } from '../../utils/watch/mandate';
 import { matchWatch } from '../../utils/watch/match';
-import { createWatch, LOST_CLAIM_MS, releaseLostClaims, setPaused } from '../../utils/watch/manage';
+import { createWatch, LOST_CLAIM_MS, releaseLostClaims, setPaused, siteToRelease } from '../../utils/watch/manage';
 import { dueWatches, nextCheckAt, retryAfterMs, STORE_TIMING } from '../../utils/watch/schedule';
 import { MAX_WATCHES, type Watch, type WatchState } from '../../utils/watch/schema';
 import { readWatches, updateWatches, watchStorage } from '../../utils/watch/store';
@@ -102,6 +102,20 @@ describe('a claim whose purchase was never recorded (the extension stopped in be
     expect(releaseLostClaims([claimed], new Set(['buy-1']), NOW, 'not sent')).toBeNull();
     expect(releaseLostClaims([{ ...claimed, lastReadAt: NOW - LOST_CLAIM_MS }], new Set(), NOW, 'not sent')).toBeNull();
     expect(releaseLostClaims([watch(), watch({ status: 'paused' })], new Set(), NOW, 'not sent')).toBeNull();
+  });
+});
+
+describe('giving back a shop site\'s access when a watch is deleted', () => {
+  const at = (url: string) => watch({ product: { ...PRODUCT, url } });
+
+  it('gives back the site the watch asked for (scheme and host), once no other watch reads it', () => {
+    expect(siteToRelease(at('https://shop.example/p/1'), [at('https://other.example/p')], [])).toBe('https://shop.example/*');
+  });
+
+  it('keeps it while another watch reads that site, or a checkout service lives there', () => {
+    expect(siteToRelease(at('https://shop.example/p/1'), [at('https://shop.example:8443/p/2')], [])).toBeNull();
+    expect(siteToRelease(at('https://shop.example/p/1'), [], ['https://shop.example/api/v1'])).toBeNull();
+    expect(siteToRelease(at('https://shop.example/p/1'), [at('http://shop.example/p/1')], [])).toBe('https://shop.example/*');
   });
 });
 

@@ -80,3 +80,23 @@ export function releaseLostClaims(watches: readonly Watch[], known: ReadonlySet<
   });
   return changed ? next : null;
 }
+
+/** The access pattern a watch asked for when it was saved: its shop's scheme and host, any port. */
+export function sitePattern(watch: Pick<Watch, 'product'>): string | null {
+  const site = siteOf(watch);
+  if (!site) return null;
+  const url = new URL(site);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/**
+ * The site access to give back once a watch is deleted: its shop's pattern, unless another watch still reads that
+ * site or a checkout service's address (`serviceUrls`) is on it. Null when it is to be kept.
+ */
+export function siteToRelease(deleted: Pick<Watch, 'product'>, remaining: readonly Pick<Watch, 'product'>[], serviceUrls: readonly string[]): string | null {
+  const pattern = sitePattern(deleted);
+  if (!pattern) return null;
+  const patternOf = (url: string) => sitePattern({ product: { url } as Watch['product'] });
+  if (remaining.some((w) => sitePattern(w) === pattern) || serviceUrls.some((url) => patternOf(url) === pattern)) return null;
+  return pattern;
+}
