@@ -76,8 +76,11 @@ export function createWatchService(lifecycle: Lifecycle, now: () => number = Dat
    */
   function recoverClaims(): Promise<void> {
     const next = queue.then(async () => {
+      // Usually no watch holds a recent claim: then the purchases and the ledger are not read at all.
+      if (releaseLostClaims((await readWatches()).watches, new Set(), now(), '') === null) return;
       const [{ records, unreadable }, ledger] = await Promise.all([readCheckouts(), readLedger()]);
-      const known = new Set([...records.map((r) => r.id), ...unreadable.map((entry, i) => summariseUnreadable(entry, i).id), ...ledger.entries.map((e) => e.id)]);
+      const unreadableIds = [...unreadable, ...ledger.unreadable].map((entry, i) => summariseUnreadable(entry, i).id);
+      const known = new Set([...records.map((r) => r.id), ...unreadableIds, ...ledger.entries.map((e) => e.id)]);
       await updateWatches((state) => {
         const watches = releaseLostClaims(state.watches, known, now(), t('watchClaimReleased'));
         return { state: watches ? { ...state, watches } : null, result: null };
