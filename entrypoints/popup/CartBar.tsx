@@ -1,19 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { useStored } from '../../components/useStored';
 import { cartStorage } from '../../utils/cart/store';
-import type { CheckoutList } from '../../utils/checkouts/store';
 import { sendMessage } from '../../utils/messages/messages';
 import type { ProductSnapshot } from '../../utils/product/snapshot';
-import type { Profile } from '../../utils/profiles/schema';
-import type { ServiceId } from '../../utils/services/registry';
-import type { Settings } from '../../utils/settings/settings';
 import { t } from '../../utils/shared/i18n';
-import type { Notice } from './notice';
+import type { CartViewProps } from './CartView';
 
 // The cart's view loads only when it is opened.
 const CartView = lazy(() => import('./CartView').then((m) => ({ default: m.CartView })));
 
-interface Props {
+interface Props extends Omit<CartViewProps, 'cart'> {
   /** The product the page shows, to add; null when there is none to add. */
   product: ProductSnapshot | null;
   /** How many of it (the purchase form's quantity). */
@@ -21,12 +17,6 @@ interface Props {
   tabId: number | null;
   open: boolean;
   onOpen(open: boolean): void;
-  service: ServiceId | null;
-  settings: Settings;
-  checkouts: CheckoutList | undefined;
-  profile: Profile | null;
-  profilePicker: React.ReactNode;
-  onNotice(notice: Notice | null): void;
 }
 
 /** "Add to cart" beside the main action, and "Cart (N)", which opens the cart in the popup. */

@@ -14,7 +14,8 @@ import { CartLink } from './CartLink';
 import { CartOrder } from './CartOrder';
 import type { Notice } from './notice';
 
-interface Props {
+/** What the cart view needs; `CartBar` passes it on. */
+export interface CartViewProps {
   cart: Cart;
   service: ServiceId | null;
   settings: Settings;
@@ -25,7 +26,7 @@ interface Props {
 }
 
 /** The cart: each item with its name, variant, quantity, price and shop, totals per currency, and the service's cart action. */
-export function CartView({ cart, service, settings, checkouts, profile, profilePicker, onNotice }: Props) {
+export function CartView({ cart, service, settings, checkouts, profile, profilePicker, onNotice }: CartViewProps) {
   const [corrupt, setCorrupt] = useState(false);
   /** The order placed from here: its live status is the popup's status line. */
   const [orderId, setOrderId] = useState<string | null>(null);
